@@ -1,0 +1,88 @@
+package io.github.camelbigin.client;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What a client has spent and done since it was created: the numbers behind credits, benchmarks and JMX. */
+public final class ClientStats {
+
+    private final AtomicLong apiCalls = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong credits = new AtomicLong();
+    private final AtomicLong tokenRequests = new AtomicLong();
+    private final AtomicLong recordsRead = new AtomicLong();
+    private final AtomicLong recordsWritten = new AtomicLong();
+    private final AtomicLong failedCalls = new AtomicLong();
+    private volatile String lastError;
+
+    /** HTTP requests sent to the Bigin API, retries included (token requests not included). */
+    public long getApiCalls() {
+        return apiCalls.get();
+    }
+
+    /** Requests that were sent again after a 429, a 5xx, an I/O error or an expired token. */
+    public long getRetries() {
+        return retries.get();
+    }
+
+    /** The API credits the calls cost by Bigin's published table (an estimate: Bigin keeps the real count). */
+    public long getCredits() {
+        return credits.get();
+    }
+
+    /** Requests made to Zoho's accounts server for an access token. */
+    public long getTokenRequests() {
+        return tokenRequests.get();
+    }
+
+    public long getRecordsRead() {
+        return recordsRead.get();
+    }
+
+    /** Records Bigin reported as written (created, updated, upserted or deleted). */
+    public long getRecordsWritten() {
+        return recordsWritten.get();
+    }
+
+    /** Calls that ended in an error after all retries. */
+    public long getFailedCalls() {
+        return failedCalls.get();
+    }
+
+    /** The message of the last failed call, or null. */
+    public String getLastError() {
+        return lastError;
+    }
+
+    void apiCall(int credits) {
+        apiCalls.incrementAndGet();
+        this.credits.addAndGet(credits);
+    }
+
+    void retry() {
+        retries.incrementAndGet();
+    }
+
+    void tokenRequest() {
+        tokenRequests.incrementAndGet();
+    }
+
+    void recordsRead(int n) {
+        recordsRead.addAndGet(n);
+    }
+
+    void recordsWritten(int n) {
+        recordsWritten.addAndGet(n);
+    }
+
+    void failed(String message) {
+        failedCalls.incrementAndGet();
+        lastError = message;
+    }
+
+    @Override
+    public String toString() {
+        return "apiCalls=" + getApiCalls() + ", credits=" + getCredits() + ", retries=" + getRetries()
+               + ", tokenRequests=" + getTokenRequests() + ", recordsRead=" + getRecordsRead() + ", recordsWritten="
+               + getRecordsWritten() + ", failedCalls=" + getFailedCalls();
+    }
+}

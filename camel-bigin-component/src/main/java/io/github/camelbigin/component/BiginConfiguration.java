@@ -1,0 +1,655 @@
+package io.github.camelbigin.component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.github.camelbigin.client.DataCenter;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/** Every option of the {@code bigin:} component and its endpoints. */
+@UriParams
+public class BiginConfiguration implements Cloneable {
+
+    // ------------------------------------------------------------------ what
+
+    @UriPath(description = "The API name of the Bigin module: Contacts, Accounts (shown as Companies), Pipelines,"
+                           + " Products, Tasks, Events, Calls, Notes or a custom module's API name. Case-sensitive.")
+    @Metadata(required = true)
+    private String module;
+
+    @UriParam(label = "producer", description = "The operation to perform. The CamelBiginOperation header overrides"
+                                                + " it per message.")
+    private BiginOperation operation;
+
+    @UriParam(label = "common", description = "The fields to read, comma-separated (Bigin answers at most 50). When"
+                                              + " empty, every field of the module is read: its field metadata is"
+                                              + " fetched once and cached.")
+    private String fields;
+
+    @UriParam(label = "common", description = "Map each record to this class (a POJO) with Jackson; without it records"
+                                              + " are maps of field name to value.")
+    private Class<?> outputClass;
+
+    // ------------------------------------------------------------------ reads
+
+    @UriParam(label = "producer", enums = "id,Created_Time,Modified_Time",
+              description = "The field to sort a list by: id, Created_Time or Modified_Time.")
+    private String sortBy;
+
+    @UriParam(label = "producer", enums = "asc,desc", description = "The sort order of a list: asc or desc.")
+    private String sortOrder;
+
+    @UriParam(label = "producer", description = "A custom view id to list (a list with a custom view costs 3 credits"
+                                                + " a call).")
+    private String cvid;
+
+    @UriParam(label = "producer", defaultValue = "200",
+              description = "Records asked for per page, 1 to 200. Bigin's maximum of 200 spends the fewest calls.")
+    private int perPage = 200;
+
+    @UriParam(label = "producer", description = "Read only this page (from 1) instead of every page.")
+    private Integer page;
+
+    @UriParam(label = "producer", defaultValue = "0", description = "Stop reading after this many records; 0 reads"
+                                                                   + " all. The CamelBiginMoreRecords header tells"
+                                                                   + " whether more were left.")
+    private long maxRecords;
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Return an Iterator that fetches pages as it is consumed, instead of a List: with"
+                            + " split(body()).streaming() only one page is held in memory.")
+    private boolean streaming;
+
+    @UriParam(label = "producer", description = "Search criteria, e.g. ((Last_Name:equals:Watson)and(Email:starts_with:ted))."
+                                                + " Escape ( ) , and \\ inside values with a backslash.")
+    private String criteria;
+
+    @UriParam(label = "producer", description = "Search records by this email.")
+    private String email;
+
+    @UriParam(label = "producer", description = "Search records by this phone number.")
+    private String phone;
+
+    @UriParam(label = "producer", description = "Search records by this word.")
+    private String word;
+
+    @UriParam(label = "producer", description = "The related list read by the related operation, e.g. Contacts or"
+                                                + " Notes of an Account.")
+    private String relatedList;
+
+    @UriParam(label = "producer", enums = "all,recycle,permanent", defaultValue = "all",
+              description = "Which deleted records the deleted operation reads.")
+    private String deletedType = "all";
+
+    @UriParam(label = "producer", defaultValue = "AllUsers",
+              enums = "AllUsers,ActiveUsers,DeactiveUsers,ConfirmedUsers,NotConfirmedUsers,DeletedUsers,"
+                      + "ActiveConfirmedUsers,AdminUsers,ActiveConfirmedAdmins,CurrentUser",
+              description = "Which users the users operation reads.")
+    private String userType = "AllUsers";
+
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Whether get fails with an exception when no record has the id (true), or returns a null"
+                            + " body (false).")
+    private boolean failOnNotFound = true;
+
+    // ------------------------------------------------------------------ writes
+
+    @UriParam(label = "producer", description = "The fields that find the record to update on upsert, comma-separated"
+                                                + " (e.g. Email). Empty: Bigin's system duplicate-check fields.")
+    private String duplicateCheckFields;
+
+    @UriParam(label = "producer", description = "The automations a write triggers, comma-separated: workflow,"
+                                                + " approval, blueprint, or none. Empty: Bigin's default.")
+    private String trigger;
+
+    @UriParam(label = "producer", defaultValue = "100",
+              description = "Records written per call, 1 to 100. Bigin's maximum of 100 spends the fewest calls.")
+    private int batchSize = 100;
+
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Whether a write in which some records failed throws a BiginRecordErrorException holding"
+                            + " every record's result (true), or returns the results (false).")
+    private boolean failOnRecordError = true;
+
+    // ------------------------------------------------------------------ security
+
+    @UriParam(label = "security", secret = true, description = "The Zoho OAuth client id (with clientSecret and"
+                                                               + " refreshToken).")
+    private String clientId;
+
+    @UriParam(label = "security", secret = true, description = "The Zoho OAuth client secret.")
+    private String clientSecret;
+
+    @UriParam(label = "security", secret = true, description = "The Zoho OAuth refresh token; access tokens are"
+                                                               + " minted from it when needed and shared by every"
+                                                               + " endpoint with the same credentials.")
+    private String refreshToken;
+
+    @UriParam(label = "security", defaultValue = "US",
+              description = "The Zoho data center of the account: US, EU, IN, AU, JP, CA, CN or SA. It picks the"
+                            + " accounts server and the API domain.")
+    private DataCenter dataCenter = DataCenter.US;
+
+    @UriParam(label = "security", description = "The Zoho accounts server, when not the data center's (e.g."
+                                                + " https://accounts.zoho.eu).")
+    private String accountsUrl;
+
+    @UriParam(label = "security", secret = true, description = "A Zoho access token to use as is (it cannot be"
+                                                               + " renewed; prefer a refresh token).")
+    private String accessToken;
+
+    @UriParam(label = "security", secret = true, description = "A Maton API gateway key (sent as Bearer).")
+    private String apiKey;
+
+    @UriParam(label = "security", description = "The Maton connection to use (the Maton-Connection header); default:"
+                                                + " the oldest active one.")
+    private String connectionId;
+
+    @UriParam(label = "security", description = "TLS settings for the connections to Bigin.")
+    private SSLContextParameters sslContextParameters;
+
+    // ------------------------------------------------------------------ connection
+
+    @UriParam(label = "advanced", description = "The API base URL, overriding the one of the data center, of the"
+                                                + " token's api_domain or of the Maton gateway (e.g. an emulator:"
+                                                + " http://127.0.0.1:8089/bigin/v2).")
+    private String apiUrl;
+
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long to wait for a connection to Bigin.")
+    private long connectTimeout = 10_000;
+
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long to wait for Bigin's answer before the call counts as failed.")
+    private long socketTimeout = 60_000;
+
+    @UriParam(label = "advanced", defaultValue = "20", description = "The most connections open to Bigin at once.")
+    private int maxConnections = 20;
+
+    @UriParam(label = "proxy", description = "An HTTP proxy host.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", description = "The HTTP proxy port.")
+    private Integer proxyPort;
+
+    @UriParam(label = "advanced", defaultValue = "3",
+              description = "How often a call is retried after 429, 5xx or an I/O error (5xx and I/O errors only for"
+                            + " calls that are safe to repeat).")
+    private int maxRetries = 3;
+
+    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration",
+              description = "The first retry waits up to this long (exponential backoff with full jitter).")
+    private long retryInitialDelay = 500;
+
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "No retry waits longer than this.")
+    private long retryMaxDelay = 30_000;
+
+    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration",
+              description = "A call and its retries end within this time; a Retry-After beyond it fails the call at"
+                            + " once instead of stalling the route.")
+    private long retryDeadline = 120_000;
+
+    public BiginConfiguration copy() {
+        try {
+            return (BiginConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** Which of the three ways in the options choose. */
+    enum AuthMode {
+        OAUTH, ACCESS_TOKEN, MATON
+    }
+
+    /**
+     * Checks that exactly one way to authenticate is configured, completely.
+     *
+     * @throws IllegalArgumentException naming the options to set
+     */
+    AuthMode authMode() {
+        boolean oauth = notBlank(clientId) || notBlank(clientSecret) || notBlank(refreshToken);
+        boolean token = notBlank(accessToken);
+        boolean maton = notBlank(apiKey);
+        int ways = (oauth ? 1 : 0) + (token ? 1 : 0) + (maton ? 1 : 0);
+        if (ways == 0) {
+            throw new IllegalArgumentException("No Bigin credentials for bigin:" + module + ": set clientId,"
+                                               + " clientSecret and refreshToken (Zoho OAuth), or accessToken (a Zoho"
+                                               + " access token), or apiKey (a Maton gateway key)");
+        }
+        if (ways > 1) {
+            List<String> given = new ArrayList<>();
+            if (oauth) {
+                given.add("clientId/clientSecret/refreshToken");
+            }
+            if (token) {
+                given.add("accessToken");
+            }
+            if (maton) {
+                given.add("apiKey");
+            }
+            throw new IllegalArgumentException("Contradictory Bigin credentials for bigin:" + module + ": "
+                                               + String.join(" and ", given) + " are set; set only one way in");
+        }
+        if (oauth) {
+            List<String> missing = new ArrayList<>();
+            if (!notBlank(clientId)) {
+                missing.add("clientId");
+            }
+            if (!notBlank(clientSecret)) {
+                missing.add("clientSecret");
+            }
+            if (!notBlank(refreshToken)) {
+                missing.add("refreshToken");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("Incomplete Zoho OAuth credentials for bigin:" + module + ": set "
+                                                   + String.join(", ", missing)
+                                                   + " too (OAuth needs clientId, clientSecret and refreshToken)");
+            }
+        }
+        if (notBlank(connectionId) && !maton) {
+            throw new IllegalArgumentException("connectionId is a Maton gateway option: set apiKey too, or remove"
+                                               + " connectionId");
+        }
+        return oauth ? AuthMode.OAUTH : token ? AuthMode.ACCESS_TOKEN : AuthMode.MATON;
+    }
+
+    /** Identifies the connection these options describe; secrets enter only as a hash. */
+    String connectionKey() {
+        return String.join("|", String.valueOf(authMode()), hash(clientId), hash(clientSecret), hash(refreshToken),
+                hash(accessToken), hash(apiKey), String.valueOf(connectionId), String.valueOf(dataCenter),
+                String.valueOf(accountsUrl), String.valueOf(apiUrl), String.valueOf(connectTimeout),
+                String.valueOf(socketTimeout), String.valueOf(maxConnections), String.valueOf(proxyHost),
+                String.valueOf(proxyPort), String.valueOf(System.identityHashCode(sslContextParameters)),
+                String.valueOf(maxRetries), String.valueOf(retryInitialDelay), String.valueOf(retryMaxDelay),
+                String.valueOf(retryDeadline));
+    }
+
+    /** Identifies a refresh token: endpoints with the same one share its access token. */
+    String tokenKey() {
+        return String.join("|", String.valueOf(accountsUrl), String.valueOf(dataCenter), hash(clientId),
+                hash(clientSecret), hash(refreshToken));
+    }
+
+    static String hash(String secret) {
+        if (secret == null) {
+            return "-";
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> splitList(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "BiginConfiguration[module=" + module + ", operation=" + operation + ", auth="
+               + (notBlank(refreshToken) ? "oauth" : notBlank(accessToken) ? "accessToken" : notBlank(apiKey) ? "maton" : "none")
+               + ", apiUrl=" + apiUrl + "]";
+    }
+
+    // ------------------------------------------------------------------ getters and setters
+
+    public String getModule() {
+        return module;
+    }
+
+    public void setModule(String module) {
+        this.module = module;
+    }
+
+    public BiginOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(BiginOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getFields() {
+        return fields;
+    }
+
+    public void setFields(String fields) {
+        this.fields = fields;
+    }
+
+    public Class<?> getOutputClass() {
+        return outputClass;
+    }
+
+    public void setOutputClass(Class<?> outputClass) {
+        this.outputClass = outputClass;
+    }
+
+    public String getSortBy() {
+        return sortBy;
+    }
+
+    public void setSortBy(String sortBy) {
+        this.sortBy = sortBy;
+    }
+
+    public String getSortOrder() {
+        return sortOrder;
+    }
+
+    public void setSortOrder(String sortOrder) {
+        this.sortOrder = sortOrder;
+    }
+
+    public String getCvid() {
+        return cvid;
+    }
+
+    public void setCvid(String cvid) {
+        this.cvid = cvid;
+    }
+
+    public int getPerPage() {
+        return perPage;
+    }
+
+    public void setPerPage(int perPage) {
+        this.perPage = perPage;
+    }
+
+    public Integer getPage() {
+        return page;
+    }
+
+    public void setPage(Integer page) {
+        this.page = page;
+    }
+
+    public long getMaxRecords() {
+        return maxRecords;
+    }
+
+    public void setMaxRecords(long maxRecords) {
+        this.maxRecords = maxRecords;
+    }
+
+    public boolean isStreaming() {
+        return streaming;
+    }
+
+    public void setStreaming(boolean streaming) {
+        this.streaming = streaming;
+    }
+
+    public String getCriteria() {
+        return criteria;
+    }
+
+    public void setCriteria(String criteria) {
+        this.criteria = criteria;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getWord() {
+        return word;
+    }
+
+    public void setWord(String word) {
+        this.word = word;
+    }
+
+    public String getRelatedList() {
+        return relatedList;
+    }
+
+    public void setRelatedList(String relatedList) {
+        this.relatedList = relatedList;
+    }
+
+    public String getDeletedType() {
+        return deletedType;
+    }
+
+    public void setDeletedType(String deletedType) {
+        this.deletedType = deletedType;
+    }
+
+    public String getUserType() {
+        return userType;
+    }
+
+    public void setUserType(String userType) {
+        this.userType = userType;
+    }
+
+    public boolean isFailOnNotFound() {
+        return failOnNotFound;
+    }
+
+    public void setFailOnNotFound(boolean failOnNotFound) {
+        this.failOnNotFound = failOnNotFound;
+    }
+
+    public String getDuplicateCheckFields() {
+        return duplicateCheckFields;
+    }
+
+    public void setDuplicateCheckFields(String duplicateCheckFields) {
+        this.duplicateCheckFields = duplicateCheckFields;
+    }
+
+    public String getTrigger() {
+        return trigger;
+    }
+
+    public void setTrigger(String trigger) {
+        this.trigger = trigger;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public boolean isFailOnRecordError() {
+        return failOnRecordError;
+    }
+
+    public void setFailOnRecordError(boolean failOnRecordError) {
+        this.failOnRecordError = failOnRecordError;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public DataCenter getDataCenter() {
+        return dataCenter;
+    }
+
+    public void setDataCenter(DataCenter dataCenter) {
+        this.dataCenter = dataCenter;
+    }
+
+    public String getAccountsUrl() {
+        return accountsUrl;
+    }
+
+    public void setAccountsUrl(String accountsUrl) {
+        this.accountsUrl = accountsUrl;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getConnectionId() {
+        return connectionId;
+    }
+
+    public void setConnectionId(String connectionId) {
+        this.connectionId = connectionId;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getSocketTimeout() {
+        return socketTimeout;
+    }
+
+    public void setSocketTimeout(long socketTimeout) {
+        this.socketTimeout = socketTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getRetryDeadline() {
+        return retryDeadline;
+    }
+
+    public void setRetryDeadline(long retryDeadline) {
+        this.retryDeadline = retryDeadline;
+    }
+}

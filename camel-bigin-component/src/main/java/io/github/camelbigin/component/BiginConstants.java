@@ -1,0 +1,84 @@
+package io.github.camelbigin.component;
+
+import org.apache.camel.spi.Metadata;
+
+/** The message headers the {@code bigin:} component reads and sets. */
+public final class BiginConstants {
+
+    @Metadata(label = "producer", description = "The operation to perform; overrides the endpoint's operation option"
+                                                + " for this message (create, get, list, update, upsert, delete,"
+                                                + " search, deleted, related, modules, fields, layouts, users, org).",
+              javaType = "String")
+    public static final String OPERATION = "CamelBiginOperation";
+
+    @Metadata(description = "The id of one record: read by get, update (for a single record without id), delete and"
+                            + " related; set by get and by single-record writes; set by the consumer on each record.",
+              javaType = "String")
+    public static final String RECORD_ID = "CamelBiginRecordId";
+
+    @Metadata(label = "producer", description = "The ids to delete, as a List or a comma-separated String; used when"
+                                                + " the body holds no ids.",
+              javaType = "java.util.List<String>")
+    public static final String RECORD_IDS = "CamelBiginRecordIds";
+
+    @Metadata(label = "producer", description = "Search criteria such as (Last_Name:equals:Watson); overrides the"
+                                                + " criteria option.",
+              javaType = "String")
+    public static final String CRITERIA = "CamelBiginCriteria";
+
+    @Metadata(label = "producer", description = "Search by email; overrides the email option.", javaType = "String")
+    public static final String EMAIL = "CamelBiginEmail";
+
+    @Metadata(label = "producer", description = "Search by phone; overrides the phone option.", javaType = "String")
+    public static final String PHONE = "CamelBiginPhone";
+
+    @Metadata(label = "producer", description = "Search by word; overrides the word option.", javaType = "String")
+    public static final String WORD = "CamelBiginWord";
+
+    @Metadata(label = "producer", description = "The fields to read, as a List or a comma-separated String; overrides"
+                                                + " the fields option.",
+              javaType = "String")
+    public static final String FIELDS = "CamelBiginFields";
+
+    @Metadata(label = "producer", description = "The related list to read with the related operation (e.g. Contacts,"
+                                                + " Notes); overrides the relatedList option.",
+              javaType = "String")
+    public static final String RELATED_LIST = "CamelBiginRelatedList";
+
+    @Metadata(label = "producer", description = "The fields that match records on upsert, as a List or a"
+                                                + " comma-separated String; overrides the duplicateCheckFields option.",
+              javaType = "String")
+    public static final String DUPLICATE_CHECK_FIELDS = "CamelBiginDuplicateCheckFields";
+
+    @Metadata(label = "producer", description = "The number of records read or written (not set for streaming reads).",
+              javaType = "Integer")
+    public static final String RECORD_COUNT = "CamelBiginRecordCount";
+
+    @Metadata(label = "producer", description = "True when a read stopped before the last matching record (maxRecords"
+                                                + " or page), so Bigin holds more.",
+              javaType = "Boolean")
+    public static final String MORE_RECORDS = "CamelBiginMoreRecords";
+
+    @Metadata(label = "consumer", description = "The module the record belongs to.", javaType = "String")
+    public static final String MODULE = "CamelBiginModule";
+
+    @Metadata(label = "consumer", description = "What happened to the record: created, updated or deleted.",
+              javaType = "String")
+    public static final String EVENT_TYPE = "CamelBiginEventType";
+
+    @Metadata(label = "consumer", description = "The record's Modified_Time (for deleted records: the deletion time),"
+                                                + " with its offset.",
+              javaType = "java.time.OffsetDateTime")
+    public static final String MODIFIED_TIME = "CamelBiginModifiedTime";
+
+    @Metadata(label = "consumer", description = "For deleted records: when the record was deleted.",
+              javaType = "java.time.OffsetDateTime")
+    public static final String DELETED_TIME = "CamelBiginDeletedTime";
+
+    @Metadata(label = "consumer", description = "For deleted records: the user who deleted it ({name, id}).",
+              javaType = "java.util.Map<String, Object>")
+    public static final String DELETED_BY = "CamelBiginDeletedBy";
+
+    private BiginConstants() {
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.camelbigin.component;
+
+import java.net.URI;
+
+import io.github.camelbigin.client.BiginClient;
+import io.github.camelbigin.client.ClientStats;
+import io.github.camelbigin.client.DataCenter;
+import io.github.camelbigin.client.MatonAuthenticator;
+import io.github.camelbigin.client.RecordQuery;
+import io.github.camelbigin.client.WriteOptions;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/**
+ * Create, read, update, upsert, delete and search records of Zoho Bigin CRM, read its metadata, and poll a module
+ * for new, updated and deleted records.
+ */
+@UriEndpoint(firstVersion = "1.0.0", scheme = "bigin", title = "Zoho Bigin", syntax = "bigin:module",
+             category = { Category.CLOUD, Category.API, Category.SAAS }, headersClass = BiginConstants.class)
+public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    @UriParam
+    private final BiginConfiguration configuration;
+
+    private BiginClient client;
+
+    public BiginEndpoint(String uri, BiginComponent component, BiginConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public BiginComponent getComponent() {
+        return (BiginComponent) super.getComponent();
+    }
+
+    public BiginConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Fails fast, at endpoint creation, on options Bigin would refuse later. */
+    void validate() {
+        configuration.authMode();
+        RecordQuery.create().perPage(configuration.getPerPage()).page(configuration.getPage())
+                .maxRecords(configuration.getMaxRecords());
+        WriteOptions.create().batchSize(configuration.getBatchSize());
+        if (configuration.getApiUrl() != null) {
+            URI.create(configuration.getApiUrl());
+        }
+        if (configuration.getAccountsUrl() != null) {
+            URI.create(configuration.getAccountsUrl());
+        }
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new BiginProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        throw new UnsupportedOperationException("The bigin consumer is not available yet");
+    }
+
+    /** The shared client, available while the endpoint is started. */
+    public BiginClient getClient() {
+        return client;
+    }
+
+    /** Calls, credits, retries and records of the client this endpoint uses. */
+    public ClientStats getClientStats() {
+        return client == null ? null : client.stats();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (client == null) {
+            client = getComponent().acquire(configuration);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null) {
+            getComponent().release(client);
+            client = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public String getServiceUrl() {
+        if (configuration.getApiUrl() != null) {
+            return configuration.getApiUrl();
+        }
+        if (configuration.getApiKey() != null) {
+            return MatonAuthenticator.GATEWAY_URL.toString();
+        }
+        DataCenter dc = configuration.getDataCenter() == null ? DataCenter.US : configuration.getDataCenter();
+        return dc.apiUrl().toString();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.camelbigin.component;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** What a {@code bigin:} producer does with a message. */
+public enum BiginOperation {
+    /** Create records (Map, POJO, JSON or a list of them), 100 a call. */
+    create,
+    /** Read one record by id. */
+    get,
+    /** Read every record of the module (or one page), 200 a call. */
+    list,
+    /** Update records identified by their id, 100 a call. */
+    update,
+    /** Insert or update records matched on the duplicate-check fields, 100 a call. */
+    upsert,
+    /** Delete records by id, 100 a call. */
+    delete,
+    /** Find records by criteria, email, phone or word. */
+    search,
+    /** Read the module's deleted records. */
+    deleted,
+    /** Read a related list of one record (e.g. the Contacts or Notes of an Account). */
+    related,
+    /** Read the org's modules. */
+    modules,
+    /** Read the module's fields. */
+    fields,
+    /** Read the module's layouts. */
+    layouts,
+    /** Read the org's users. */
+    users,
+    /** Read the organization. */
+    org;
+
+    /** Parses an operation name (any case), with an error that lists the valid names. */
+    public static BiginOperation parse(Object value) {
+        if (value instanceof BiginOperation) {
+            return (BiginOperation) value;
+        }
+        String name = value == null ? "" : value.toString().trim();
+        for (BiginOperation op : values()) {
+            if (op.name().equalsIgnoreCase(name)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("Unknown Bigin operation '" + value + "': use one of "
+                                           + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+
+    boolean isWrite() {
+        return this == create || this == update || this == upsert || this == delete;
+    }
+}

@@ -1,0 +1,268 @@
+package io.github.camelbigin.component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelbigin.client.BiginApiException;
+import io.github.camelbigin.client.BiginClient;
+import io.github.camelbigin.client.BiginJson;
+import io.github.camelbigin.client.RecordIterator;
+import io.github.camelbigin.client.RecordQuery;
+import io.github.camelbigin.client.WriteOptions;
+import io.github.camelbigin.client.WriteResult;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/** Performs one operation per message: turns the body and headers into one client call and its result into the body. */
+public class BiginProducer extends DefaultProducer {
+
+    private static final ObjectMapper JSON = BiginJson.MAPPER;
+
+    private final BiginEndpoint endpoint;
+    private final BiginConfiguration config;
+
+    public BiginProducer(BiginEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.config = endpoint.getConfiguration();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message in = exchange.getIn();
+        Object header = in.getHeader(BiginConstants.OPERATION);
+        BiginOperation op = header != null ? BiginOperation.parse(header) : config.getOperation();
+        if (op == null) {
+            throw new IllegalArgumentException("No operation for bigin:" + config.getModule() + ": set the operation"
+                                               + " option (e.g. bigin:" + config.getModule()
+                                               + "?operation=list) or the " + BiginConstants.OPERATION + " header");
+        }
+        BiginClient client = endpoint.getClient();
+        String module = config.getModule();
+        Message out = exchange.getMessage();
+        switch (op) {
+            case create:
+                writeResults(out, client.create(module, RecordBodies.records(in.getBody(), "create"), writeOptions(in)));
+                break;
+            case update:
+                writeResults(out, client.update(module, updateRecords(in), writeOptions(in)));
+                break;
+            case upsert:
+                writeResults(out, client.upsert(module, RecordBodies.records(in.getBody(), "upsert"), writeOptions(in)));
+                break;
+            case delete:
+                writeResults(out, client.delete(module, deleteIds(in), writeOptions(in)));
+                break;
+            case get:
+                get(in, out, client, module);
+                break;
+            case list:
+                read(out, client.list(module, query(in)), true);
+                break;
+            case search:
+                read(out, client.search(module, searchQuery(in)), true);
+                break;
+            case deleted:
+                read(out, client.deleted(module, query(in).type(config.getDeletedType())), false);
+                break;
+            case related:
+                related(in, out, client, module);
+                break;
+            case users:
+                read(out, client.users(query(in).type(config.getUserType())), false);
+                break;
+            case modules:
+                metadata(out, client.modules());
+                break;
+            case fields:
+                metadata(out, client.fields(module));
+                break;
+            case layouts:
+                metadata(out, client.layouts(module));
+                break;
+            case org:
+                out.setBody(client.org());
+                break;
+            default:
+                throw new IllegalStateException("Unhandled operation " + op);
+        }
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    private List<Map<String, Object>> updateRecords(Message in) {
+        List<Map<String, Object>> records = RecordBodies.records(in.getBody(), "update");
+        String id = in.getHeader(BiginConstants.RECORD_ID, String.class);
+        if (id != null) {
+            if (records.size() != 1) {
+                throw new IllegalArgumentException("The " + BiginConstants.RECORD_ID + " header names one record, but"
+                                                   + " the body holds " + records.size()
+                                                   + ": give each record its 'id' instead");
+            }
+            records.get(0).putIfAbsent("id", id);
+        }
+        return records;
+    }
+
+    private List<String> deleteIds(Message in) {
+        Object ids = in.getHeader(BiginConstants.RECORD_IDS);
+        if (ids == null) {
+            ids = in.getHeader(BiginConstants.RECORD_ID);
+        }
+        if (ids == null) {
+            ids = in.getBody();
+        }
+        List<String> list = RecordBodies.ids(ids, "delete");
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("No ids to delete from bigin:" + config.getModule() + ": give them in"
+                                               + " the body, or the " + BiginConstants.RECORD_IDS + " or "
+                                               + BiginConstants.RECORD_ID + " header");
+        }
+        return list;
+    }
+
+    private WriteOptions writeOptions(Message in) {
+        WriteOptions options = WriteOptions.create().batchSize(config.getBatchSize())
+                .failOnRecordError(config.isFailOnRecordError());
+        String trigger = config.getTrigger();
+        if (trigger != null && !trigger.isBlank()) {
+            options.trigger("none".equalsIgnoreCase(trigger.trim()) ? List.of() : BiginConfiguration.splitList(trigger));
+        }
+        options.duplicateCheckFields(list(in.getHeader(BiginConstants.DUPLICATE_CHECK_FIELDS),
+                config.getDuplicateCheckFields()));
+        return options;
+    }
+
+    private static void writeResults(Message out, List<WriteResult> results) {
+        out.setBody(results);
+        out.setHeader(BiginConstants.RECORD_COUNT, results.size());
+        if (results.size() == 1 && results.get(0).isSuccess()) {
+            out.setHeader(BiginConstants.RECORD_ID, results.get(0).getId());
+        }
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    private void get(Message in, Message out, BiginClient client, String module) {
+        String id = in.getHeader(BiginConstants.RECORD_ID, String.class);
+        if (id == null) {
+            Object body = in.getBody();
+            if (body instanceof CharSequence || body instanceof Number) {
+                id = body.toString().trim();
+            }
+        }
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException("No record id to get from bigin:" + module + ": set the "
+                                               + BiginConstants.RECORD_ID + " header or put the id in the body");
+        }
+        Optional<Map<String, Object>> record = client.get(module, id);
+        if (record.isEmpty() && config.isFailOnNotFound()) {
+            throw new BiginApiException("get", module, 404, "NOT_FOUND", "no " + module + " record has the id " + id
+                                                                          + " (set failOnNotFound=false to get a null"
+                                                                          + " body instead)",
+                    null, null);
+        }
+        out.setBody(record.map(this::mapRecord).orElse(null));
+        out.setHeader(BiginConstants.RECORD_ID, id);
+    }
+
+    private void related(Message in, Message out, BiginClient client, String module) {
+        String id = in.getHeader(BiginConstants.RECORD_ID, String.class);
+        if (id == null && (in.getBody() instanceof CharSequence || in.getBody() instanceof Number)) {
+            id = in.getBody().toString().trim();
+        }
+        String relatedList = in.getHeader(BiginConstants.RELATED_LIST, config.getRelatedList(), String.class);
+        if (id == null || relatedList == null) {
+            throw new IllegalArgumentException("The related operation needs the record id (header "
+                                               + BiginConstants.RECORD_ID + " or the body) and the related list"
+                                               + " (option relatedList or header " + BiginConstants.RELATED_LIST + ")");
+        }
+        read(out, client.related(module, id, relatedList, query(in)), true);
+    }
+
+    private RecordQuery query(Message in) {
+        return RecordQuery.create()
+                .fields(list(in.getHeader(BiginConstants.FIELDS), config.getFields()))
+                .sortBy(config.getSortBy()).sortOrder(config.getSortOrder()).cvid(config.getCvid())
+                .perPage(config.getPerPage()).page(config.getPage()).maxRecords(config.getMaxRecords());
+    }
+
+    private RecordQuery searchQuery(Message in) {
+        RecordQuery q = query(in);
+        String criteria = in.getHeader(BiginConstants.CRITERIA, String.class);
+        String email = in.getHeader(BiginConstants.EMAIL, String.class);
+        String phone = in.getHeader(BiginConstants.PHONE, String.class);
+        String word = in.getHeader(BiginConstants.WORD, String.class);
+        if (criteria == null && email == null && phone == null && word == null) {
+            criteria = config.getCriteria();
+            email = config.getEmail();
+            phone = config.getPhone();
+            word = config.getWord();
+        }
+        return q.criteria(criteria).email(email).phone(phone).word(word);
+    }
+
+    private void read(Message out, RecordIterator records, boolean mapToOutputClass) {
+        boolean map = mapToOutputClass && config.getOutputClass() != null;
+        if (config.isStreaming()) {
+            out.setBody(map ? new MappingIterator(records) : records);
+            return;
+        }
+        List<Object> list = new ArrayList<>();
+        while (records.hasNext()) {
+            list.add(map ? mapRecord(records.next()) : records.next());
+        }
+        out.setBody(list);
+        out.setHeader(BiginConstants.RECORD_COUNT, list.size());
+        out.setHeader(BiginConstants.MORE_RECORDS, records.moreRecords());
+    }
+
+    private static void metadata(Message out, List<Map<String, Object>> items) {
+        out.setBody(items);
+        out.setHeader(BiginConstants.RECORD_COUNT, items.size());
+    }
+
+    private Object mapRecord(Map<String, Object> record) {
+        Class<?> type = config.getOutputClass();
+        if (type == null || type.isInstance(record)) {
+            return record;
+        }
+        return JSON.convertValue(record, type);
+    }
+
+    private static List<String> list(Object header, String option) {
+        if (header instanceof Collection) {
+            return ((Collection<?>) header).stream().map(Object::toString).collect(Collectors.toList());
+        }
+        if (header != null) {
+            return BiginConfiguration.splitList(header.toString());
+        }
+        return BiginConfiguration.splitList(option);
+    }
+
+    /** Maps records to the output class as they are consumed, so a streaming read stays lazy. */
+    private final class MappingIterator implements Iterator<Object> {
+        private final RecordIterator records;
+
+        MappingIterator(RecordIterator records) {
+            this.records = records;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return records.hasNext();
+        }
+
+        @Override
+        public Object next() {
+            return mapRecord(records.next());
+        }
+    }
+}

@@ -1,0 +1,626 @@
+package io.github.camelbigin.emulator;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Bigin v2's records and metadata endpoints over an {@link Org}, as bigin-api.md documents them. */
+final class ApiRoutes {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_FIELDS = 50;
+    private static final int MAX_WRITE = 100;
+    private static final Set<String> SORTABLE = Set.of("id", "Created_Time", "Modified_Time");
+    private static final Set<String> TRIGGERS = Set.of("workflow", "approval", "blueprint");
+
+    private final Org org;
+    private final BiginEmulator emulator;
+    private final Map<String, Map<String, Predicate<Map<String, Object>>>> views = new ConcurrentHashMap<>();
+
+    ApiRoutes(Org org, BiginEmulator emulator) {
+        this.org = org;
+        this.emulator = emulator;
+    }
+
+    void defineView(String module, String cvid, String criteria) {
+        views.computeIfAbsent(module, k -> new ConcurrentHashMap<>()).put(cvid,
+                criteria == null ? r -> true : SearchCriteria.parse(criteria));
+    }
+
+    Answer route(RecordedRequest req, List<String> seg) {
+        String method = req.method();
+        if (seg.isEmpty()) {
+            throw notFound();
+        }
+        switch (seg.get(0)) {
+            case "settings":
+                if (!"GET".equals(method) || seg.size() != 2) {
+                    throw notFound();
+                }
+                return settings(req, seg.get(1));
+            case "users":
+                requireMethod(method, "GET");
+                return users(req);
+            case "org":
+                requireMethod(method, "GET");
+                return Answer.json(200, Map.of("org", List.of(orgInfo())));
+            case "coql":
+                requireMethod(method, "POST");
+                return Coql.answer(org, req);
+            default:
+                break;
+        }
+        Org.ModuleData m = org.module(seg.get(0));
+        if (m == null) {
+            throw EmulatorError.badRequest("INVALID_MODULE", "the module name given seems to be invalid", "module",
+                    seg.get(0));
+        }
+        if (seg.size() == 1) {
+            switch (method) {
+                case "GET":
+                    return list(m, req);
+                case "POST":
+                    return write(m, req, "create", null);
+                case "PUT":
+                    return write(m, req, "update", null);
+                case "DELETE":
+                    return delete(m, req.query("ids"));
+                default:
+                    throw badMethod();
+            }
+        }
+        String second = seg.get(1);
+        if (seg.size() == 2) {
+            switch (second) {
+                case "upsert":
+                    requireMethod(method, "POST");
+                    return write(m, req, "upsert", null);
+                case "search":
+                    requireMethod(method, "GET");
+                    return search(m, req);
+                case "deleted":
+                    requireMethod(method, "GET");
+                    return deleted(m, req);
+                default:
+                    switch (method) {
+                        case "GET":
+                            return get(m, second);
+                        case "PUT":
+                            return write(m, req, "update", second);
+                        case "DELETE":
+                            return delete(m, second);
+                        default:
+                            throw badMethod();
+                    }
+            }
+        }
+        if (seg.size() == 3) {
+            requireMethod(method, "GET");
+            return related(m, second, seg.get(2), req);
+        }
+        throw notFound();
+    }
+
+    // ------------------------------------------------------------------ records: reads
+
+    private Answer list(Org.ModuleData m, RecordedRequest req) {
+        List<String> fields = fields(m, req, true);
+        String sortBy = req.query("sort_by") == null ? "id" : req.query("sort_by");
+        if (!SORTABLE.contains(sortBy)) {
+            throw EmulatorError.badRequest("INVALID_DATA", "sort_by must be id, Created_Time or Modified_Time",
+                    "param_name", "sort_by");
+        }
+        String sortOrder = req.query("sort_order") == null ? "desc" : req.query("sort_order");
+        if (!"asc".equals(sortOrder) && !"desc".equals(sortOrder)) {
+            throw EmulatorError.badRequest("INVALID_DATA", "sort_order must be asc or desc", "param_name",
+                    "sort_order");
+        }
+        String cvid = req.query("cvid");
+        Predicate<Map<String, Object>> view = null;
+        if (cvid != null) {
+            view = views.getOrDefault(m.spec.apiName(), Map.of()).get(cvid);
+            if (view == null) {
+                throw EmulatorError.badRequest("INVALID_DATA", "the given cvid is invalid", "param_name", "cvid");
+            }
+        }
+        Instant since = emulator.honorsIfModifiedSince() ? ifModifiedSince(req) : null;
+        String key = String.join("|", m.spec.apiName(), String.join(",", fields), sortBy, sortOrder,
+                String.valueOf(cvid), String.valueOf(since));
+        Paging paging = Paging.of(req, emulator.pageTokens() ? key : null);
+        org.lock.readLock().lock();
+        try {
+            Iterable<Org.StoredRecord> source = ordered(m, sortBy, "asc".equals(sortOrder), since);
+            List<Map<String, Object>> page = new ArrayList<>(paging.perPage);
+            int matched = 0;
+            boolean more = false;
+            Predicate<Map<String, Object>> v = view;
+            for (Org.StoredRecord r : source) {
+                if (since != null && !r.modified.isAfter(since)) {
+                    continue;
+                }
+                if (v != null && !v.test(org.render(m, r, null))) {
+                    continue;
+                }
+                if (matched++ < paging.offset) {
+                    continue;
+                }
+                if (page.size() == paging.perPage) {
+                    more = true;
+                    break;
+                }
+                page.add(org.render(m, r, fields));
+            }
+            if (page.isEmpty()) {
+                return since != null && matched == 0 ? Answer.notModified() : Answer.noContent();
+            }
+            String next = more && emulator.pageTokens() ? Paging.token(paging.offset + page.size(), key) : null;
+            Map<String, Object> info = paging.info(page.size(), more, next);
+            info.put("sort_by", sortBy);
+            info.put("sort_order", sortOrder);
+            return Answer.json(200, body(page, info)).credits(cvid != null ? 3 : 1);
+        } finally {
+            org.lock.readLock().unlock();
+        }
+    }
+
+    private Iterable<Org.StoredRecord> ordered(Org.ModuleData m, String sortBy, boolean asc, Instant since) {
+        switch (sortBy) {
+            case "Modified_Time":
+                if (asc) {
+                    return since == null ? m.byModified.values()
+                            : m.byModified.tailMap(new Org.ModKey(since.getEpochSecond() + 1, Long.MIN_VALUE), true)
+                                    .values();
+                }
+                return m.byModified.descendingMap().values();
+            case "Created_Time":
+                Comparator<Org.StoredRecord> c = Comparator.comparing((Org.StoredRecord r) -> r.created)
+                        .thenComparingLong(r -> r.id);
+                return m.byId.values().stream().sorted(asc ? c : c.reversed()).collect(Collectors.toList());
+            default:
+                return asc ? m.byId.values() : m.byId.descendingMap().values();
+        }
+    }
+
+    private Answer get(Org.ModuleData m, String id) {
+        org.lock.readLock().lock();
+        try {
+            Org.StoredRecord r = org.find(m, id);
+            if (r == null) {
+                throw new EmulatorError(404, "INVALID_DATA", "the given record id does not exist",
+                        EmulatorError.details("id", id));
+            }
+            return Answer.json(200, Map.of("data", List.of(org.render(m, r, null))));
+        } finally {
+            org.lock.readLock().unlock();
+        }
+    }
+
+    private Answer search(Org.ModuleData m, RecordedRequest req) {
+        Predicate<Map<String, Object>> match;
+        if (req.query("criteria") != null) {
+            try {
+                match = SearchCriteria.parse(req.query("criteria"));
+            } catch (SearchCriteria.InvalidCriteria e) {
+                throw EmulatorError.badRequest("INVALID_QUERY", "invalid query formed", "reason", e.getMessage());
+            }
+        } else if (req.query("email") != null) {
+            match = anyField(m, Set.of("email"), req.query("email"), false);
+        } else if (req.query("phone") != null) {
+            match = anyField(m, Set.of("phone"), req.query("phone"), false);
+        } else if (req.query("word") != null) {
+            match = anyField(m, Set.of("text", "email", "phone"), req.query("word"), true);
+        } else {
+            throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
+                    "param_name", "criteria/email/phone/word");
+        }
+        List<String> fields = req.query("fields") == null ? null : fields(m, req, false);
+        Paging paging = Paging.of(req, null);
+        org.lock.readLock().lock();
+        try {
+            List<Map<String, Object>> page = new ArrayList<>();
+            int matched = 0;
+            boolean more = false;
+            for (Org.StoredRecord r : m.byId.values()) {
+                Map<String, Object> full = org.render(m, r, null);
+                if (!match.test(full)) {
+                    continue;
+                }
+                if (matched++ < paging.offset) {
+                    continue;
+                }
+                if (page.size() == paging.perPage) {
+                    more = true;
+                    break;
+                }
+                page.add(fields == null ? full : org.render(m, r, fields));
+            }
+            if (page.isEmpty()) {
+                return Answer.noContent();
+            }
+            return Answer.json(200, body(page, paging.info(page.size(), more, null)));
+        } finally {
+            org.lock.readLock().unlock();
+        }
+    }
+
+    private static Predicate<Map<String, Object>> anyField(Org.ModuleData m, Set<String> types, String value,
+                                                           boolean contains) {
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
+        List<String> names = m.spec.fields().values().stream().filter(f -> types.contains(f.dataType()))
+                .map(FieldSpec::apiName).collect(Collectors.toList());
+        return rec -> {
+            for (String n : names) {
+                Object v = rec.get(n);
+                if (v != null) {
+                    String s = v.toString().toLowerCase(Locale.ROOT);
+                    if (contains ? s.contains(wanted) : s.equals(wanted)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        };
+    }
+
+    private Answer deleted(Org.ModuleData m, RecordedRequest req) {
+        String type = req.query("type") == null ? "all" : req.query("type");
+        if (!Set.of("all", "recycle", "permanent").contains(type)) {
+            throw EmulatorError.badRequest("INVALID_DATA", "type must be all, recycle or permanent", "param_name",
+                    "type");
+        }
+        Instant since = emulator.honorsIfModifiedSince() ? ifModifiedSince(req) : null;
+        Paging paging = Paging.of(req, null);
+        org.lock.readLock().lock();
+        try {
+            List<Org.Deleted> all = new ArrayList<>(m.deleted);
+            all.sort(Comparator.comparing(Org.Deleted::deletedAt).thenComparingLong(Org.Deleted::seq).reversed());
+            List<Map<String, Object>> page = new ArrayList<>();
+            int matched = 0;
+            boolean more = false;
+            if (!"permanent".equals(type)) {
+                for (Org.Deleted d : all) {
+                    if (since != null && !d.deletedAt().isAfter(since)) {
+                        continue;
+                    }
+                    if (matched++ < paging.offset) {
+                        continue;
+                    }
+                    if (page.size() == paging.perPage) {
+                        more = true;
+                        break;
+                    }
+                    page.add(org.renderDeleted(d));
+                }
+            }
+            if (page.isEmpty()) {
+                return since != null && matched == 0 ? Answer.notModified() : Answer.noContent();
+            }
+            return Answer.json(200, body(page, paging.info(page.size(), more, null)));
+        } finally {
+            org.lock.readLock().unlock();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Answer related(Org.ModuleData parent, String id, String relatedName, RecordedRequest req) {
+        Org.ModuleData rel = org.module(relatedName);
+        if (rel == null) {
+            throw EmulatorError.badRequest("INVALID_DATA", "the related list name given seems to be invalid",
+                    "api_name", relatedName);
+        }
+        List<String> fields = req.query("fields") == null ? null : fields(rel, req, false);
+        Paging paging = Paging.of(req, null);
+        org.lock.readLock().lock();
+        try {
+            if (org.find(parent, id) == null) {
+                throw EmulatorError.badRequest("INVALID_DATA", "the related id given seems to be invalid", "id", id);
+            }
+            List<String> lookups = rel.spec.fields().values().stream().filter(f -> "lookup".equals(f.dataType()))
+                    .map(FieldSpec::apiName).collect(Collectors.toList());
+            List<Map<String, Object>> page = new ArrayList<>();
+            int matched = 0;
+            boolean more = false;
+            for (Org.StoredRecord r : rel.byId.values()) {
+                boolean linked = false;
+                for (String l : lookups) {
+                    Object v = r.data.get(l);
+                    if (v instanceof Map && id.equals(String.valueOf(((Map<String, Object>) v).get("id")))) {
+                        linked = true;
+                        break;
+                    }
+                }
+                if (!linked || matched++ < paging.offset) {
+                    continue;
+                }
+                if (page.size() == paging.perPage) {
+                    more = true;
+                    break;
+                }
+                page.add(org.render(rel, r, fields));
+            }
+            if (page.isEmpty()) {
+                return Answer.noContent();
+            }
+            return Answer.json(200, body(page, paging.info(page.size(), more, null)));
+        } finally {
+            org.lock.readLock().unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ records: writes
+
+    private Answer write(Org.ModuleData m, RecordedRequest req, String operation, String pathId) {
+        JsonNode root;
+        try {
+            root = req.body() == null || req.body().isBlank() ? null : JSON.readTree(req.body());
+        } catch (IOException e) {
+            throw EmulatorError.badRequest("INVALID_DATA", "the body is not valid JSON", "reason", e.getMessage());
+        }
+        if (root == null || !root.isObject() || !root.has("data")) {
+            throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
+                    "param_name", "data");
+        }
+        JsonNode data = root.get("data");
+        if (!data.isArray()) {
+            throw EmulatorError.badRequest("INVALID_DATA", "data must be an array", "param_name", "data");
+        }
+        if (data.size() == 0) {
+            throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "data is empty", "param_name", "data");
+        }
+        if (data.size() > MAX_WRITE) {
+            throw EmulatorError.badRequest("LIMIT_EXCEEDED", "the number of records exceeds the limit of 100",
+                    "limit", MAX_WRITE);
+        }
+        if (pathId != null && data.size() != 1) {
+            throw EmulatorError.badRequest("INVALID_DATA", "only one record can be updated through its id path",
+                    "param_name", "data");
+        }
+        JsonNode trigger = root.get("trigger");
+        if (trigger != null) {
+            if (!trigger.isArray()) {
+                throw EmulatorError.badRequest("INVALID_DATA", "trigger must be an array", "param_name", "trigger");
+            }
+            for (JsonNode t : trigger) {
+                if (!TRIGGERS.contains(t.asText())) {
+                    throw EmulatorError.badRequest("INVALID_DATA", "invalid trigger " + t.asText(), "param_name",
+                            "trigger");
+                }
+            }
+        }
+        List<String> duplicateCheck = null;
+        if (root.has("duplicate_check_fields")) {
+            duplicateCheck = new ArrayList<>();
+            for (JsonNode f : root.get("duplicate_check_fields")) {
+                if (m.spec.field(f.asText()) == null) {
+                    throw EmulatorError.badRequest("INVALID_DATA", "invalid duplicate check field", "api_name",
+                            f.asText());
+                }
+                duplicateCheck.add(f.asText());
+            }
+        }
+        List<Map<String, Object>> results = new ArrayList<>(data.size());
+        org.lock.writeLock().lock();
+        try {
+            for (JsonNode item : data) {
+                if (!item.isObject()) {
+                    results.add(Org.error("INVALID_DATA", "each record must be a JSON object"));
+                    continue;
+                }
+                Map<String, Object> input = JSON.convertValue(item, new TypeReference<LinkedHashMap<String, Object>>() {
+                });
+                if (pathId != null) {
+                    input.put("id", pathId);
+                }
+                switch (operation) {
+                    case "create":
+                        results.add(org.create(m, input));
+                        break;
+                    case "update":
+                        results.add(org.update(m, input));
+                        break;
+                    default:
+                        results.add(org.upsert(m, input, duplicateCheck));
+                }
+            }
+        } finally {
+            org.lock.writeLock().unlock();
+        }
+        return Answer.json(writeStatus(results, "create".equals(operation) ? 201 : 200), Map.of("data", results))
+                .credits((data.size() + 9) / 10);
+    }
+
+    private Answer delete(Org.ModuleData m, String ids) {
+        if (ids == null || ids.isBlank()) {
+            throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
+                    "param_name", "ids");
+        }
+        List<String> list = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
+        if (list.size() > MAX_WRITE) {
+            throw EmulatorError.badRequest("LIMIT_EXCEEDED", "the number of ids exceeds the limit of 100", "limit",
+                    MAX_WRITE);
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        org.lock.writeLock().lock();
+        try {
+            for (String id : list) {
+                results.add(org.delete(m, id));
+            }
+        } finally {
+            org.lock.writeLock().unlock();
+        }
+        return Answer.json(writeStatus(results, 200), Map.of("data", results));
+    }
+
+    /** All success: {@code ok}; mixed: 207; all failed: 400 for one record, 202 for several (Bigin does both). */
+    private static int writeStatus(List<Map<String, Object>> results, int ok) {
+        long failed = results.stream().filter(r -> !"success".equals(r.get("status"))).count();
+        if (failed == 0) {
+            return ok;
+        }
+        if (failed < results.size()) {
+            return 207;
+        }
+        return results.size() == 1 ? 400 : 202;
+    }
+
+    // ------------------------------------------------------------------ metadata
+
+    private Answer settings(RecordedRequest req, String what) {
+        switch (what) {
+            case "modules":
+                return Answer.json(200, Map.of("modules",
+                        org.modules().stream().map(m -> m.spec.toJson()).collect(Collectors.toList())));
+            case "fields":
+            case "layouts": {
+                String name = req.query("module");
+                if (name == null) {
+                    throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
+                            "param_name", "module");
+                }
+                Org.ModuleData m = org.module(name);
+                if (m == null) {
+                    throw EmulatorError.badRequest("INVALID_MODULE", "the module name given seems to be invalid",
+                            "module", name);
+                }
+                List<Map<String, Object>> fields = m.spec.fields().values().stream().map(FieldSpec::toJson)
+                        .collect(Collectors.toList());
+                if ("fields".equals(what)) {
+                    return Answer.json(200, Map.of("fields", fields));
+                }
+                Map<String, Object> section = new LinkedHashMap<>();
+                section.put("api_name", m.spec.apiName() + " Information");
+                section.put("fields", fields);
+                Map<String, Object> layout = new LinkedHashMap<>();
+                layout.put("id", "7255024000000091055");
+                layout.put("name", "Standard");
+                layout.put("status", "active");
+                layout.put("sections", List.of(section));
+                return Answer.json(200, Map.of("layouts", List.of(layout)));
+            }
+            default:
+                throw notFound();
+        }
+    }
+
+    private Answer users(RecordedRequest req) {
+        String type = req.query("type") == null ? "AllUsers" : req.query("type");
+        if (!Set.of("AllUsers", "ActiveUsers", "DeactiveUsers", "ConfirmedUsers", "NotConfirmedUsers",
+                "DeletedUsers", "ActiveConfirmedUsers", "AdminUsers", "ActiveConfirmedAdmins", "CurrentUser")
+                .contains(type)) {
+            throw EmulatorError.badRequest("INVALID_DATA", "invalid user type", "param_name", "type");
+        }
+        Paging paging = Paging.of(req, null);
+        List<Map<String, Object>> users = new ArrayList<>();
+        if (paging.offset == 0 && !"DeactiveUsers".equals(type) && !"DeletedUsers".equals(type)
+                && !"NotConfirmedUsers".equals(type)) {
+            Map<String, Object> u = new LinkedHashMap<>(org.user);
+            u.put("full_name", org.user.get("name"));
+            u.put("status", "active");
+            u.put("role", Map.of("name", "CEO", "id", "7255024000000026005"));
+            u.put("profile", Map.of("name", "Administrator", "id", "7255024000000026011"));
+            u.put("time_zone", org.zone().getId());
+            users.add(u);
+        }
+        if (users.isEmpty()) {
+            return Answer.noContent();
+        }
+        return Answer.json(200, Map.of("users", users, "info", paging.info(users.size(), false, null)));
+    }
+
+    private Map<String, Object> orgInfo() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", "7255024000000020001");
+        o.put("company_name", "Emulated Org");
+        o.put("primary_email", org.user.get("email"));
+        o.put("time_zone", org.zone().getId());
+        o.put("currency", "USD");
+        o.put("country_code", "US");
+        o.put("domain_name", "org7255024");
+        return o;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static List<String> fields(Org.ModuleData m, RecordedRequest req, boolean required) {
+        String raw = req.query("fields");
+        if (raw == null || raw.isBlank()) {
+            if (required) {
+                throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
+                        "param_name", "fields");
+            }
+            return null;
+        }
+        List<String> fields = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .distinct().collect(Collectors.toList());
+        if (fields.size() > MAX_FIELDS) {
+            throw EmulatorError.badRequest("LIMIT_EXCEEDED", "at most 50 fields can be asked for", "param_name",
+                    "fields", "limit", MAX_FIELDS);
+        }
+        for (String f : fields) {
+            if (!"id".equals(f) && m.spec.field(f) == null) {
+                throw EmulatorError.badRequest("INVALID_DATA", "invalid field name", "api_name", f);
+            }
+        }
+        return fields;
+    }
+
+    /** The If-Modified-Since instant: ISO-8601 with an offset, or an HTTP date. */
+    static Instant ifModifiedSince(RecordedRequest req) {
+        String v = req.header("If-Modified-Since");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw EmulatorError.badRequest("INVALID_DATA", "If-Modified-Since is not a date-time", "header",
+                        "If-Modified-Since");
+            }
+        }
+    }
+
+    private static Map<String, Object> body(List<Map<String, Object>> data, Map<String, Object> info) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("data", data);
+        b.put("info", info);
+        return b;
+    }
+
+    private static void requireMethod(String method, String expected) {
+        if (!expected.equals(method)) {
+            throw badMethod();
+        }
+    }
+
+    static EmulatorError notFound() {
+        return new EmulatorError(404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one",
+                null);
+    }
+
+    private static EmulatorError badMethod() {
+        return new EmulatorError(405, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one",
+                null);
+    }
+}

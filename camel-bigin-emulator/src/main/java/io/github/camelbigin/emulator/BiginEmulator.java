@@ -1,0 +1,687 @@
+package io.github.camelbigin.emulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-memory HTTP server that behaves like Zoho Bigin's v2 REST API, its OAuth token endpoint and the Maton gateway,
+ * for tests, benchmarks and the offline demo. It listens on 127.0.0.1 only.
+ * <p>
+ * It follows bigin-api.md and, where Bigin's behaviour is uncertain, takes the harsher reading: {@code fields} is
+ * required on list, at most 50 fields, 200 records a page and 100 a write; plain {@code page} paging stops at 2,000
+ * records; {@code If-Modified-Since} means strictly after; a write answers per record (201, 207, 202 or 400); empty
+ * reads answer 204; tokens expire and are throttled. It counts calls and the credits they would cost, records every
+ * request, and injects {@link Fault}s on demand.
+ * <ul>
+ * <li>{@link #apiUrl()}: {@code http://127.0.0.1:<port>/bigin/v2}, with {@code Authorization: Zoho-oauthtoken …}</li>
+ * <li>{@link #matonApiUrl()}: {@code http://127.0.0.1:<port>/zoho-bigin/bigin/v2}, with {@code Bearer <key>}</li>
+ * <li>{@link #accountsUrl()}: {@code http://127.0.0.1:<port>}, whose {@code /oauth/v2/token} mints tokens</li>
+ * </ul>
+ */
+public final class BiginEmulator implements AutoCloseable {
+
+    /** A static access token every emulator accepts. */
+    public static final String ACCESS_TOKEN = "emulator-access-token";
+    /** An OAuth client and refresh token every emulator accepts. */
+    public static final String CLIENT_ID = "1000.EMULATORCLIENTID";
+    public static final String CLIENT_SECRET = "emulator-client-secret";
+    public static final String REFRESH_TOKEN = "1000.emulator-refresh-token";
+    /** A Maton API key every emulator accepts, with one connection. */
+    public static final String MATON_KEY = "emulator-maton-key";
+    public static final String MATON_CONNECTION = "emulator-connection-1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BiginEmulator.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String API_PREFIX = "/bigin/v2";
+    private static final String MATON_PREFIX = "/zoho-bigin/bigin/v2";
+    private static final String TOKEN_PATH = "/oauth/v2/token";
+
+    private final EmulatorClock clock = new EmulatorClock(ZoneId.of("America/Los_Angeles"));
+    private final Org org = new Org(clock, ZoneId.of("America/Los_Angeles"));
+    private final OAuthServer oauth = new OAuthServer();
+    private final ApiRoutes routes = new ApiRoutes(org, this);
+    private final Map<String, List<String>> matonKeys = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final int threads;
+    private volatile boolean recordBodies = true;
+    private volatile boolean pageTokens = true;
+    private volatile boolean honorIfModifiedSince = true;
+    private volatile int port;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    /** An emulator on a random free port. */
+    public BiginEmulator() {
+        this(0);
+    }
+
+    /** An emulator on this port (0: a random free one). */
+    public BiginEmulator(int port) {
+        this(port, 32);
+    }
+
+    public BiginEmulator(int port, int threads) {
+        this.port = port;
+        this.threads = threads;
+        addCredentialsOfDefault();
+    }
+
+    private void addCredentialsOfDefault() {
+        oauth.addStaticToken(ACCESS_TOKEN, Set.of());
+        oauth.addClient(CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, Set.of());
+        matonKeys.put(MATON_KEY, List.of(MATON_CONNECTION));
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Starts listening on 127.0.0.1; returns this. */
+    public synchronized BiginEmulator start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+        } catch (IOException e) {
+            throw new IllegalStateException("The Bigin emulator cannot listen on 127.0.0.1:" + port + ": " + e, e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bigin-emulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        port = server.getAddress().getPort();
+        LOG.info("Bigin emulator listening on {}", baseUrl());
+        return this;
+    }
+
+    /** Stops listening; the data stays, so {@link #start()} resumes on the same port (a "server restart"). */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+            executor = null;
+        }
+    }
+
+    /** Stops and starts again on the same port with the same data. */
+    public BiginEmulator restart() {
+        stop();
+        return start();
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Clears records, deleted records, requests and faults and lets the clock run; credentials and modules stay. */
+    public BiginEmulator reset() {
+        org.clear();
+        requests.clear();
+        faults.clear();
+        clock.unfreeze();
+        oauth.expireAll();
+        oauth.resetThrottle();
+        pageTokens = true;
+        honorIfModifiedSince = true;
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The Bigin API base for Zoho tokens: {@code http://127.0.0.1:<port>/bigin/v2}. */
+    public String apiUrl() {
+        return baseUrl() + API_PREFIX;
+    }
+
+    /** The Bigin API base for Maton keys: {@code http://127.0.0.1:<port>/zoho-bigin/bigin/v2}. */
+    public String matonApiUrl() {
+        return baseUrl() + MATON_PREFIX;
+    }
+
+    /** The accounts server base: {@code POST {accountsUrl}/oauth/v2/token}. */
+    public String accountsUrl() {
+        return baseUrl();
+    }
+
+    // ------------------------------------------------------------------ configuration
+
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    /** The zone whose offset timestamps carry (default America/Los_Angeles: -08:00 or -07:00). */
+    public BiginEmulator zone(ZoneId zone) {
+        org.zone(zone);
+        return this;
+    }
+
+    /** Whether list answers hand out {@code next_page_token} (default true). Without, paging stops at 2,000. */
+    public BiginEmulator pageTokens(boolean pageTokens) {
+        this.pageTokens = pageTokens;
+        return this;
+    }
+
+    public boolean pageTokens() {
+        return pageTokens;
+    }
+
+    /** Whether {@code If-Modified-Since} filters reads (default true); false emulates a server that ignores it. */
+    public BiginEmulator honorIfModifiedSince(boolean honor) {
+        this.honorIfModifiedSince = honor;
+        return this;
+    }
+
+    boolean honorsIfModifiedSince() {
+        return honorIfModifiedSince;
+    }
+
+    /** Whether recorded requests keep their bodies (default true; benchmarks turn it off to save memory). */
+    public BiginEmulator recordBodies(boolean recordBodies) {
+        this.recordBodies = recordBodies;
+        return this;
+    }
+
+    /** How long minted access tokens live (default one hour). */
+    public BiginEmulator tokenLifetime(Duration lifetime) {
+        oauth.lifetime(lifetime);
+        return this;
+    }
+
+    /** Zoho's minting limits: tokens per refresh token per 10 minutes (10) and alive at once (15). */
+    public BiginEmulator tokenLimits(int mintsPerTenMinutes, int maxAlive) {
+        oauth.limits(mintsPerTenMinutes, maxAlive);
+        return this;
+    }
+
+    /** Invalidates every minted access token now (Bigin answers 401 INVALID_TOKEN to them). */
+    public BiginEmulator expireTokens() {
+        oauth.expireAll();
+        return this;
+    }
+
+    /** Accepts a static access token with these scopes (none: all scopes). */
+    public BiginEmulator addAccessToken(String token, String... scopes) {
+        oauth.addStaticToken(token, Set.of(scopes));
+        return this;
+    }
+
+    /** Registers an OAuth client and one of its refresh tokens, with these scopes (none: all scopes). */
+    public BiginEmulator addOAuthClient(String clientId, String clientSecret, String refreshToken, String... scopes) {
+        oauth.addClient(clientId, clientSecret, refreshToken, Set.of(scopes));
+        return this;
+    }
+
+    /** Accepts a Maton API key with these connections (none: the key has no Bigin connection yet). */
+    public BiginEmulator addMatonKey(String apiKey, String... connectionIds) {
+        matonKeys.put(apiKey, List.of(connectionIds));
+        return this;
+    }
+
+    /** Adds a custom module. */
+    public BiginEmulator defineModule(ModuleSpec module) {
+        org.define(module);
+        return this;
+    }
+
+    /** Adds a custom view: list calls with {@code cvid} return the records matching {@code criteria} (null: all). */
+    public BiginEmulator defineView(String module, String cvid, String criteria) {
+        routes.defineView(module, cvid, criteria);
+        return this;
+    }
+
+    /** Adds faults; each fires as often as it says, on matching requests, in the order added. */
+    public BiginEmulator inject(Fault... fault) {
+        faults.addAll(Arrays.asList(fault));
+        return this;
+    }
+
+    /** Removes every fault not yet fired. */
+    public BiginEmulator clearFaults() {
+        faults.clear();
+        return this;
+    }
+
+    // ------------------------------------------------------------------ data, as a Bigin user would change it in the UI
+
+    /** Creates a record directly (no API call is counted); returns its id. Fails like the API would. */
+    public String insert(String module, Map<String, Object> record) {
+        Org.ModuleData m = requireModule(module);
+        org.lock.writeLock().lock();
+        try {
+            return idOf(org.create(m, record));
+        } finally {
+            org.lock.writeLock().unlock();
+        }
+    }
+
+    /** Creates {@code count} records made by {@code generator} (given 0, 1, …); returns their ids. */
+    public List<String> seed(String module, int count, IntFunction<Map<String, Object>> generator) {
+        Org.ModuleData m = requireModule(module);
+        List<String> ids = new ArrayList<>(count);
+        org.lock.writeLock().lock();
+        try {
+            for (int i = 0; i < count; i++) {
+                ids.add(idOf(org.create(m, generator.apply(i))));
+            }
+        } finally {
+            org.lock.writeLock().unlock();
+        }
+        return ids;
+    }
+
+    /** Creates {@code count} contacts named Contact0…, with emails contact0@example.com…; returns their ids. */
+    public List<String> seedContacts(int count) {
+        return seed("Contacts", count, i -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("First_Name", "Contact");
+            c.put("Last_Name", "Number" + i);
+            c.put("Email", "contact" + i + "@example.com");
+            c.put("Phone", String.format(Locale.ROOT, "+1-555-%07d", i));
+            return c;
+        });
+    }
+
+    /** Changes fields of a record directly; its Modified_Time becomes now. */
+    public void update(String module, String id, Map<String, Object> fields) {
+        Org.ModuleData m = requireModule(module);
+        Map<String, Object> input = new LinkedHashMap<>(fields);
+        input.put("id", id);
+        org.lock.writeLock().lock();
+        try {
+            idOf(org.update(m, input));
+        } finally {
+            org.lock.writeLock().unlock();
+        }
+    }
+
+    /** Deletes a record directly (it moves to the recycle bin and shows in {@code /deleted}). */
+    public void delete(String module, String id) {
+        Org.ModuleData m = requireModule(module);
+        org.lock.writeLock().lock();
+        try {
+            idOf(org.delete(m, id));
+        } finally {
+            org.lock.writeLock().unlock();
+        }
+    }
+
+    /** One record as {@code GET /{module}/{id}} shows it. */
+    public Optional<Map<String, Object>> record(String module, String id) {
+        Org.ModuleData m = requireModule(module);
+        org.lock.readLock().lock();
+        try {
+            Org.StoredRecord r = org.find(m, id);
+            return r == null ? Optional.empty() : Optional.of(org.render(m, r, null));
+        } finally {
+            org.lock.readLock().unlock();
+        }
+    }
+
+    /** Every record of a module, oldest id first. */
+    public List<Map<String, Object>> records(String module) {
+        Org.ModuleData m = requireModule(module);
+        org.lock.readLock().lock();
+        try {
+            return m.byId.values().stream().map(r -> org.render(m, r, null)).collect(Collectors.toList());
+        } finally {
+            org.lock.readLock().unlock();
+        }
+    }
+
+    /** How many records a module holds. */
+    public int count(String module) {
+        Org.ModuleData m = requireModule(module);
+        org.lock.readLock().lock();
+        try {
+            return m.byId.size();
+        } finally {
+            org.lock.readLock().unlock();
+        }
+    }
+
+    /** The ids in a module's recycle bin. */
+    public List<String> deletedIds(String module) {
+        Org.ModuleData m = requireModule(module);
+        org.lock.readLock().lock();
+        try {
+            return m.deleted.stream().map(d -> String.valueOf(d.id())).collect(Collectors.toList());
+        } finally {
+            org.lock.readLock().unlock();
+        }
+    }
+
+    private Org.ModuleData requireModule(String module) {
+        Org.ModuleData m = org.module(module);
+        if (m == null) {
+            throw new IllegalArgumentException("The emulator has no module " + module);
+        }
+        return m;
+    }
+
+    private static String idOf(Map<String, Object> result) {
+        if (!"success".equals(result.get("status"))) {
+            throw new IllegalArgumentException("Bigin would refuse this: " + result);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) result.get("details");
+        return details.get("id").toString();
+    }
+
+    // ------------------------------------------------------------------ observation
+
+    /** Every request received, oldest first. */
+    public List<RecordedRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** The requests to the Bigin API (direct or through Maton), oldest first. */
+    public List<RecordedRequest> apiRequests() {
+        return requests(RecordedRequest::isApi);
+    }
+
+    /** The requests to the OAuth token endpoint. */
+    public List<RecordedRequest> tokenRequests() {
+        return requests(r -> r.kind() == RecordedRequest.Kind.TOKEN);
+    }
+
+    public List<RecordedRequest> requests(Predicate<RecordedRequest> filter) {
+        return requests().stream().filter(filter).collect(Collectors.toList());
+    }
+
+    /** How many calls reached the Bigin API. */
+    public long apiCalls() {
+        return apiRequests().size();
+    }
+
+    /** The credits the API calls would cost by Bigin's table. */
+    public long credits() {
+        return apiRequests().stream().mapToLong(RecordedRequest::credits).sum();
+    }
+
+    /** Forgets the recorded requests (counts start again from 0). */
+    public BiginEmulator clearRequests() {
+        requests.clear();
+        return this;
+    }
+
+    /** How many access tokens were minted. */
+    public long tokensMinted() {
+        return oauth.minted();
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    private void handle(HttpExchange ex) {
+        RecordedRequest req = null;
+        try {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            String path = ex.getRequestURI().getRawPath();
+            RecordedRequest.Kind kind;
+            String apiPath;
+            if (path.startsWith(MATON_PREFIX + "/")) {
+                kind = RecordedRequest.Kind.MATON;
+                apiPath = path.substring(MATON_PREFIX.length());
+            } else if (path.startsWith(API_PREFIX + "/")) {
+                kind = RecordedRequest.Kind.API;
+                apiPath = path.substring(API_PREFIX.length());
+            } else if (path.equals(TOKEN_PATH)) {
+                kind = RecordedRequest.Kind.TOKEN;
+                apiPath = path;
+            } else {
+                kind = RecordedRequest.Kind.OTHER;
+                apiPath = path;
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+            String text = recordBodies || kind == RecordedRequest.Kind.TOKEN
+                    ? new String(body, StandardCharsets.UTF_8) : null;
+            req = new RecordedRequest(kind, ex.getRequestMethod().toUpperCase(Locale.ROOT), path, decode(apiPath),
+                    query(ex.getRequestURI().getRawQuery()), headers, text);
+            requests.add(req);
+
+            Fault fault = null;
+            for (Fault f : faults) {
+                if (f.matches(req) && f.take()) {
+                    fault = f;
+                    break;
+                }
+            }
+            if (fault != null) {
+                LOG.debug("Emulator injects {} into {}", fault, req);
+                switch (fault.type) {
+                    case DELAY:
+                        Thread.sleep(fault.delayMillis);
+                        break;
+                    case STATUS:
+                        Answer a = Answer.json(fault.status, new EmulatorError(fault.status, fault.code,
+                                fault.status == 429 ? "too many requests" : "internal server error", null).body());
+                        if (fault.retryAfterSeconds != null) {
+                            a.header("Retry-After", String.valueOf(fault.retryAfterSeconds));
+                        }
+                        send(ex, req, a.credits(0), null);
+                        return;
+                    case DROP_BEFORE:
+                        req.answered(0, 0);
+                        ex.close();
+                        return;
+                    case HTML:
+                        sendRaw(ex, req, fault.status, "text/html; charset=utf-8",
+                                ("<html><head><title>" + fault.status + " Bad Gateway</title></head><body><h1>"
+                                 + "Bad Gateway</h1><p>The proxy server received an invalid response.</p></body></html>")
+                                        .getBytes(StandardCharsets.UTF_8));
+                        return;
+                    case MALFORMED:
+                        sendRaw(ex, req, 200, "application/json;charset=UTF-8",
+                                "{\"data\":[{\"id\":".getBytes(StandardCharsets.UTF_8));
+                        return;
+                    default:
+                        break; // DROP_AFTER and CUT_BODY process the request first
+                }
+            }
+            Answer answer = process(req, kind, apiPath);
+            send(ex, req, answer, fault);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ex.close();
+        } catch (Exception e) {
+            LOG.warn("Bigin emulator failed on {}", req, e);
+            try {
+                send(ex, req, Answer.json(500, new EmulatorError(500, "INTERNAL_ERROR", e.toString(), null).body()),
+                        null);
+            } catch (IOException ignored) {
+                ex.close();
+            }
+        }
+    }
+
+    private Answer process(RecordedRequest req, RecordedRequest.Kind kind, String apiPath) {
+        try {
+            switch (kind) {
+                case TOKEN: {
+                    if (!"POST".equals(req.method())) {
+                        throw ApiRoutes.notFound();
+                    }
+                    Object[] result = oauth.mint(query(req.body()), clock.instant(), baseUrl());
+                    return Answer.json((Integer) result[0], result[1]).credits(0);
+                }
+                case API:
+                case MATON: {
+                    Answer refused = kind == RecordedRequest.Kind.API ? checkZohoToken(req) : checkMaton(req);
+                    if (refused != null) {
+                        return refused.credits(0);
+                    }
+                    List<String> segments = Arrays.stream(apiPath.split("/")).filter(s -> !s.isEmpty())
+                            .map(BiginEmulator::decode).collect(Collectors.toList());
+                    return routes.route(req, segments);
+                }
+                default:
+                    throw ApiRoutes.notFound();
+            }
+        } catch (EmulatorError e) {
+            return Answer.json(e.status, e.body());
+        }
+    }
+
+    private Answer checkZohoToken(RecordedRequest req) {
+        String auth = req.header("Authorization");
+        if (auth == null || auth.isBlank()) {
+            return Answer.json(401, new EmulatorError(401, "AUTHENTICATION_FAILURE", "Authentication failed", null).body());
+        }
+        if (!auth.startsWith("Zoho-oauthtoken ")) {
+            return invalidToken();
+        }
+        Set<String> scopes = oauth.scopes(auth.substring("Zoho-oauthtoken ".length()).trim(), clock.instant());
+        if (scopes == null) {
+            return invalidToken();
+        }
+        List<String> segments = Arrays.stream(req.apiPath().split("/")).filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
+        String missing = OAuthServer.missingScope(scopes, req.method(), segments);
+        if (missing != null) {
+            return Answer.json(401, new EmulatorError(401, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL",
+                    EmulatorError.details("required_scope", missing)).body());
+        }
+        return null;
+    }
+
+    private static Answer invalidToken() {
+        return Answer.json(401, new EmulatorError(401, "INVALID_TOKEN", "invalid oauth token", null).body());
+    }
+
+    private Answer checkMaton(RecordedRequest req) {
+        String auth = req.header("Authorization");
+        List<String> connections = auth != null && auth.startsWith("Bearer ")
+                ? matonKeys.get(auth.substring("Bearer ".length()).trim()) : null;
+        if (connections == null) {
+            return Answer.json(401, new EmulatorError(401, "INVALID_TOKEN", "invalid Maton API key", null).body());
+        }
+        if (connections.isEmpty()) {
+            return Answer.json(400, new EmulatorError(400, "MISSING_CONNECTION",
+                    "no active zoho-bigin connection for this API key: create one at https://ctrl.maton.ai/connections",
+                    null).body());
+        }
+        String chosen = req.header("Maton-Connection");
+        if (chosen != null && !connections.contains(chosen)) {
+            return Answer.json(400, new EmulatorError(400, "INVALID_CONNECTION",
+                    "no active zoho-bigin connection with this id", EmulatorError.details("connection_id", chosen))
+                    .body());
+        }
+        return null;
+    }
+
+    private void send(HttpExchange ex, RecordedRequest req, Answer answer, Fault fault) throws IOException {
+        answer.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        int credits = answer.status == 401 || answer.status == 429 || answer.status >= 500 ? 0 : answer.credits;
+        if (fault != null && fault.type == Fault.Type.DROP_AFTER) {
+            if (req != null) {
+                req.answered(0, credits);
+            }
+            ex.close();
+            return;
+        }
+        if (answer.body == null) {
+            if (req != null) {
+                req.answered(answer.status, credits);
+            }
+            ex.sendResponseHeaders(answer.status, -1);
+            ex.close();
+            return;
+        }
+        byte[] bytes = JSON.writeValueAsBytes(answer.body);
+        if (req != null) {
+            req.answered(answer.status, credits);
+        }
+        ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        ex.sendResponseHeaders(answer.status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            if (fault != null && fault.type == Fault.Type.CUT_BODY) {
+                out.write(bytes, 0, bytes.length / 2);
+                out.flush();
+                throw new IOException("cut on purpose");
+            }
+            out.write(bytes);
+        } catch (IOException e) {
+            ex.close();
+        }
+    }
+
+    private static void sendRaw(HttpExchange ex, RecordedRequest req, int status, String contentType, byte[] body)
+            throws IOException {
+        req.answered(status, 0);
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            q.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+        }
+        return q;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

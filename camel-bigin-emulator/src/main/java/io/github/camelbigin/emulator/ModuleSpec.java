@@ -1,0 +1,188 @@
+package io.github.camelbigin.emulator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A module: its API name, labels, fields and the fields Bigin checks for duplicates on upsert. */
+public final class ModuleSpec {
+
+    private static final AtomicLong FIELD_IDS = new AtomicLong(7255024000000002001L);
+    private static final AtomicLong MODULE_IDS = new AtomicLong(7255024000000001001L);
+
+    /** The system fields every module has; Bigin sets them, users cannot. */
+    static final List<String> SYSTEM_FIELDS = List.of("Owner", "Created_Time", "Modified_Time", "Created_By",
+            "Modified_By");
+
+    private final String apiName;
+    private final String singular;
+    private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
+    private final List<String> duplicateCheckFields;
+    private final String displayField;
+    private final long id = MODULE_IDS.getAndIncrement();
+
+    private ModuleSpec(String apiName, String singular, String displayField, List<String> duplicateCheckFields) {
+        this.apiName = apiName;
+        this.singular = singular;
+        this.displayField = displayField;
+        this.duplicateCheckFields = duplicateCheckFields;
+    }
+
+    /** Starts a module definition; the first field given becomes its display name field. */
+    public static Builder builder(String apiName) {
+        return new Builder(apiName);
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+
+    public Map<String, FieldSpec> fields() {
+        return Collections.unmodifiableMap(fields);
+    }
+
+    public FieldSpec field(String name) {
+        return fields.get(name);
+    }
+
+    public List<String> duplicateCheckFields() {
+        return duplicateCheckFields;
+    }
+
+    /** The field whose value names a record (shown in lookups and deleted entries). */
+    public String displayField() {
+        return displayField;
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("api_name", apiName);
+        m.put("module_name", apiName);
+        m.put("singular_label", singular);
+        m.put("plural_label", apiName.replace('_', ' '));
+        m.put("id", String.valueOf(id));
+        m.put("api_supported", true);
+        m.put("creatable", true);
+        m.put("editable", true);
+        m.put("deletable", true);
+        m.put("viewable", true);
+        m.put("generated_type", "default");
+        return m;
+    }
+
+    /** The modules of a new Bigin org, with the fields the emulator knows. */
+    static List<ModuleSpec> standardModules() {
+        List<ModuleSpec> m = new ArrayList<>();
+        m.add(builder("Contacts").singular("Contact").duplicateCheck("Email")
+                .text("First_Name").mandatory("Last_Name").email("Email").phone("Phone").phone("Mobile")
+                .text("Title").lookup("Account_Name", "Accounts").text("Description").text("Mailing_Street")
+                .text("Mailing_City").text("Mailing_State").text("Mailing_Zip").text("Mailing_Country")
+                .field("Email_Opt_Out", "boolean").build());
+        m.add(builder("Accounts").singular("Company").duplicateCheck("Account_Name")
+                .mandatory("Account_Name").text("Website").phone("Phone").text("Billing_Street").text("Billing_City")
+                .text("Billing_State").text("Billing_Code").text("Billing_Country").text("Description").build());
+        m.add(builder("Pipelines").singular("Pipeline").duplicateCheck("Pipeline_Name")
+                .mandatory("Pipeline_Name").field("Stage", "picklist", true).field("Amount", "currency")
+                .field("Closing_Date", "date").lookup("Account_Name", "Accounts").lookup("Contact_Name", "Contacts")
+                .text("Sub_Pipeline").text("Description").build());
+        m.add(builder("Products").singular("Product").duplicateCheck("Product_Name")
+                .mandatory("Product_Name").text("Product_Code").field("Unit_Price", "currency")
+                .field("Product_Active", "boolean").text("Description").build());
+        m.add(builder("Tasks").singular("Task").mandatory("Subject").field("Due_Date", "date").text("Status")
+                .text("Priority").lookup("What_Id", null).text("Description").build());
+        m.add(builder("Events").singular("Event").mandatory("Event_Title").field("Start_DateTime", "datetime")
+                .field("End_DateTime", "datetime").lookup("What_Id", null).text("Venue").text("Description").build());
+        m.add(builder("Calls").singular("Call").mandatory("Subject").text("Call_Type")
+                .field("Call_Start_Time", "datetime").text("Call_Duration").lookup("What_Id", null)
+                .text("Description").build());
+        m.add(builder("Notes").singular("Note").text("Note_Title").mandatory("Note_Content")
+                .lookup("Parent_Id", null).build());
+        return m;
+    }
+
+    /** Defines a module field by field. */
+    public static final class Builder {
+        private final String apiName;
+        private String singular;
+        private final List<FieldSpec> fields = new ArrayList<>();
+        private final List<String> duplicateCheck = new ArrayList<>();
+
+        private Builder(String apiName) {
+            this.apiName = apiName;
+            this.singular = apiName;
+        }
+
+        public Builder singular(String label) {
+            this.singular = label;
+            return this;
+        }
+
+        /** Fields that upsert matches on when the request names none. */
+        public Builder duplicateCheck(String... names) {
+            duplicateCheck.addAll(List.of(names));
+            return this;
+        }
+
+        public Builder text(String name) {
+            return field(name, "text");
+        }
+
+        public Builder mandatory(String name) {
+            return field(name, "text", true);
+        }
+
+        public Builder email(String name) {
+            return field(name, "email");
+        }
+
+        public Builder phone(String name) {
+            return field(name, "phone");
+        }
+
+        /** A lookup to another module (null: any module, like What_Id). */
+        public Builder lookup(String name, String module) {
+            fields.add(new FieldSpec(name, "lookup", false, false, false, module, FIELD_IDS.getAndIncrement()));
+            return this;
+        }
+
+        public Builder field(String name, String dataType) {
+            return field(name, dataType, false);
+        }
+
+        public Builder field(String name, String dataType, boolean mandatory) {
+            fields.add(new FieldSpec(name, dataType, mandatory, false, false, null, FIELD_IDS.getAndIncrement()));
+            return this;
+        }
+
+        /** A field whose values must be unique (compared case-insensitively). */
+        public Builder unique(String name, String dataType) {
+            fields.add(new FieldSpec(name, dataType, false, true, false, null, FIELD_IDS.getAndIncrement()));
+            return this;
+        }
+
+        public ModuleSpec build() {
+            String display = fields.stream().filter(FieldSpec::mandatory).map(FieldSpec::apiName).findFirst()
+                    .orElse(fields.isEmpty() ? "id" : fields.get(0).apiName());
+            ModuleSpec spec = new ModuleSpec(apiName, singular, display, List.copyOf(duplicateCheck));
+            for (FieldSpec f : fields) {
+                spec.fields.put(f.apiName(), f);
+            }
+            spec.fields.put("Owner", new FieldSpec("Owner", "ownerlookup", false, false, false, "users",
+                    FIELD_IDS.getAndIncrement()));
+            for (String sys : List.of("Created_Time", "Modified_Time")) {
+                spec.fields.put(sys, new FieldSpec(sys, "datetime", false, false, true, null,
+                        FIELD_IDS.getAndIncrement()));
+            }
+            for (String sys : List.of("Created_By", "Modified_By")) {
+                spec.fields.put(sys, new FieldSpec(sys, "ownerlookup", false, false, true, "users",
+                        FIELD_IDS.getAndIncrement()));
+            }
+            spec.fields.put("Tag", new FieldSpec("Tag", "multiselectpicklist", false, false, false, null,
+                    FIELD_IDS.getAndIncrement()));
+            return spec;
+        }
+    }
+}

@@ -1,0 +1,421 @@
+package io.github.camelbigin.emulator;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.regex.Pattern;
+
+/**
+ * The data of one emulated Bigin org: modules with their records, deleted records, and the user behind every write.
+ * Reads run in parallel; writes hold the org's write lock, so every request sees a consistent org.
+ */
+final class Org {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    /** A stored record: the user's fields plus what Bigin keeps about it. */
+    static final class StoredRecord {
+        final long id;
+        final Map<String, Object> data = new LinkedHashMap<>();
+        final Instant created;
+        Instant modified;
+        long seq;
+
+        StoredRecord(long id, Instant created) {
+            this.id = id;
+            this.created = created;
+            this.modified = created;
+        }
+
+        ModKey modKey() {
+            return new ModKey(modified.getEpochSecond(), seq);
+        }
+    }
+
+    /** Orders records by Modified_Time, then by the order in which they were modified (ties within a second). */
+    record ModKey(long epochSecond, long seq) implements Comparable<ModKey> {
+        @Override
+        public int compareTo(ModKey o) {
+            int c = Long.compare(epochSecond, o.epochSecond);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    /** A deleted record as {@code GET /{module}/deleted} lists it. */
+    record Deleted(long id, String displayName, Instant deletedAt, long seq) {
+    }
+
+    /** One module's records, by id and by modification. */
+    static final class ModuleData {
+        final ModuleSpec spec;
+        final NavigableMap<Long, StoredRecord> byId = new TreeMap<>();
+        final NavigableMap<ModKey, StoredRecord> byModified = new TreeMap<>();
+        final List<Deleted> deleted = new ArrayList<>();
+
+        ModuleData(ModuleSpec spec) {
+            this.spec = spec;
+        }
+    }
+
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    final EmulatorClock clock;
+    private volatile ZoneId zone;
+    private final AtomicLong ids = new AtomicLong(7255024000000596045L);
+    private final AtomicLong seq = new AtomicLong();
+    private final Map<String, ModuleData> modules = new LinkedHashMap<>();
+    final Map<String, Object> user;
+
+    Org(EmulatorClock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("name", "Emulator Admin");
+        u.put("id", "7255024000000100001");
+        u.put("email", "admin@emulator.example");
+        this.user = Map.copyOf(u);
+        ModuleSpec.standardModules().forEach(this::define);
+    }
+
+    void zone(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    void define(ModuleSpec spec) {
+        lock.writeLock().lock();
+        try {
+            modules.put(spec.apiName(), new ModuleData(spec));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    ModuleData module(String name) {
+        lock.readLock().lock();
+        try {
+            return modules.get(name);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    Collection<ModuleData> modules() {
+        lock.readLock().lock();
+        try {
+            return List.copyOf(modules.values());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    void clear() {
+        lock.writeLock().lock();
+        try {
+            for (ModuleData m : modules.values()) {
+                m.byId.clear();
+                m.byModified.clear();
+                m.deleted.clear();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    String format(Instant instant) {
+        return instant.atZone(zone).format(TIME);
+    }
+
+    // ------------------------------------------------------------------ writes (caller holds the write lock)
+
+    Map<String, Object> create(ModuleData m, Map<String, Object> input) {
+        Map<String, Object> error = validate(m, input, true, null);
+        if (error != null) {
+            return error;
+        }
+        StoredRecord r = new StoredRecord(ids.getAndIncrement(), now());
+        r.seq = seq.incrementAndGet();
+        apply(m, r, input);
+        m.byId.put(r.id, r);
+        m.byModified.put(r.modKey(), r);
+        return success(r, "record added");
+    }
+
+    Map<String, Object> update(ModuleData m, Map<String, Object> input) {
+        Object idValue = input.get("id");
+        if (idValue == null || idValue.toString().isBlank()) {
+            return error("MANDATORY_NOT_FOUND", "required field not found", "api_name", "id");
+        }
+        StoredRecord r = find(m, idValue.toString());
+        if (r == null) {
+            return error("INVALID_DATA", "the related id given seems to be invalid", "id", idValue.toString());
+        }
+        Map<String, Object> error = validate(m, input, false, r);
+        if (error != null) {
+            return error;
+        }
+        m.byModified.remove(r.modKey());
+        apply(m, r, input);
+        r.modified = now();
+        r.seq = seq.incrementAndGet();
+        m.byModified.put(r.modKey(), r);
+        return success(r, "record updated");
+    }
+
+    Map<String, Object> upsert(ModuleData m, Map<String, Object> input, List<String> duplicateCheckFields) {
+        List<String> checks = duplicateCheckFields == null || duplicateCheckFields.isEmpty()
+                ? m.spec.duplicateCheckFields() : duplicateCheckFields;
+        for (String field : checks) {
+            Object wanted = input.get(field);
+            if (wanted == null || wanted.toString().isBlank()) {
+                continue;
+            }
+            String w = wanted.toString().toLowerCase(Locale.ROOT);
+            for (StoredRecord r : m.byId.values()) {
+                Object have = r.data.get(field);
+                if (have != null && have.toString().toLowerCase(Locale.ROOT).equals(w)) {
+                    Map<String, Object> withId = new LinkedHashMap<>(input);
+                    withId.put("id", String.valueOf(r.id));
+                    Map<String, Object> result = update(m, withId);
+                    if ("success".equals(result.get("status"))) {
+                        result.put("action", "update");
+                        result.put("duplicate_field", field);
+                    }
+                    return result;
+                }
+            }
+        }
+        Map<String, Object> result = create(m, input);
+        if ("success".equals(result.get("status"))) {
+            result.put("action", "insert");
+            result.put("duplicate_field", null);
+        }
+        return result;
+    }
+
+    Map<String, Object> delete(ModuleData m, String id) {
+        StoredRecord r = find(m, id);
+        if (r == null) {
+            return error("INVALID_DATA", "record not deleted", "id", id);
+        }
+        m.byId.remove(r.id);
+        m.byModified.remove(r.modKey());
+        Object name = r.data.get(m.spec.displayField());
+        m.deleted.add(new Deleted(r.id, name == null ? null : name.toString(), now(), seq.incrementAndGet()));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("code", "SUCCESS");
+        result.put("details", new LinkedHashMap<>(Map.of("id", id)));
+        result.put("message", "record deleted");
+        result.put("status", "success");
+        return result;
+    }
+
+    StoredRecord find(ModuleData m, String id) {
+        try {
+            return m.byId.get(Long.parseLong(id.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Map<String, Object> validate(ModuleData m, Map<String, Object> input, boolean creating,
+                                         StoredRecord existing) {
+        for (FieldSpec f : m.spec.fields().values()) {
+            boolean given = input.containsKey(f.apiName());
+            Object v = input.get(f.apiName());
+            if (f.mandatory() && (creating || given) && (v == null || v.toString().isBlank())) {
+                return error("MANDATORY_NOT_FOUND", "required field not found", "api_name", f.apiName());
+            }
+            if (!given || v == null || f.readOnly() || "Owner".equals(f.apiName())) {
+                continue;
+            }
+            String type = f.dataType();
+            if ("email".equals(type) && !(v instanceof String && EMAIL.matcher((String) v).matches())) {
+                return error("INVALID_DATA", "invalid data", "api_name", f.apiName(), "expected_data_type", "email");
+            }
+            if ("boolean".equals(type) && !(v instanceof Boolean)) {
+                return error("INVALID_DATA", "invalid data", "api_name", f.apiName(), "expected_data_type", "boolean");
+            }
+            if (("currency".equals(type) || "double".equals(type) || "integer".equals(type)) && !isNumber(v)) {
+                return error("INVALID_DATA", "invalid data", "api_name", f.apiName(), "expected_data_type", type);
+            }
+            if ("lookup".equals(type) && resolveLookup(f, v) == null) {
+                return error("INVALID_DATA", "the related id given seems to be invalid", "api_name", f.apiName());
+            }
+            if (f.unique() && v instanceof String) {
+                String w = ((String) v).toLowerCase(Locale.ROOT);
+                for (StoredRecord r : m.byId.values()) {
+                    Object have = r.data.get(f.apiName());
+                    if (r != existing && have != null && have.toString().toLowerCase(Locale.ROOT).equals(w)) {
+                        return error("DUPLICATE_DATA", "duplicate data", "api_name", f.apiName(), "id",
+                                String.valueOf(r.id));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNumber(Object v) {
+        if (v instanceof Number) {
+            return true;
+        }
+        try {
+            new BigDecimal(v.toString());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The stored form of a lookup value ({@code {"name","id"}}), or null when it names no record. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> resolveLookup(FieldSpec f, Object v) {
+        String id = null;
+        String name = null;
+        if (v instanceof Map) {
+            Object i = ((Map<String, Object>) v).get("id");
+            Object n = ((Map<String, Object>) v).get("name");
+            id = i == null ? null : i.toString();
+            name = n == null ? null : n.toString();
+        } else {
+            id = v.toString();
+        }
+        for (ModuleData target : modules.values()) {
+            if (f.lookupModule() != null && !f.lookupModule().equals(target.spec.apiName())) {
+                continue;
+            }
+            StoredRecord r = null;
+            if (id != null) {
+                r = find(target, id);
+            } else if (name != null) {
+                String display = target.spec.displayField();
+                for (StoredRecord c : target.byId.values()) {
+                    if (name.equalsIgnoreCase(Objects.toString(c.data.get(display), null))) {
+                        r = c;
+                        break;
+                    }
+                }
+            }
+            if (r != null) {
+                Map<String, Object> ref = new LinkedHashMap<>();
+                ref.put("name", r.data.get(target.spec.displayField()));
+                ref.put("id", String.valueOf(r.id));
+                return ref;
+            }
+        }
+        return null;
+    }
+
+    private void apply(ModuleData m, StoredRecord r, Map<String, Object> input) {
+        for (Map.Entry<String, Object> e : input.entrySet()) {
+            FieldSpec f = m.spec.field(e.getKey());
+            if (f == null || f.readOnly() || "Owner".equals(f.apiName())) {
+                continue; // Bigin ignores unknown and system fields
+            }
+            Object v = e.getValue();
+            if ("lookup".equals(f.dataType()) && v != null) {
+                v = resolveLookup(f, v);
+            }
+            r.data.put(f.apiName(), v);
+        }
+    }
+
+    private Map<String, Object> success(StoredRecord r, String message) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("Modified_Time", format(r.modified));
+        details.put("Modified_By", Map.of("name", user.get("name"), "id", user.get("id")));
+        details.put("Created_Time", format(r.created));
+        details.put("id", String.valueOf(r.id));
+        details.put("Created_By", Map.of("name", user.get("name"), "id", user.get("id")));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("code", "SUCCESS");
+        result.put("details", details);
+        result.put("message", message);
+        result.put("status", "success");
+        return result;
+    }
+
+    static Map<String, Object> error(String code, String message, Object... details) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("code", code);
+        result.put("details", EmulatorError.details(details));
+        result.put("message", message);
+        result.put("status", "error");
+        return result;
+    }
+
+    // ------------------------------------------------------------------ rendering (caller holds a lock)
+
+    /** A record as the API shows it: id first, then the asked fields (all when {@code fields} is null). */
+    Map<String, Object> render(ModuleData m, StoredRecord r, Collection<String> fields) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", String.valueOf(r.id));
+        if (fields == null) {
+            for (FieldSpec f : m.spec.fields().values()) {
+                put(out, r, f.apiName());
+            }
+        } else {
+            for (String f : fields) {
+                if (!"id".equals(f)) {
+                    put(out, r, f);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void put(Map<String, Object> out, StoredRecord r, String field) {
+        switch (field) {
+            case "Owner":
+                out.put("Owner", user);
+                break;
+            case "Created_Time":
+                out.put(field, format(r.created));
+                break;
+            case "Modified_Time":
+                out.put(field, format(r.modified));
+                break;
+            case "Created_By":
+            case "Modified_By":
+                out.put(field, Map.of("name", user.get("name"), "id", user.get("id")));
+                break;
+            case "Tag":
+                out.put(field, List.of());
+                break;
+            default:
+                out.put(field, r.data.get(field));
+        }
+    }
+
+    Map<String, Object> renderDeleted(Deleted d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("deleted_by", Map.of("name", user.get("name"), "id", user.get("id")));
+        out.put("id", String.valueOf(d.id()));
+        out.put("display_name", d.displayName());
+        out.put("type", "recycle");
+        out.put("created_by", Map.of("name", user.get("name"), "id", user.get("id")));
+        out.put("deleted_time", format(d.deletedAt()));
+        return out;
+    }
+}
