@@ -1,6 +1,7 @@
 package io.github.camelbigin.client;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,8 +26,8 @@ public final class ApiRequest {
     private ApiRequest(Builder b) {
         this.method = b.method;
         this.path = b.path;
-        this.query = Map.copyOf(b.query);
-        this.headers = Map.copyOf(b.headers);
+        this.query = Collections.unmodifiableMap(new LinkedHashMap<>(b.query));
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.body = b.body;
         this.contentType = b.contentType;
         this.idempotent = b.idempotent != null ? b.idempotent : !"POST".equals(b.method);

@@ -1,0 +1,162 @@
+package io.github.camelbigin.component;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelbigin.client.BiginApiException;
+import io.github.camelbigin.emulator.Fault;
+import io.github.camelbigin.emulator.RecordedRequest;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The component owns its retries: what is retried, how often, and what never is. */
+class BiginRetryTest extends BiginTestSupport {
+
+    @Test
+    void aTooManyRequestsAnswerIsRetriedAfterItsRetryAfter() {
+        emulator().inject(Fault.tooManyRequests(1).on("GET", "/org"));
+        long start = System.nanoTime();
+
+        Exchange ex = send(bigin("Contacts?operation=org"), null);
+
+        assertThat(ex.getException()).isNull();
+        assertThat(apiRequests()).extracting(RecordedRequest::status).containsExactly(429, 200);
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void aRetryAfterBeyondTheDeadlineFailsAtOnceInsteadOfStallingTheRoute() {
+        emulator().inject(Fault.tooManyRequests(3600).on("GET", "/org"));
+        long start = System.nanoTime();
+
+        Exchange ex = send(bigin("Contacts?operation=org&retryDeadline=10s"), null);
+
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
+        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+                .hasMessageContaining("HTTP 429").hasMessageContaining("Retry-After asked for 3600 s");
+        assertThat(apiRequests()).hasSize(1);
+    }
+
+    @Test
+    void aTooManyRequestsAnswerToACreateIsRetriedBecauseBiginDidNotProcessIt() {
+        emulator().inject(Fault.tooManyRequests(0).on("POST", "/Contacts"));
+
+        Exchange ex = send(bigin("Contacts?operation=create"), Map.of("Last_Name", "Once"));
+
+        assertThat(ex.getException()).isNull();
+        assertThat(apiRequests()).extracting(RecordedRequest::status).containsExactly(429, 201);
+        assertThat(emulator().count("Contacts")).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorsOnReadsAreRetriedWithBackoff() {
+        emulator().seedContacts(3);
+        emulator().inject(Fault.status(503).on("GET", "/Contacts").times(2));
+
+        List<?> records = template.requestBody(bigin("Contacts?operation=list&fields=Last_Name"), (Object) null, List.class);
+
+        assertThat(records).hasSize(3);
+        assertThat(apiRequests()).extracting(RecordedRequest::status).containsExactly(503, 503, 200);
+    }
+
+    @Test
+    void serverErrorsOnCreateAreNotRetriedSoNoRecordIsWrittenTwice() {
+        emulator().inject(Fault.status(500).on("POST", "/Contacts"));
+
+        Exchange ex = send(bigin("Contacts?operation=create"), Map.of("Last_Name", "Maybe"));
+
+        assertThat(ex.getException()).isInstanceOf(BiginApiException.class).hasMessageContaining("HTTP 500")
+                .hasMessageContaining("not retried");
+        assertThat(apiRequests()).hasSize(1);
+    }
+
+    @Test
+    void aConnectionLostAfterBiginProcessedACreateIsNotResentAndSaysTheOutcomeIsUnknown() {
+        emulator().inject(Fault.dropAfterProcessing().on("POST", "/Contacts"));
+
+        Exchange ex = send(bigin("Contacts?operation=create"), Map.of("Last_Name", "Written"));
+
+        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+                .hasMessageContaining("may or may not have processed it");
+        assertThat(((BiginApiException) ex.getException()).getStatusCode()).isZero();
+        assertThat(apiRequests()).hasSize(1);
+        assertThat(emulator().count("Contacts")).isEqualTo(1);
+    }
+
+    @Test
+    void aDroppedConnectionOnAReadIsRetried() {
+        emulator().inject(Fault.dropConnection().on("GET", "/org"));
+
+        Exchange ex = send(bigin("Contacts?operation=org"), null);
+
+        assertThat(ex.getException()).isNull();
+        assertThat(apiRequests()).hasSize(2);
+    }
+
+    @Test
+    void anAnswerCutOffMidBodyOnAReadIsRetried() {
+        emulator().seedContacts(50);
+        emulator().inject(Fault.cutBody().on("GET", "/Contacts"));
+
+        List<?> records = template.requestBody(bigin("Contacts?operation=list&fields=Last_Name"), (Object) null, List.class);
+
+        assertThat(records).hasSize(50);
+        assertThat(apiRequests()).hasSize(2);
+    }
+
+    @Test
+    void anAnswerSlowerThanTheSocketTimeoutIsRetriedOnReads() {
+        emulator().inject(Fault.delay(1500).on("GET", "/org"));
+
+        Exchange ex = send(bigin("Contacts?operation=org&socketTimeout=300"), null);
+
+        assertThat(ex.getException()).isNull();
+        assertThat(apiRequests()).hasSize(2);
+    }
+
+    @Test
+    void anHtmlErrorPageFromAProxyIsNamedAsSuch() {
+        emulator().inject(Fault.htmlPage(502).on("GET", "/org").always());
+
+        Exchange ex = send(bigin("Contacts?operation=org&maxRetries=1"), null);
+
+        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+                .hasMessageContaining("HTTP 502").hasMessageContaining("an HTML page titled \"502 Bad Gateway\"")
+                .hasMessageContaining("gave up after 1 retries");
+        assertThat(apiRequests()).hasSize(2);
+    }
+
+    @Test
+    void malformedJsonFromTheServerIsAClearError() {
+        emulator().inject(Fault.malformedJson().on("GET", "/org"));
+
+        Exchange ex = send(bigin("Contacts?operation=org"), null);
+
+        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+                .hasMessageContaining("INVALID_RESPONSE").hasMessageContaining("not Bigin JSON");
+    }
+
+    @Test
+    void maxRetriesZeroNeverRetries() {
+        emulator().inject(Fault.status(503).on("GET", "/org"));
+
+        Exchange ex = send(bigin("Contacts?operation=org&maxRetries=0"), null);
+
+        assertThat(ex.getException()).hasMessageContaining("not retried: maxRetries is 0");
+        assertThat(apiRequests()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedEvenForCreateBecauseNothingWasSent() {
+        String uri = "bigin:Contacts?operation=create&accessToken=t&apiUrl=http://127.0.0.1:1/bigin/v2"
+                     + "&maxRetries=2&retryInitialDelay=10";
+
+        Exchange ex = send(uri, Map.of("Last_Name", "x"));
+
+        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+                .hasMessageContaining("could not connect after 3 attempts");
+        assertThat(((BiginApiException) ex.getException()).getCode()).isEqualTo("CONNECT_FAILED");
+    }
+}
