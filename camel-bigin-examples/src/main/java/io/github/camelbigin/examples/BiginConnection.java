@@ -1,0 +1,86 @@
+package io.github.camelbigin.examples;
+
+import java.util.Map;
+
+import io.github.camelbigin.client.DataCenter;
+import io.github.camelbigin.component.BiginComponent;
+import io.github.camelbigin.component.BiginConfiguration;
+import io.github.camelbigin.emulator.BiginEmulator;
+
+/**
+ * Points the bigin component at real Bigin when credentials are in the environment, and at an embedded emulator
+ * otherwise:
+ * <ul>
+ * <li>{@code BIGIN_CLIENT_ID}, {@code BIGIN_CLIENT_SECRET}, {@code BIGIN_REFRESH_TOKEN} (and optionally
+ * {@code BIGIN_DATA_CENTER}: US, EU, IN, AU, JP, CA, CN, SA) — Zoho OAuth;</li>
+ * <li>{@code BIGIN_ACCESS_TOKEN} — a Zoho access token;</li>
+ * <li>{@code MATON_API_KEY} (and optionally {@code MATON_CONNECTION_ID}) — the Maton gateway.</li>
+ * </ul>
+ */
+public final class BiginConnection implements AutoCloseable {
+
+    private final BiginEmulator emulator;
+    private final String description;
+
+    private BiginConnection(BiginEmulator emulator, String description) {
+        this.emulator = emulator;
+        this.description = description;
+    }
+
+    /** Configures {@code component} from {@code env}; starts an emulator when env holds no credentials. */
+    public static BiginConnection configure(BiginComponent component, Map<String, String> env) {
+        BiginConfiguration c = component.getConfiguration();
+        if (has(env, "BIGIN_REFRESH_TOKEN")) {
+            c.setClientId(env.get("BIGIN_CLIENT_ID"));
+            c.setClientSecret(env.get("BIGIN_CLIENT_SECRET"));
+            c.setRefreshToken(env.get("BIGIN_REFRESH_TOKEN"));
+            if (has(env, "BIGIN_DATA_CENTER")) {
+                c.setDataCenter(DataCenter.parse(env.get("BIGIN_DATA_CENTER")));
+            }
+            return new BiginConnection(null, "real Bigin (Zoho OAuth, data center " + c.getDataCenter() + ")");
+        }
+        if (has(env, "BIGIN_ACCESS_TOKEN")) {
+            c.setAccessToken(env.get("BIGIN_ACCESS_TOKEN"));
+            if (has(env, "BIGIN_DATA_CENTER")) {
+                c.setDataCenter(DataCenter.parse(env.get("BIGIN_DATA_CENTER")));
+            }
+            return new BiginConnection(null, "real Bigin (Zoho access token, data center " + c.getDataCenter() + ")");
+        }
+        if (has(env, "MATON_API_KEY")) {
+            c.setApiKey(env.get("MATON_API_KEY"));
+            c.setConnectionId(env.get("MATON_CONNECTION_ID"));
+            return new BiginConnection(null, "real Bigin through the Maton gateway");
+        }
+        BiginEmulator emulator = new BiginEmulator().start();
+        c.setAccessToken(BiginEmulator.ACCESS_TOKEN);
+        c.setApiUrl(emulator.apiUrl());
+        return new BiginConnection(emulator, "the embedded Bigin emulator at " + emulator.apiUrl()
+                                             + " (no BIGIN_CLIENT_ID/BIGIN_CLIENT_SECRET/BIGIN_REFRESH_TOKEN,"
+                                             + " BIGIN_ACCESS_TOKEN or MATON_API_KEY set)");
+    }
+
+    private static boolean has(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v != null && !v.isBlank();
+    }
+
+    /** The emulator in use, or null against real Bigin. */
+    public BiginEmulator emulator() {
+        return emulator;
+    }
+
+    public boolean isEmulated() {
+        return emulator != null;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        if (emulator != null) {
+            emulator.stop();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.camelbigin.examples;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.camelbigin.client.WriteResult;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.builder.AggregationStrategies;
+import org.apache.camel.builder.RouteBuilder;
+
+/** The demo's routes, in the Java DSL: load a CSV in batches, list, search, update and delete contacts. */
+public class DemoRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        // CSV rows → records → groups of 100 → one create call per group; the results of all groups come back
+        AggregationStrategy allResults = AggregationStrategies.flexible().accumulateInCollection(ArrayList.class);
+        from("direct:load-csv").routeId("load-csv")
+                .process(e -> e.getMessage().setBody(CsvContacts.read(e.getMessage().getBody(java.io.InputStream.class))))
+                .split(simple("${collate(100)}"), allResults)
+                    .to("bigin:Contacts?operation=create")
+                .end()
+                .process(e -> {
+                    List<WriteResult> flat = new ArrayList<>();
+                    for (Object batch : e.getMessage().getBody(List.class)) {
+                        for (Object r : (List<?>) batch) {
+                            flat.add((WriteResult) r);
+                        }
+                    }
+                    e.getMessage().setBody(flat);
+                });
+
+        from("direct:list").routeId("list")
+                .to("bigin:Contacts?operation=list&fields=First_Name,Last_Name,Email,Title"
+                    + "&sortBy=Created_Time&sortOrder=desc&maxRecords=200");
+
+        from("direct:search-by-email").routeId("search-by-email")
+                .to("bigin:Contacts?operation=search&fields=First_Name,Last_Name,Email");
+
+        from("direct:update").routeId("update")
+                .to("bigin:Contacts?operation=update");
+
+        from("direct:delete").routeId("delete")
+                .to("bigin:Contacts?operation=delete");
+    }
+}
