@@ -44,6 +44,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "batchSize": getOrCreateConfiguration(target).setBatchSize(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "changedetection":
+        case "changeDetection": getOrCreateConfiguration(target).setChangeDetection(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -62,15 +64,20 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "duplicatecheckfields":
         case "duplicateCheckFields": getOrCreateConfiguration(target).setDuplicateCheckFields(property(camelContext, java.lang.String.class, value)); return true;
         case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
+        case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "failonnotfound":
         case "failOnNotFound": getOrCreateConfiguration(target).setFailOnNotFound(property(camelContext, boolean.class, value)); return true;
         case "failonrecorderror":
         case "failOnRecordError": getOrCreateConfiguration(target).setFailOnRecordError(property(camelContext, boolean.class, value)); return true;
         case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "initialposition":
+        case "initialPosition": getOrCreateConfiguration(target).setInitialPosition(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxrecords":
         case "maxRecords": getOrCreateConfiguration(target).setMaxRecords(property(camelContext, long.class, value)); return true;
         case "maxretries":
@@ -104,6 +111,10 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sortOrder": getOrCreateConfiguration(target).setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statekey":
+        case "stateKey": getOrCreateConfiguration(target).setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
         case "trigger": getOrCreateConfiguration(target).setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "usertype":
@@ -130,6 +141,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "batchSize": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "changedetection":
+        case "changeDetection": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -148,15 +161,20 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "duplicatecheckfields":
         case "duplicateCheckFields": return java.lang.String.class;
         case "email": return java.lang.String.class;
+        case "events": return java.lang.String.class;
         case "failonnotfound":
         case "failOnNotFound": return boolean.class;
         case "failonrecorderror":
         case "failOnRecordError": return boolean.class;
         case "fields": return java.lang.String.class;
+        case "initialposition":
+        case "initialPosition": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxrecords":
         case "maxRecords": return long.class;
         case "maxretries":
@@ -190,6 +208,10 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sortOrder": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "streaming": return boolean.class;
         case "trigger": return java.lang.String.class;
         case "usertype":
@@ -217,6 +239,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "batchSize": return getOrCreateConfiguration(target).getBatchSize();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "changedetection":
+        case "changeDetection": return getOrCreateConfiguration(target).getChangeDetection();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "clientsecret":
@@ -235,15 +259,20 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "duplicatecheckfields":
         case "duplicateCheckFields": return getOrCreateConfiguration(target).getDuplicateCheckFields();
         case "email": return getOrCreateConfiguration(target).getEmail();
+        case "events": return getOrCreateConfiguration(target).getEvents();
         case "failonnotfound":
         case "failOnNotFound": return getOrCreateConfiguration(target).isFailOnNotFound();
         case "failonrecorderror":
         case "failOnRecordError": return getOrCreateConfiguration(target).isFailOnRecordError();
         case "fields": return getOrCreateConfiguration(target).getFields();
+        case "initialposition":
+        case "initialPosition": return getOrCreateConfiguration(target).getInitialPosition();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxrecords":
         case "maxRecords": return getOrCreateConfiguration(target).getMaxRecords();
         case "maxretries":
@@ -277,6 +306,10 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sortOrder": return getOrCreateConfiguration(target).getSortOrder();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "statekey":
+        case "stateKey": return getOrCreateConfiguration(target).getStateKey();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "streaming": return getOrCreateConfiguration(target).isStreaming();
         case "trigger": return getOrCreateConfiguration(target).getTrigger();
         case "usertype":
@@ -291,6 +324,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "outputclass":
         case "outputClass": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(68);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -33,6 +33,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("backoffMultiplier");
         props.add("batchSize");
         props.add("bridgeErrorHandler");
+        props.add("changeDetection");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");
@@ -44,6 +45,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("deletedType");
         props.add("duplicateCheckFields");
         props.add("email");
+        props.add("events");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failOnNotFound");
@@ -51,8 +53,10 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("fields");
         props.add("greedy");
         props.add("initialDelay");
+        props.add("initialPosition");
         props.add("lazyStartProducer");
         props.add("maxConnections");
+        props.add("maxMessagesPerPoll");
         props.add("maxRecords");
         props.add("maxRetries");
         props.add("module");
@@ -80,6 +84,8 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sortOrder");
         props.add("sslContextParameters");
         props.add("startScheduler");
+        props.add("stateKey");
+        props.add("stateRepository");
         props.add("streaming");
         props.add("timeUnit");
         props.add("trigger");

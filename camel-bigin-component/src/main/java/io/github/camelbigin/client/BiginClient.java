@@ -60,6 +60,11 @@ public final class BiginClient implements AutoCloseable {
         return stats;
     }
 
+    /** Bigin's clock as its last answer's Date header tells it (this JVM's clock before the first answer). */
+    public java.time.Instant serverTime() {
+        return transport.serverTime();
+    }
+
     // ---------------------------------------------------------------- writes
 
     /** Creates records, 100 a call; results in input order. */
@@ -296,6 +301,17 @@ public final class BiginClient implements AutoCloseable {
         } catch (BiginApiException e) {
             return null; // a related list that is no module (Attachments): Bigin picks the fields
         }
+    }
+
+    /**
+     * One page of a COQL query ({@code POST /coql}, scope {@code ZohoBigin.coql.READ}), e.g.
+     * {@code select Last_Name from Contacts where Modified_Time >= '…' order by Modified_Time asc limit 200}. Bigin
+     * caps LIMIT at 200 and OFFSET at 9,800.
+     */
+    public RecordIterator.Page coql(String selectQuery) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("select_query", selectQuery);
+        return fetchPage(ApiRequest.post("/coql").json(toBytes(body)).idempotent(true).operation("coql", null).build());
     }
 
     // ---------------------------------------------------------------- metadata

@@ -66,6 +66,8 @@ public final class HttpTransport implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final ClientStats stats;
     private final Sleeper sleeper;
+    private volatile long serverMillis = -1;
+    private volatile long serverNanos;
 
     public HttpTransport(TransportSettings settings, Authenticator authenticator, URI apiUrl, RetryPolicy retryPolicy,
                          ClientStats stats, Sleeper sleeper) {
@@ -162,6 +164,9 @@ public final class HttpTransport implements AutoCloseable {
                 stats.tokenRequest();
             }
             LOG.debug("Bigin {} -> {} in {} ms (attempt {})", request, response.status(), ms, attempt);
+            if (authenticated) {
+                noteServerTime(response);
+            }
             int status = response.status();
             if (!authenticated) {
                 if (status >= 500 && retries < retryPolicy.maxRetries()) {
@@ -310,6 +315,28 @@ public final class HttpTransport implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private void noteServerTime(ApiResponse response) {
+        String date = response.header("date");
+        if (date != null) {
+            try {
+                long millis = ZonedDateTime.parse(date.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+                serverNanos = System.nanoTime();
+                serverMillis = millis;
+            } catch (DateTimeParseException e) {
+                // a proxy's odd Date header: keep the last good one
+            }
+        }
+    }
+
+    /** Bigin's clock, from the Date header of the last answer plus the time since; this JVM's clock before any. */
+    public Instant serverTime() {
+        long millis = serverMillis;
+        if (millis < 0) {
+            return Instant.now();
+        }
+        return Instant.ofEpochMilli(millis + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - serverNanos));
     }
 
     /** Retry-After as seconds or as an HTTP date, in milliseconds; null when absent or unreadable. */

@@ -117,6 +117,16 @@ public final class RecordIterator implements Iterator<Map<String, Object>> {
         }
     }
 
+    /** Whether the records of the page fetched last are all consumed (the next record needs another call). */
+    public boolean endOfPage() {
+        return !buffer.hasNext();
+    }
+
+    /** Whether Bigin said more pages follow the one fetched last. */
+    public boolean hasMorePages() {
+        return !lastPage;
+    }
+
     /** Whether Bigin holds more matching records than were returned (cut by {@code maxRecords} or a single page). */
     public boolean moreRecords() {
         return cut;

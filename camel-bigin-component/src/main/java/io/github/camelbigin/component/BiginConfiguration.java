@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.github.camelbigin.client.DataCenter;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
@@ -102,6 +103,39 @@ public class BiginConfiguration implements Cloneable {
               description = "Whether get fails with an exception when no record has the id (true), or returns a null"
                             + " body (false).")
     private boolean failOnNotFound = true;
+
+    // ------------------------------------------------------------------ consumer
+
+    @UriParam(label = "consumer", defaultValue = "created",
+              description = "The changes the consumer emits, comma-separated: created, updated, deleted.")
+    private String events = "created";
+
+    @UriParam(label = "consumer", defaultValue = "now",
+              description = "Where a consumer without stored state starts: now (only changes after the route"
+                            + " starts), beginning (every existing record first), or an ISO-8601 instant such as"
+                            + " 2026-02-06T00:28:53-08:00.")
+    private String initialPosition = "now";
+
+    @UriParam(label = "consumer", description = "Where the consumer keeps its watermark between polls and restarts."
+                                                + " Default: in memory. Use a FileStateRepository to survive"
+                                                + " restarts, or a shared one (see JdbcStateRepository) on several"
+                                                + " nodes.")
+    private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer,advanced", description = "The key of the watermark in the state repository."
+                                                         + " Default: bigin:<module>:<events>.")
+    private String stateKey;
+
+    @UriParam(label = "consumer", enums = "list,coql", defaultValue = "list",
+              description = "How the consumer asks for changes: list (GET records sorted by Modified_Time with"
+                            + " If-Modified-Since, checked again here) or coql (a COQL query filtered by the server;"
+                            + " needs the ZohoBigin.coql.READ scope).")
+    private String changeDetection = "list";
+
+    @UriParam(label = "consumer", defaultValue = "1000",
+              description = "The most records one poll delivers; 0 for no limit. A poll that stops at the limit is"
+                            + " followed at once by the next.")
+    private int maxMessagesPerPoll = 1000;
 
     // ------------------------------------------------------------------ writes
 
@@ -467,6 +501,54 @@ public class BiginConfiguration implements Cloneable {
 
     public void setFailOnNotFound(boolean failOnNotFound) {
         this.failOnNotFound = failOnNotFound;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public String getInitialPosition() {
+        return initialPosition;
+    }
+
+    public void setInitialPosition(String initialPosition) {
+        this.initialPosition = initialPosition;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
+    }
+
+    public String getChangeDetection() {
+        return changeDetection;
+    }
+
+    public void setChangeDetection(String changeDetection) {
+        this.changeDetection = changeDetection;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     public String getDuplicateCheckFields() {

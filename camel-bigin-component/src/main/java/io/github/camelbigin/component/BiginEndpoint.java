@@ -13,9 +13,11 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
  * Create, read, update, upsert, delete and search records of Zoho Bigin CRM, read its metadata, and poll a module
@@ -29,6 +31,7 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private final BiginConfiguration configuration;
 
     private BiginClient client;
+    private final MemoryStateRepository memoryState = new MemoryStateRepository();
 
     public BiginEndpoint(String uri, BiginComponent component, BiginConfiguration configuration) {
         super(uri, component);
@@ -47,6 +50,7 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
     /** Fails fast, at endpoint creation, on options Bigin would refuse later. */
     void validate() {
         configuration.authMode();
+        BiginConsumer.Settings.of(configuration);
         RecordQuery.create().perPage(configuration.getPerPage()).page(configuration.getPage())
                 .maxRecords(configuration.getMaxRecords());
         WriteOptions.create().batchSize(configuration.getBatchSize());
@@ -65,7 +69,14 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("The bigin consumer is not available yet");
+        BiginConsumer consumer = new BiginConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** Where consumers keep their watermark when no stateRepository is set: survives route restarts, not JVM ones. */
+    StateRepository<String, String> memoryState() {
+        return memoryState;
     }
 
     /** The shared client, available while the endpoint is started. */

@@ -153,12 +153,12 @@ public final class BiginEmulator implements AutoCloseable {
         stop();
     }
 
-    /** Clears records, deleted records, requests and faults and lets the clock run; credentials and modules stay. */
+    /** Clears records, deleted records, requests and faults and puts the clock back to real time; credentials and modules stay. */
     public BiginEmulator reset() {
         org.clear();
         requests.clear();
         faults.clear();
-        clock.unfreeze();
+        clock.reset();
         oauth.expireAll();
         oauth.resetThrottle();
         pageTokens = true;
@@ -539,6 +539,10 @@ public final class BiginEmulator implements AutoCloseable {
                         null);
             } catch (IOException ignored) {
                 ex.close();
+            }
+        } finally {
+            if (req != null && !req.isAnswered()) {
+                req.answered(0, 0);
             }
         }
     }

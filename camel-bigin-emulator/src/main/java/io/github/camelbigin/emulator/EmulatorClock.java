@@ -61,6 +61,13 @@ public final class EmulatorClock extends Clock {
         return this;
     }
 
+    /** Back to real time. */
+    public EmulatorClock reset() {
+        fixed = null;
+        offset = Duration.ZERO;
+        return this;
+    }
+
     /** Lets the clock run again from where it stands. */
     public EmulatorClock unfreeze() {
         Instant f = fixed;

@@ -33,6 +33,7 @@ public final class RecordedRequest {
     private final String body;
     private volatile int status;
     private volatile int credits;
+    private volatile boolean answered;
 
     RecordedRequest(Kind kind, String method, String path, String apiPath, Map<String, String> query,
                     Map<String, String> headers, String body) {
@@ -108,9 +109,15 @@ public final class RecordedRequest {
         return credits;
     }
 
+    /** Whether the emulator is done with the request (answered it, or dropped its connection). */
+    public boolean isAnswered() {
+        return answered;
+    }
+
     void answered(int status, int credits) {
         this.status = status;
         this.credits = credits;
+        this.answered = true;
     }
 
     @Override

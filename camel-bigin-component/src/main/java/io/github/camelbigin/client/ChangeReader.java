@@ -1,0 +1,373 @@
+package io.github.camelbigin.client;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads what changed in a module after a {@link Watermark}, oldest first, in as few calls as Bigin allows: an idle read
+ * is one call, N changes cost about N/200 calls.
+ * <p>
+ * Every page is anchored on the watermark as it stands after the previous page ("keyset" paging): a record modified
+ * while the feed pages moves to the end and is read again later, never skipped, and no plain page number has to pass
+ * Bigin's 2,000-record limit (only a group of more than 2,000 records sharing one second would). Two ways to ask:
+ * <ul>
+ * <li>{@link Strategy#LIST}: {@code GET /{module}?sort_by=Modified_Time&sort_order=asc} with
+ * {@code If-Modified-Since} one second before the watermark (so "after" and "at or after" readings both include the
+ * watermark's second). Rows are filtered again here, so a server that ignores the header loses nothing: when the
+ * first row is older than asked, the reader pages the newest first instead and stops at the watermark.</li>
+ * <li>{@link Strategy#COQL}: {@code select … where Modified_Time >= '…' order by Modified_Time asc, id asc limit 200}
+ * — filtering guaranteed by the server, but it needs the {@code ZohoBigin.coql.READ} scope and returns lookups as ids
+ * only.</li>
+ * </ul>
+ * Deleted records come from {@code GET /{module}/deleted}, newest first, with the same watermark logic.
+ */
+public final class ChangeReader {
+
+    /** How changes are asked for. */
+    public enum Strategy {
+        LIST, COQL
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeReader.class);
+    private static final int PAGE = 200;
+    private static final int COQL_MAX_OFFSET = 9800;
+
+    private final BiginClient client;
+    private final String module;
+    private final List<String> requestedFields;
+    private final String timeField;
+    private final Strategy strategy;
+    private List<String> fields;
+
+    /**
+     * @param fields    the fields to read (null: every field); the time fields are always added
+     * @param timeField {@code Modified_Time} for every change, {@code Created_Time} for new records only
+     */
+    public ChangeReader(BiginClient client, String module, List<String> fields, String timeField, Strategy strategy) {
+        this.client = client;
+        this.module = module;
+        this.requestedFields = fields;
+        this.timeField = timeField;
+        this.strategy = strategy;
+    }
+
+    /** The records read. */
+    public static final class Changes {
+        private final List<Map<String, Object>> records;
+        private final boolean more;
+
+        Changes(List<Map<String, Object>> records, boolean more) {
+            this.records = records;
+            this.more = more;
+        }
+
+        /** New records, oldest first. */
+        public List<Map<String, Object>> records() {
+            return records;
+        }
+
+        /** Whether more changes are waiting than were read (the read stopped at its limit). */
+        public boolean more() {
+            return more;
+        }
+    }
+
+    public String timeField() {
+        return timeField;
+    }
+
+    /** The time of a record in a field ({@code Modified_Time}, {@code deleted_time}, …), or null. */
+    public static OffsetDateTime time(Map<String, Object> record, String field) {
+        Object v = record.get(field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v.toString());
+        } catch (DateTimeParseException e) {
+            throw new BiginApiException("read", null, 200, "INVALID_RESPONSE",
+                    "the " + field + " of record " + record.get("id") + " is not an ISO-8601 time: " + v, null, e);
+        }
+    }
+
+    private List<String> fields() {
+        if (fields == null) {
+            Set<String> f = new LinkedHashSet<>();
+            f.add(timeField);
+            f.add("Created_Time");
+            f.add("Modified_Time");
+            f.addAll(requestedFields != null ? requestedFields : client.defaultFields(module));
+            f.remove("id");
+            List<String> list = new ArrayList<>(f);
+            fields = list.size() > BiginClient.MAX_FIELDS ? List.copyOf(list.subList(0, BiginClient.MAX_FIELDS)) : list;
+        }
+        return fields;
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    /** Up to {@code max} records changed after {@code from}, oldest first. */
+    public Changes read(Watermark from, int max) {
+        try {
+            return readAnchored(from, max);
+        } catch (BiginApiException e) {
+            if ("DISCRETE_PAGINATION_LIMIT_EXCEEDED".equals(e.getCode())) {
+                throw new BiginApiException("poll", module, e.getStatusCode(), "TOO_MANY_AT_ONCE", "more than 2,000 "
+                        + module + " records share one " + timeField + " second after " + from.time()
+                        + ", and Bigin gives no page token to page past 2,000: use changeDetection=coql", null, e);
+            }
+            throw e;
+        }
+    }
+
+    private Changes readAnchored(Watermark from, int max) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Watermark cursor = from;
+        Watermark anchor = from;
+        RecordIterator rows = query(anchor);
+        boolean first = true;
+        boolean verified = false;
+        while (rows.hasNext()) {
+            Map<String, Object> row = rows.next();
+            OffsetDateTime t = time(row, timeField);
+            if (first && strategy == Strategy.LIST && anchor.time() != null
+                    && time(row, "Modified_Time").isBefore(anchor.time().minusSeconds(1))) {
+                // If-Modified-Since is about Modified_Time, whichever field the feed follows
+                LOG.debug("Bigin ignored If-Modified-Since on {}: reading the newest changes first instead", module);
+                return readNewestFirst(from, max);
+            }
+            first = false;
+            if (t == null) {
+                continue;
+            }
+            String id = String.valueOf(row.get("id"));
+            if (!verified && anchor.time() != null && !anchor.sealed() && rows.pagesFetched() > 1
+                    && t.toInstant().isAfter(anchor.time().toInstant())) {
+                // the records of the anchor's second took more than a page: pages are offsets, so one that moved
+                // meanwhile could have shifted another out of sight. Read that second again before leaving it.
+                rows = query(anchor);
+                verified = true;
+                first = true;
+                continue;
+            }
+            String fp = fingerprint(row);
+            if (cursor.isNew(t, id, fp)) {
+                if (out.size() == max) {
+                    return new Changes(out, true);
+                }
+                out.add(row);
+                cursor = cursor.advance(t, id, fp);
+            }
+            if (rows.endOfPage() && rows.hasMorePages() && cursor.time() != null
+                    && (anchor.time() == null || cursor.time().toInstant().isAfter(anchor.time().toInstant()))) {
+                // re-anchor on the watermark: a record modified while the feed pages moves behind it, not past it
+                anchor = cursor;
+                rows = query(anchor);
+                first = true;
+                verified = false;
+            }
+        }
+        return new Changes(out, false);
+    }
+
+    /** The changes from {@code anchor} on, oldest first, paged lazily. */
+    private RecordIterator query(Watermark anchor) {
+        OffsetDateTime at = anchor.time();
+        if (strategy == Strategy.COQL) {
+            String where = at == null ? timeField + " is not null"
+                    : timeField + (anchor.sealed() ? " > '" : " >= '") + BiginClient.formatTime(at) + "'";
+            String select = "select " + String.join(", ", fields()) + " from " + module + " where " + where
+                            + " order by " + timeField + " asc, id asc limit " + PAGE;
+            return new RecordIterator((page, token, perPage) -> {
+                int offset = (page - 1) * PAGE;
+                if (offset > COQL_MAX_OFFSET) {
+                    throw new BiginApiException("poll", module, 0, "TOO_MANY_AT_ONCE", "more than 10,000 " + module
+                            + " records share the " + timeField + " " + at + ": COQL cannot page past them", null, null);
+                }
+                return client.coql(offset == 0 ? select : select + " offset " + offset);
+            }, PAGE, 1, false, 0);
+        }
+        RecordQuery q = RecordQuery.create().fields(fields()).sortBy(timeField).sortOrder("asc").perPage(PAGE);
+        if (at != null) {
+            // "after T-1s" holds the second T under both readings of the header (after / at or after)
+            q.ifModifiedSince(anchor.sealed() ? at : at.minusSeconds(1));
+        }
+        return client.list(module, q);
+    }
+
+    /** For servers that ignore If-Modified-Since: page from the newest record back to the watermark. */
+    private Changes readNewestFirst(Watermark from, int max) {
+        List<Map<String, Object>> newer = new ArrayList<>();
+        RecordQuery q = RecordQuery.create().fields(fields()).sortBy(timeField).sortOrder("desc").perPage(PAGE);
+        try {
+            RecordIterator it = client.list(module, q);
+            while (it.hasNext()) {
+                Map<String, Object> row = it.next();
+                OffsetDateTime t = time(row, timeField);
+                if (t == null) {
+                    continue;
+                }
+                if (t.toInstant().isBefore(from.time().toInstant())) {
+                    break;
+                }
+                if (from.isNew(t, String.valueOf(row.get("id")), fingerprint(row))) {
+                    newer.add(row);
+                }
+            }
+        } catch (BiginApiException e) {
+            if ("DISCRETE_PAGINATION_LIMIT_EXCEEDED".equals(e.getCode())) {
+                throw new BiginApiException("poll", module, e.getStatusCode(), "TOO_MANY_CHANGES",
+                        "Bigin ignores If-Modified-Since and gives no page token, so more than 2,000 changes since "
+                        + from.time() + " cannot be read oldest first: poll more often, or use changeDetection=coql",
+                        null, e);
+            }
+            throw e;
+        }
+        return oldestFirst(newer, timeField, max);
+    }
+
+    /** The watermark of the newest record: a feed from there delivers only what changes from now on. */
+    public Watermark newest() {
+        RecordIterator rows;
+        if (strategy == Strategy.COQL) {
+            String select = "select " + String.join(", ", fields()) + " from " + module + " where " + timeField
+                            + " is not null order by " + timeField + " desc, id desc limit " + PAGE;
+            rows = new RecordIterator((page, token, perPage) -> client.coql(
+                    page == 1 ? select : select + " offset " + (page - 1) * PAGE), PAGE, 1, false, 2000);
+        } else {
+            rows = client.list(module, RecordQuery.create().fields(fields()).sortBy(timeField).sortOrder("desc")
+                    .perPage(PAGE).maxRecords(2000));
+        }
+        return newestOf(rows, timeField, true);
+    }
+
+    // ---------------------------------------------------------------- deletions
+
+    /** Up to {@code max} records deleted after {@code from}, oldest first. */
+    public Changes readDeleted(Watermark from, int max) {
+        RecordQuery q = RecordQuery.create().type("all").perPage(PAGE);
+        if (from.time() != null) {
+            q.ifModifiedSince(from.sealed() ? from.time() : from.time().minusSeconds(1));
+        }
+        List<Map<String, Object>> newer = new ArrayList<>();
+        OffsetDateTime previous = null;
+        boolean newestFirst = true;
+        boolean truncated = false;
+        RecordIterator it = client.deleted(module, q);
+        try {
+            while (it.hasNext()) {
+                Map<String, Object> row = it.next();
+                OffsetDateTime t = time(row, "deleted_time");
+                if (t == null) {
+                    continue;
+                }
+                if (previous != null && t.isAfter(previous)) {
+                    newestFirst = false; // not the order Bigin documents: read every page
+                }
+                previous = t;
+                if (from.time() != null && newestFirst && t.toInstant().isBefore(from.time().toInstant())) {
+                    break;
+                }
+                if (from.isNew(t, String.valueOf(row.get("id")), null)) {
+                    newer.add(row);
+                }
+            }
+        } catch (BiginApiException e) {
+            if (!"DISCRETE_PAGINATION_LIMIT_EXCEEDED".equals(e.getCode())) {
+                throw e;
+            }
+            truncated = true;
+        }
+        Changes changes = oldestFirst(newer, "deleted_time", max);
+        if (truncated) {
+            LOG.warn("More than 2,000 {} records were deleted since {}, and Bigin's deleted-records list pages at most"
+                     + " 2,000: deletions older than {} may be missing. Poll more often.", module, from.time(),
+                    changes.records().isEmpty() ? "now" : changes.records().get(0).get("deleted_time"));
+        }
+        return changes;
+    }
+
+    /** The watermark of the newest deletion. */
+    public Watermark newestDeleted() {
+        // one page: Bigin lists deletions newest first, and the page is scanned whole in case it does not
+        return newestOf(client.deleted(module, RecordQuery.create().type("all").perPage(PAGE).page(1)), "deleted_time",
+                false);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Watermark newestOf(RecordIterator rows, String field, boolean sortedNewestFirst) {
+        OffsetDateTime newest = null;
+        Map<String, String> ids = new LinkedHashMap<>();
+        boolean changes = !"deleted_time".equals(field);
+        while (rows.hasNext()) {
+            Map<String, Object> row = rows.next();
+            OffsetDateTime t = time(row, field);
+            if (t == null) {
+                continue;
+            }
+            String fp = changes ? fingerprint(row) : null;
+            if (newest == null || t.toInstant().isAfter(newest.toInstant())) {
+                newest = t;
+                ids.clear();
+                ids.put(String.valueOf(row.get("id")), fp);
+            } else if (t.toInstant().equals(newest.toInstant())) {
+                ids.put(String.valueOf(row.get("id")), fp);
+            } else if (sortedNewestFirst) {
+                break; // nothing after this row can tie with the newest
+            }
+        }
+        return newest == null ? Watermark.BEGINNING : new Watermark(newest, ids, false);
+    }
+
+    private static Changes oldestFirst(List<Map<String, Object>> rows, String field, int max) {
+        rows.sort(Comparator.comparing((Map<String, Object> r) -> time(r, field).toInstant())
+                .thenComparing(r -> String.valueOf(r.get("id")), ChangeReader::compareIds));
+        if (rows.size() > max) {
+            return new Changes(new ArrayList<>(rows.subList(0, max)), true);
+        }
+        return new Changes(rows, false);
+    }
+
+    /**
+     * A fingerprint of a record's content, to notice a record changed again within the second it was delivered in
+     * (null when the feed follows Created_Time: a second change of a new record is no new record).
+     */
+    public String fingerprint(Map<String, Object> record) {
+        if (!"Modified_Time".equals(timeField)) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(BiginJson.MAPPER.writeValueAsBytes(record));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Bigin ids are numbers written as strings: compare them as numbers. */
+    static int compareIds(String a, String b) {
+        int c = Integer.compare(a.length(), b.length());
+        return c != 0 ? c : a.compareTo(b);
+    }
+
+    @Override
+    public String toString() {
+        return "ChangeReader[" + module + ", " + timeField + ", " + strategy.name().toLowerCase(Locale.ROOT) + "]";
+    }
+}

@@ -1,0 +1,179 @@
+package io.github.camelbigin.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What a change feed has delivered, kept between polls and restarts:
+ * <ul>
+ * <li>{@code changes}: the watermark of created/updated records delivered;</li>
+ * <li>{@code deletions}: the watermark of deleted records delivered;</li>
+ * <li>{@code base} and {@code createdIds}: what tells a created record from an updated one. A record is new when it was
+ * created after {@code base}, the watermark the feed last caught up to, and was not already delivered as created
+ * since. While the feed is caught up, {@code base} equals {@code changes} and {@code createdIds} is empty; during a
+ * backlog read over several polls, {@code createdIds} remembers what was delivered as created so that a record
+ * created and then updated within the backlog arrives once as created — never lost as a mere update, never created
+ * twice.</li>
+ * </ul>
+ * Stored as JSON in a Camel StateRepository.
+ */
+public final class FeedState {
+
+    private static final int VERSION = 1;
+
+    private Watermark changes;
+    private Watermark base;
+    private final Set<String> createdIds = new LinkedHashSet<>();
+    private Watermark deletions;
+    private Watermark settledDeletions;
+    private Instant settledAt;
+
+    public FeedState(Watermark changes, Watermark deletions) {
+        this.changes = changes;
+        this.base = changes;
+        this.deletions = deletions;
+        this.settledDeletions = deletions;
+    }
+
+    public Watermark changes() {
+        return changes;
+    }
+
+    public Watermark deletions() {
+        return deletions;
+    }
+
+    public Set<String> createdIds() {
+        return createdIds;
+    }
+
+    /** {@code created} or {@code updated}: whether the consumer has never delivered this record before. */
+    public String classify(Map<String, Object> record) {
+        OffsetDateTime created = ChangeReader.time(record, "Created_Time");
+        String id = String.valueOf(record.get("id"));
+        if (created == null || base.covers(created, id) || createdIds.contains(id)) {
+            return "updated";
+        }
+        return "created";
+    }
+
+    /** Records that a change (delivered or skipped) is done; {@code fingerprint} from {@link ChangeReader#fingerprint}. */
+    public void changeDone(Map<String, Object> record, String timeField, String eventType, String fingerprint) {
+        String id = String.valueOf(record.get("id"));
+        changes = changes.advance(ChangeReader.time(record, timeField), id, fingerprint);
+        if ("created".equals(eventType)) {
+            createdIds.add(id); // forgotten again once the feed has caught up
+        }
+    }
+
+    /** Records that a deletion (delivered or skipped) is done. */
+    public void deletionDone(Map<String, Object> entry) {
+        deletions = deletions.advance(ChangeReader.time(entry, "deleted_time"), String.valueOf(entry.get("id")), null);
+    }
+
+    /**
+     * The feed read and delivered everything there was, in a poll that began at {@code pollStart} (Bigin's clock):
+     * the next poll classifies against this point.
+     */
+    public void caughtUp(Instant pollStart) {
+        base = changes;
+        settledDeletions = deletions;
+        createdIds.clear();
+        settledAt = pollStart;
+    }
+
+    /**
+     * Seals the watermarks whose second lies more than {@code margin} before the start of the last complete poll: that
+     * poll saw every record of that second, and no record can appear in it any more. A sealed watermark forgets its
+     * ids and asks Bigin only for later records, so an idle poll stays one call however many records share the
+     * watermark's second.
+     */
+    public void seal(Duration margin) {
+        if (settledAt == null) {
+            return;
+        }
+        Instant cutoff = settledAt.minus(margin);
+        if (changes.equals(base)) { // nothing delivered since that poll: it saw the whole second
+            changes = changes.sealedBefore(cutoff);
+            base = changes;
+        }
+        if (deletions.equals(settledDeletions)) {
+            deletions = deletions.sealedBefore(cutoff);
+            settledDeletions = deletions;
+        }
+    }
+
+    public String toJson() {
+        ObjectNode root = BiginJson.MAPPER.createObjectNode();
+        root.put("version", VERSION);
+        root.set("changes", watermark(changes));
+        root.set("base", watermark(base));
+        ArrayNode created = root.putArray("createdIds");
+        createdIds.forEach(created::add);
+        root.set("deletions", watermark(deletions));
+        root.set("settledDeletions", watermark(settledDeletions));
+        if (settledAt != null) {
+            root.put("settledAt", settledAt.toString());
+        }
+        return root.toString();
+    }
+
+    public static FeedState fromJson(String json) {
+        try {
+            JsonNode root = BiginJson.MAPPER.readTree(json);
+            if (root == null || root.path("version").asInt() != VERSION) {
+                throw new IllegalArgumentException("unknown format");
+            }
+            FeedState state = new FeedState(watermark(root.get("changes")), watermark(root.get("deletions")));
+            state.base = watermark(root.get("base"));
+            state.settledDeletions = root.has("settledDeletions") ? watermark(root.get("settledDeletions")) : state.deletions;
+            root.path("createdIds").forEach(n -> state.createdIds.add(n.asText()));
+            if (root.hasNonNull("settledAt")) {
+                state.settledAt = Instant.parse(root.get("settledAt").asText());
+            }
+            return state;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("The stored state of the Bigin consumer cannot be read (" + e.getMessage()
+                                               + "): remove it from the state repository to start again from"
+                                               + " initialPosition. State: " + json, e);
+        }
+    }
+
+    private static ObjectNode watermark(Watermark w) {
+        ObjectNode n = BiginJson.MAPPER.createObjectNode();
+        if (w.time() != null) {
+            n.put("time", w.time().toString());
+        }
+        ObjectNode ids = n.putObject("delivered");
+        w.delivered().forEach(ids::put);
+        if (w.sealed()) {
+            n.put("sealed", true);
+        }
+        return n;
+    }
+
+    private static Watermark watermark(JsonNode n) {
+        if (n == null || !n.has("time")) {
+            return Watermark.BEGINNING;
+        }
+        Map<String, String> ids = new LinkedHashMap<>();
+        n.path("delivered").fields().forEachRemaining(e -> ids.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        return new Watermark(OffsetDateTime.parse(n.get("time").asText()), ids, n.path("sealed").asBoolean(false));
+    }
+
+    @Override
+    public String toString() {
+        return "changes " + changes + ", deletions " + deletions
+               + (createdIds.isEmpty() ? "" : ", " + createdIds.size() + " created since " + base);
+    }
+}

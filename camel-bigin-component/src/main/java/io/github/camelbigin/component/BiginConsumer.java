@@ -1,0 +1,347 @@
+package io.github.camelbigin.component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelbigin.client.BiginJson;
+import io.github.camelbigin.client.ChangeReader;
+import io.github.camelbigin.client.FeedState;
+import io.github.camelbigin.client.Watermark;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls a Bigin module and emits one exchange per created, updated or deleted record, oldest first.
+ * <p>
+ * Delivery is at least once with duplicate suppression: the watermark advances only after an exchange completed
+ * (after the route's error handler), and is kept in a Camel {@link StateRepository}. An exchange that fails stops the
+ * batch; it and every record after it are read again at the next poll. See {@link ChangeReader} for how changes are
+ * read and {@link FeedState} for how created records are told from updated ones.
+ */
+public class BiginConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BiginConsumer.class);
+    private static final ObjectMapper JSON = BiginJson.MAPPER;
+    private static final Set<String> EVENTS = Set.of("created", "updated", "deleted");
+    /** States larger than this (a long backlog) are saved every SAVE_EVERY exchanges instead of after each. */
+    private static final int SMALL_STATE = 16 * 1024;
+    private static final int SAVE_EVERY = 200;
+    /** A second this long before a complete poll can gain no more records: its watermark is sealed. */
+    private static final Duration SEAL_MARGIN = Duration.ofSeconds(60);
+
+    /** The consumer options, checked. */
+    static final class Settings {
+        final Set<String> events;
+        final Watermark start;
+        final boolean startNow;
+        final ChangeReader.Strategy strategy;
+        final String timeField;
+
+        private Settings(Set<String> events, Watermark start, boolean startNow, ChangeReader.Strategy strategy) {
+            this.events = events;
+            this.start = start;
+            this.startNow = startNow;
+            this.strategy = strategy;
+            // new records only: follow Created_Time, so updates cost no calls and every record is read once
+            this.timeField = events.contains("updated") ? "Modified_Time" : "Created_Time";
+        }
+
+        boolean changes() {
+            return events.contains("created") || events.contains("updated");
+        }
+
+        boolean deletions() {
+            return events.contains("deleted");
+        }
+
+        static Settings of(BiginConfiguration c) {
+            Set<String> events = new TreeSet<>();
+            for (String e : c.getEvents() == null ? new String[] { "created" } : c.getEvents().split(",")) {
+                String name = e.trim().toLowerCase(Locale.ROOT);
+                if (!EVENTS.contains(name)) {
+                    throw new IllegalArgumentException("Unknown event '" + e.trim() + "' in events=" + c.getEvents()
+                                                       + ": use created, updated and/or deleted");
+                }
+                events.add(name);
+            }
+            if (events.isEmpty()) {
+                throw new IllegalArgumentException("events is empty: use created, updated and/or deleted");
+            }
+            String position = c.getInitialPosition() == null ? "now" : c.getInitialPosition().trim();
+            Watermark start;
+            boolean now = false;
+            if ("now".equalsIgnoreCase(position)) {
+                start = null;
+                now = true;
+            } else if ("beginning".equalsIgnoreCase(position)) {
+                start = Watermark.BEGINNING;
+            } else {
+                try {
+                    start = Watermark.at(OffsetDateTime.parse(position));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("initialPosition '" + position + "' is not now, beginning or an"
+                                                       + " ISO-8601 time with offset such as 2026-02-06T00:28:53-08:00");
+                }
+            }
+            ChangeReader.Strategy strategy;
+            String detection = c.getChangeDetection() == null ? "list" : c.getChangeDetection().trim();
+            try {
+                strategy = ChangeReader.Strategy.valueOf(detection.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("changeDetection '" + detection + "' is unknown: use list or coql");
+            }
+            if (c.getMaxMessagesPerPoll() < 0) {
+                throw new IllegalArgumentException("maxMessagesPerPoll " + c.getMaxMessagesPerPoll()
+                                                   + " is negative: use 0 for no limit");
+            }
+            return new Settings(events, start, now, strategy);
+        }
+    }
+
+    /** One record to emit (or to pass over, when its event type was not asked for). */
+    private static final class Event {
+        final Map<String, Object> record;
+        final boolean deletion;
+        final String type;
+        final OffsetDateTime time;
+        final boolean deliver;
+
+        Event(Map<String, Object> record, boolean deletion, String type, OffsetDateTime time, boolean deliver) {
+            this.record = record;
+            this.deletion = deletion;
+            this.type = type;
+            this.time = time;
+            this.deliver = deliver;
+        }
+    }
+
+    private final BiginEndpoint endpoint;
+    private final BiginConfiguration config;
+    private final Settings settings;
+    private StateRepository<String, String> repository;
+    private String stateKey;
+    private ChangeReader reader;
+    private FeedState state;
+    private volatile boolean backlog;
+    private int unsaved;
+    private Instant pollStart;
+
+    public BiginConsumer(BiginEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.config = endpoint.getConfiguration();
+        this.settings = Settings.of(config);
+        setMaxMessagesPerPoll(config.getMaxMessagesPerPoll());
+    }
+
+    @Override
+    public BiginEndpoint getEndpoint() {
+        return endpoint;
+    }
+
+    /** The key of this consumer's watermark in the state repository. */
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    /** The watermarks delivered so far, or null before the first poll. */
+    public FeedState getState() {
+        return state;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        // before super.doStart(): that schedules the first poll, which may run at once
+        repository = config.getStateRepository() != null ? config.getStateRepository() : endpoint.memoryState();
+        ServiceHelper.startService(repository);
+        stateKey = config.getStateKey() != null ? config.getStateKey()
+                : "bigin:" + config.getModule() + ":" + String.join(",", settings.events);
+        state = null; // read again from the repository: another node may have moved it
+        reader = null;
+        backlog = false;
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (state != null) {
+            save(true);
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean isGreedy() {
+        // a poll that stopped at maxMessagesPerPoll is followed at once by the next
+        return super.isGreedy() || backlog;
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        if (reader == null) {
+            List<String> fields = BiginConfiguration.splitList(config.getFields());
+            reader = new ChangeReader(endpoint.getClient(), config.getModule(), fields, settings.timeField,
+                    settings.strategy);
+        }
+        if (state == null) {
+            state = loadOrStart();
+        }
+        pollStart = endpoint.getClient().serverTime();
+        state.seal(SEAL_MARGIN);
+        int max = config.getMaxMessagesPerPoll() > 0 ? config.getMaxMessagesPerPoll() : Integer.MAX_VALUE;
+        List<Event> events = new ArrayList<>();
+        boolean more = false;
+        if (settings.changes()) {
+            ChangeReader.Changes changes = reader.read(state.changes(), max);
+            more = changes.more();
+            for (Map<String, Object> r : changes.records()) {
+                String type = state.classify(r);
+                events.add(new Event(r, false, type, ChangeReader.time(r, settings.timeField),
+                        settings.events.contains(type)));
+            }
+        }
+        if (settings.deletions()) {
+            ChangeReader.Changes deleted = reader.readDeleted(state.deletions(), max);
+            more |= deleted.more();
+            for (Map<String, Object> r : deleted.records()) {
+                events.add(new Event(r, true, "deleted", ChangeReader.time(r, "deleted_time"), true));
+            }
+        }
+        events.sort(Comparator.comparing(e -> e.time.toInstant())); // stable: each kind keeps its own order
+        if (events.size() > max) {
+            events = new ArrayList<>(events.subList(0, max));
+            more = true;
+        }
+        backlog = more;
+        return processBatch(new ArrayDeque<>(events));
+    }
+
+    @Override
+    public int processBatch(Queue<Object> events) throws Exception {
+        int total = (int) events.stream().filter(e -> ((Event) e).deliver).count();
+        int index = 0;
+        boolean complete = true;
+        while (!events.isEmpty()) {
+            if (!isBatchAllowed()) {
+                complete = false;
+                break;
+            }
+            Event event = (Event) events.poll();
+            if (event.deliver) {
+                Exchange exchange = createExchange(event, index, total);
+                pendingExchanges = total - index - 1;
+                try {
+                    getProcessor().process(exchange);
+                } catch (Exception e) {
+                    exchange.setException(e);
+                }
+                Exception failure = exchange.getException();
+                releaseExchange(exchange, false);
+                if (failure != null) {
+                    getExceptionHandler().handleException("Bigin " + event.type + " event of " + config.getModule()
+                                                          + " record " + event.record.get("id")
+                                                          + " failed; it is delivered again at the next poll",
+                            failure);
+                    complete = false;
+                    break;
+                }
+                index++;
+            }
+            done(event);
+        }
+        pendingExchanges = 0;
+        if (complete && !backlog) {
+            state.caughtUp(pollStart);
+        }
+        if (!complete) {
+            backlog = false; // wait for the next scheduled poll rather than retry a failing record at once
+        }
+        save(true);
+        return index;
+    }
+
+    private Exchange createExchange(Event event, int index, int total) {
+        Exchange exchange = createExchange(false);
+        Message m = exchange.getIn();
+        String id = String.valueOf(event.record.get("id"));
+        m.setHeader(BiginConstants.MODULE, config.getModule());
+        m.setHeader(BiginConstants.EVENT_TYPE, event.type);
+        m.setHeader(BiginConstants.RECORD_ID, id);
+        if (event.deletion) {
+            m.setHeader(BiginConstants.MODIFIED_TIME, event.time);
+            m.setHeader(BiginConstants.DELETED_TIME, event.time);
+            m.setHeader(BiginConstants.DELETED_BY, event.record.get("deleted_by"));
+            m.setBody(event.record);
+        } else {
+            m.setHeader(BiginConstants.MODIFIED_TIME, ChangeReader.time(event.record, "Modified_Time"));
+            Class<?> type = config.getOutputClass();
+            m.setBody(type == null ? event.record : JSON.convertValue(event.record, type));
+        }
+        exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+        exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+        return exchange;
+    }
+
+    private void done(Event event) {
+        if (event.deletion) {
+            state.deletionDone(event.record);
+        } else {
+            state.changeDone(event.record, settings.timeField, event.type, reader.fingerprint(event.record));
+        }
+        save(false);
+    }
+
+    private FeedState loadOrStart() {
+        String stored = repository.getState(stateKey);
+        if (stored != null) {
+            FeedState loaded = FeedState.fromJson(stored);
+            LOG.info("bigin:{} resumes after {}", config.getModule(), loaded);
+            return loaded;
+        }
+        Watermark changes = Watermark.BEGINNING;
+        Watermark deletions = Watermark.BEGINNING;
+        if (settings.startNow) {
+            if (settings.changes()) {
+                changes = reader.newest();
+            }
+            if (settings.deletions()) {
+                deletions = reader.newestDeleted();
+            }
+        } else {
+            changes = settings.start;
+            deletions = settings.start;
+        }
+        FeedState fresh = new FeedState(changes, deletions);
+        LOG.info("bigin:{} starts after {}", config.getModule(), fresh);
+        repository.setState(stateKey, fresh.toJson()); // a restart before the first change must not move the start
+        return fresh;
+    }
+
+    private void save(boolean force) {
+        String json = state.toJson();
+        if (force || json.length() < SMALL_STATE || ++unsaved >= SAVE_EVERY) {
+            repository.setState(stateKey, json);
+            unsaved = 0;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.camelbigin.component;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelbigin.emulator.BiginEmulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The watermark survives restarts and moves with the leader across nodes. */
+class BiginConsumerDurabilityTest extends ConsumerTestSupport {
+
+    @TempDir
+    Path dir;
+
+    /** A separate CamelContext (another JVM, as far as Camel knows) running a bigin consumer into {@code sink}. */
+    private CamelContext node(String name, Object stateRepository, String fromUri, List<String> sink) throws Exception {
+        CamelContext node = new DefaultCamelContext();
+        node.getCamelContextExtension().setName(name);
+        node.getRegistry().bind("state", stateRepository);
+        node.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(fromUri).routeId("bigin-" + name)
+                        .process(e -> sink.add(e.getIn().getHeader(BiginConstants.EVENT_TYPE) + ":"
+                                               + e.getIn().getHeader(BiginConstants.RECORD_ID)));
+            }
+        });
+        return node;
+    }
+
+    private String uri() {
+        return "bigin:Contacts?events=created,updated&stateRepository=#state&delay=50&initialDelay=0&accessToken="
+               + BiginEmulator.ACCESS_TOKEN + "&apiUrl=" + emulator().apiUrl();
+    }
+
+    @Test
+    void aRestartWithFileStateDeliversEveryChangeMadeWhileDownAndNothingTwice() throws Exception {
+        List<String> run1 = new CopyOnWriteArrayList<>();
+        List<String> run2 = new CopyOnWriteArrayList<>();
+        Path file = dir.resolve("bigin.state");
+        CamelContext first = node("first", FileStateRepository.fileStateRepository(file.toFile()), uri(), run1);
+        first.start();
+        await(() -> new java.io.File(file.toString()).length() > 0, 10_000, "the starting watermark on file");
+        List<String> before = emulator().seedContacts(3);
+        await(() -> run1.size() == 3, 10_000, "the first run's deliveries");
+        first.stop();
+
+        // while the route is down: two new contacts and one change
+        List<String> whileDown = emulator().seed("Contacts", 2, i -> Map.of("Last_Name", "WhileDown" + i));
+        emulator().update("Contacts", before.get(0), Map.of("Title", "changed while down"));
+
+        CamelContext second = node("second", FileStateRepository.fileStateRepository(file.toFile()), uri(), run2);
+        second.start();
+        await(() -> run2.size() >= 3, 10_000, "the second run's deliveries");
+        awaitPolls(3);
+        second.stop();
+
+        assertThat(run1).containsExactly("created:" + before.get(0), "created:" + before.get(1),
+                "created:" + before.get(2));
+        assertThat(run2).containsExactly("created:" + whileDown.get(0), "created:" + whileDown.get(1),
+                "updated:" + before.get(0));
+    }
+
+    @Test
+    void twoClusteredNodesDeliverEachRecordOnceWhileTheLeaderChanges() throws Exception {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:bigin-cluster;DB_CLOSE_DELAY=-1");
+        List<String> a = new CopyOnWriteArrayList<>();
+        List<String> b = new CopyOnWriteArrayList<>();
+        String master = "master:bigin-contacts:" + uri();
+        CamelContext nodeA = node("a", new JdbcStateRepository(db), master, a);
+        CamelContext nodeB = node("b", new JdbcStateRepository(db), master, b);
+        nodeA.addService(clusterService("a"));
+        nodeB.addService(clusterService("b"));
+        JdbcStateRepository shared = new JdbcStateRepository(db);
+        shared.start();
+        nodeA.start();
+        await(() -> shared.getState("bigin:Contacts:created,updated") != null, 20_000,
+                "node a to lead and store its starting watermark");
+        nodeB.start();
+
+        List<String> ids = new ArrayList<>(emulator().seedContacts(5));
+        await(() -> a.size() == 5, 20_000, "node a to deliver the first records");
+
+        nodeA.stop(); // node b takes over
+        ids.addAll(emulator().seed("Contacts", 5, i -> Map.of("Last_Name", "AfterFailover" + i)));
+        await(() -> b.size() == 5, 30_000, "node b to deliver the records made after the failover");
+        awaitPolls(3);
+        nodeB.stop();
+
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        assertThat(all).hasSize(10).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(ids.stream().map(id -> "created:" + id).toList());
+        assertThat(a).hasSize(5);
+        assertThat(b).hasSize(5);
+    }
+
+    private CamelClusterService clusterService(String id) {
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setId(id);
+        cluster.setRoot(dir.resolve("cluster").toString());
+        cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
+        return cluster;
+    }
+}

@@ -1,0 +1,308 @@
+package io.github.camelbigin.component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.camelbigin.emulator.RecordedRequest;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The polling consumer's behaviour with the default change detection (list + If-Modified-Since). */
+class BiginConsumerTest extends ConsumerTestSupport {
+
+    @Test
+    void createdRecordsArriveExactlyOnceWithTheirHeaders() throws Exception {
+        consume("c", "Contacts");
+        List<String> ids = emulator().seedContacts(3);
+
+        awaitDelivered(3);
+        awaitPolls(3);
+
+        assertThat(deliveredIds()).containsExactlyElementsOf(ids);
+        Delivery first = delivered.peek();
+        assertThat(first.type()).isEqualTo("created");
+        assertThat(first.exchange().getIn().getHeader(BiginConstants.MODULE)).isEqualTo("Contacts");
+        assertThat(first.exchange().getIn().getHeader(BiginConstants.MODIFIED_TIME)).isInstanceOf(OffsetDateTime.class);
+        assertThat(first.exchange().getIn().getBody(Map.class)).containsEntry("Last_Name", "Number0")
+                .containsEntry("Email", "contact0@example.com");
+    }
+
+    @Test
+    void byDefaultOnlyRecordsCreatedAfterTheRouteStartedArrive() throws Exception {
+        emulator().seedContacts(5);
+        consume("c", "Contacts");
+
+        String later = emulator().insert("Contacts", Map.of("Last_Name", "Later"));
+
+        awaitDelivered(1);
+        awaitPolls(3);
+        assertThat(deliveredIds()).containsExactly(later);
+    }
+
+    @Test
+    void beginningReplaysEveryExistingRecordFirst() throws Exception {
+        List<String> existing = emulator().seedContacts(5);
+
+        consume("c", "Contacts?initialPosition=beginning");
+
+        awaitDelivered(5);
+        assertThat(deliveredIds()).containsExactlyElementsOf(existing);
+    }
+
+    @Test
+    void anInitialPositionInstantStartsThere() throws Exception {
+        emulator().clock().freezeAt(Instant.parse("2026-03-01T10:00:00Z"));
+        emulator().seedContacts(2);
+        emulator().clock().freezeAt(Instant.parse("2026-03-01T11:00:00Z"));
+        List<String> after = emulator().seedContacts(2);
+
+        consume("c", "Contacts?initialPosition=2026-03-01T02:30:00-08:00");
+
+        awaitDelivered(2);
+        awaitPolls(2);
+        assertThat(deliveredIds()).containsExactlyElementsOf(after);
+    }
+
+    @Test
+    void updatesArriveOnlyWhenAskedFor() throws Exception {
+        List<String> ids = emulator().seedContacts(2);
+        consume("created-only", "Contacts");
+        consume("both", "Contacts?events=created,updated");
+
+        emulator().update("Contacts", ids.get(0), Map.of("Title", "changed"));
+        String fresh = emulator().insert("Contacts", Map.of("Last_Name", "Fresh"));
+
+        awaitDelivered(3);
+        awaitPolls(4);
+        assertThat(delivered).extracting(d -> d.exchange().getFromRouteId() + ":" + d.type() + ":" + d.id())
+                .containsExactlyInAnyOrder("created-only:created:" + fresh, "both:updated:" + ids.get(0),
+                        "both:created:" + fresh);
+        Delivery update = delivered.stream().filter(d -> "updated".equals(d.type())).findFirst().orElseThrow();
+        assertThat(update.exchange().getIn().getBody(Map.class)).containsEntry("Title", "changed");
+    }
+
+    @Test
+    void deletionsArriveWhenAskedForWithTimeAndUser() throws Exception {
+        List<String> ids = emulator().seedContacts(3);
+        consume("d", "Contacts?events=deleted");
+
+        emulator().delete("Contacts", ids.get(1));
+
+        awaitDelivered(1);
+        awaitPolls(2);
+        Delivery d = delivered.peek();
+        assertThat(d.type()).isEqualTo("deleted");
+        assertThat(d.id()).isEqualTo(ids.get(1));
+        assertThat(d.exchange().getIn().getHeader(BiginConstants.DELETED_TIME)).isInstanceOf(OffsetDateTime.class);
+        assertThat(d.exchange().getIn().getHeader(BiginConstants.DELETED_BY, Map.class)).containsKey("name");
+        assertThat(deliveredIds()).hasSize(1);
+    }
+
+    @Test
+    void deletionsAreNotDeliveredUnlessAskedFor() throws Exception {
+        List<String> ids = emulator().seedContacts(1);
+        consume("c", "Contacts?events=created,updated");
+
+        emulator().delete("Contacts", ids.get(0));
+        awaitPolls(3);
+
+        assertThat(delivered).isEmpty();
+        assertThat(apiRequests()).noneMatch(r -> r.apiPath().endsWith("/deleted"));
+    }
+
+    @Test
+    void twentyFiveHundredRecordsCreatedInOneBurstAllArriveOnce() throws Exception {
+        consume("c", "Contacts");
+
+        List<String> ids = emulator().seedContacts(2500);
+
+        awaitDelivered(2500);
+        awaitPolls(2);
+        assertThat(deliveredIds()).hasSize(2500).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void recordsSharingTheBoundarySecondAreNeitherLostNorDoubled() throws Exception {
+        emulator().clock().freeze();
+        consume("c", "Contacts");
+        List<String> first = emulator().seedContacts(3);
+        awaitDelivered(3);
+
+        // same second as the records already delivered: the "+1 s" bug would lose these
+        List<String> second = emulator().seed("Contacts", 2, i -> Map.of("Last_Name", "SameSecond" + i));
+        awaitDelivered(5);
+        awaitPolls(3);
+
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        assertThat(deliveredIds()).containsExactlyElementsOf(all); // the "≥ without ids" bug would double the first 3
+    }
+
+    @Test
+    void moreRecordsInOneSecondThanAPageHoldsAllArriveOnce() throws Exception {
+        emulator().clock().freeze();
+        consume("c", "Contacts?events=created,updated");
+
+        List<String> ids = emulator().seedContacts(450);
+
+        awaitDelivered(450);
+        awaitPolls(2);
+        assertThat(deliveredIds()).hasSize(450).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aRecordThatFailsIsDeliveredAgainAndTheOnesAfterItAreNotLost() throws Exception {
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        List<String> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> ids = new ArrayList<>();
+        String uri = bigin("Contacts?delay=50&initialDelay=0" + strategyOptions());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("failing").process(e -> {
+                    String id = e.getIn().getHeader(BiginConstants.RECORD_ID, String.class);
+                    attempts.add(id);
+                    if (ids.size() > 1 && id.equals(ids.get(1)) && failedOnce.compareAndSet(false, true)) {
+                        throw new IllegalStateException("downstream system unavailable");
+                    }
+                    delivered.add(new Delivery("created", id, e.copy()));
+                });
+            }
+        });
+        awaitStarted("failing");
+
+        ids.addAll(emulator().seedContacts(5));
+
+        awaitDelivered(5);
+        awaitPolls(3);
+        assertThat(failedOnce).isTrue();
+        assertThat(deliveredIds()).containsExactlyElementsOf(ids);
+        assertThat(attempts).containsExactly(ids.get(0), ids.get(1), ids.get(1), ids.get(2), ids.get(3), ids.get(4));
+    }
+
+    @Test
+    void aPollIsABatchWithCamelBatchPropertiesAndMaxMessagesPerPoll() throws Exception {
+        consume("c", "Contacts?maxMessagesPerPoll=4");
+        emulator().seedContacts(10);
+
+        awaitDelivered(10);
+
+        List<Integer> sizes = delivered.stream()
+                .map(d -> d.exchange().getProperty(ExchangePropertyKey.BATCH_SIZE, Integer.class)).toList();
+        assertThat(sizes).containsExactly(4, 4, 4, 4, 4, 4, 4, 4, 2, 2);
+        assertThat(delivered).extracting(d -> d.exchange().getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class))
+                .containsExactly(0, 1, 2, 3, 0, 1, 2, 3, 0, 1);
+        assertThat(delivered).extracting(d -> d.exchange().getProperty(ExchangePropertyKey.BATCH_COMPLETE, Boolean.class))
+                .containsExactly(false, false, false, true, false, false, false, true, false, true);
+    }
+
+    @Test
+    void anIdlePollCostsExactlyOneRequest() throws Exception {
+        emulator().clock().freezeAt(Instant.now().minus(Duration.ofMinutes(5)));
+        emulator().seedContacts(10);
+        consume("c", "Contacts?events=created,updated");
+        awaitPolls(3);
+        emulator().clearRequests();
+
+        awaitPolls(20);
+
+        // each poll: one request, answered "nothing" (list: 304 Not Modified; coql: 204 No Content)
+        assertThat(apiRequests()).allSatisfy(this::assertIdlePoll);
+    }
+
+    @Test
+    void anIdlePollStaysOneRequestWhenManyRecordsShareTheWatermarkSecond() throws Exception {
+        emulator().clock().freezeAt(Instant.now().minus(Duration.ofMinutes(5)));
+        consume("c", "Contacts?events=created,updated");
+        emulator().seedContacts(450);
+        awaitDelivered(450);
+        awaitPolls(3);
+        emulator().clearRequests();
+
+        awaitPolls(10);
+
+        assertThat(apiRequests()).allSatisfy(this::assertIdlePoll);
+        assertThat(deliveredIds()).hasSize(450).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRecordCreatedAndUpdatedDuringABacklogArrivesOnceAsCreated() throws Exception {
+        emulator().clock().freezeAt(Instant.parse("2026-03-01T10:00:00Z"));
+        consume("c", "Contacts?events=created,updated&maxMessagesPerPoll=100");
+        context.getRouteController().stopRoute("c");
+
+        emulator().clock().advance(Duration.ofSeconds(1));
+        String early = emulator().insert("Contacts", Map.of("Last_Name", "Early"));
+        emulator().clock().advance(Duration.ofSeconds(1));
+        emulator().seedContacts(250);
+        emulator().clock().advance(Duration.ofSeconds(1));
+        emulator().update("Contacts", early, Map.of("Title", "touched by a workflow"));
+        context.getRouteController().startRoute("c");
+
+        awaitDelivered(251);
+        awaitPolls(2);
+        assertThat(deliveredIds()).hasSize(251).doesNotHaveDuplicates();
+        assertThat(deliveredIds("updated")).isEmpty();
+        assertThat(deliveredIds().get(250)).isEqualTo(early);
+    }
+
+    /** One idle poll of the strategy under test. */
+    protected void assertIdlePoll(RecordedRequest r) {
+        assertThat(r.method() + " " + r.apiPath()).isEqualTo("GET /Contacts");
+        assertThat(r.status()).isEqualTo(304);
+    }
+
+    @Test
+    void aRecordChangedAgainWithinTheSecondItWasDeliveredInArrivesAsUpdated() throws Exception {
+        emulator().clock().freeze();
+        consume("c", "Contacts?events=created,updated");
+        String id = emulator().insert("Contacts", Map.of("Last_Name", "Quick"));
+        awaitDelivered(1);
+
+        emulator().update("Contacts", id, Map.of("Title", "same second"));
+
+        awaitDelivered(2);
+        awaitPolls(3);
+        assertThat(delivered).extracting(Delivery::type).containsExactly("created", "updated");
+        assertThat(delivered).last().satisfies(d -> assertThat(d.exchange().getIn().getBody(Map.class))
+                .containsEntry("Title", "same second"));
+    }
+
+    @Test
+    void aServerThatIgnoresIfModifiedSinceStillCostsOneRequestPerIdlePollAndLosesNothing() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(strategyOptions().isEmpty(), "only list reads use the header");
+        emulator().honorIfModifiedSince(false).seedContacts(600);
+        consume("c", "Contacts?events=created,updated");
+        awaitPolls(2);
+        emulator().clearRequests();
+        awaitPolls(10);
+        int idleCalls = apiRequests().size();
+        long polls = apiRequests().stream().filter(r -> "asc".equals(r.query("sort_order"))).count();
+
+        List<String> ids = emulator().seedContacts(3);
+        awaitDelivered(3);
+        awaitPolls(3);
+
+        assertThat(deliveredIds()).containsExactlyElementsOf(ids);
+        // every idle poll: one asc page (its first row shows the header was ignored) and one newest-first page
+        assertThat(idleCalls).isLessThanOrEqualTo((int) polls * 2 + 2);
+    }
+
+    @Test
+    void invalidConsumerOptionsFailAtEndpointCreation() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?events=created,removed")))
+                .rootCause().hasMessageContaining("Unknown event 'removed'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?initialPosition=yesterday")))
+                .rootCause().hasMessageContaining("initialPosition 'yesterday'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?changeDetection=webhook")))
+                .rootCause().hasMessageContaining("use list or coql");
+    }
+}
