@@ -55,7 +55,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "cvid": target.getConfiguration().setCvid(property(camelContext, java.lang.String.class, value)); return true;
         case "datacenter":
         case "dataCenter": target.getConfiguration().setDataCenter(property(camelContext, io.github.camelbigin.client.DataCenter.class, value)); return true;
-        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deletedtype":
         case "deletedType": target.getConfiguration().setDeletedType(property(camelContext, java.lang.String.class, value)); return true;
         case "duplicatecheckfields":

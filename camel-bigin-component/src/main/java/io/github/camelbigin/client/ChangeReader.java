@@ -222,10 +222,11 @@ public final class ChangeReader {
                 if (t == null) {
                     continue;
                 }
-                if (t.toInstant().isBefore(from.time().toInstant())) {
-                    break;
-                }
-                if (from.isNew(t, String.valueOf(row.get("id")), fingerprint(row))) {
+                if (!from.isNew(t, String.valueOf(row.get("id")), fingerprint(row))) {
+                    if (t.toInstant().isBefore(from.time().toInstant()) || from.sealed()) {
+                        break; // newest first: everything after this row is older still
+                    }
+                } else {
                     newer.add(row);
                 }
             }

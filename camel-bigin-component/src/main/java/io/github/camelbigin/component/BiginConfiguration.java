@@ -123,7 +123,7 @@ public class BiginConfiguration implements Cloneable {
     private StateRepository<String, String> stateRepository;
 
     @UriParam(label = "consumer,advanced", description = "The key of the watermark in the state repository."
-                                                         + " Default: bigin:<module>:<events>.")
+                                                         + " Default: bigin:MODULE:EVENTS, e.g. bigin:Contacts:created,updated.")
     private String stateKey;
 
     @UriParam(label = "consumer", enums = "list,coql", defaultValue = "list",

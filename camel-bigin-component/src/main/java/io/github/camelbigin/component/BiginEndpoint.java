@@ -27,8 +27,16 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
              category = { Category.CLOUD, Category.API, Category.SAAS }, headersClass = BiginConstants.class)
 public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
+    /** How often a consumer polls by default, in milliseconds. */
+    public static final long DEFAULT_DELAY = 60_000;
+
     @UriParam
     private final BiginConfiguration configuration;
+
+    // shadows the scheduler's 500 ms default: every poll spends an API credit
+    @UriParam(defaultValue = "" + DEFAULT_DELAY, javaType = "java.time.Duration", label = "consumer,scheduler",
+              description = "Milliseconds before the next poll. Each poll costs at least one API call.")
+    private long delay = DEFAULT_DELAY;
 
     private BiginClient client;
     private final MemoryStateRepository memoryState = new MemoryStateRepository();
@@ -36,6 +44,14 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
     public BiginEndpoint(String uri, BiginComponent component, BiginConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        setDelay(DEFAULT_DELAY);
+    }
+
+    /** Milliseconds before the next poll. */
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     @Override
