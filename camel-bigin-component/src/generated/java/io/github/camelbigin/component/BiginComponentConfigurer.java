@@ -70,6 +70,10 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "failonrecorderror":
         case "failOnRecordError": getOrCreateConfiguration(target).setFailOnRecordError(property(camelContext, boolean.class, value)); return true;
         case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "initialposition":
         case "initialPosition": getOrCreateConfiguration(target).setInitialPosition(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -167,6 +171,10 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "failonrecorderror":
         case "failOnRecordError": return boolean.class;
         case "fields": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "initialposition":
         case "initialPosition": return java.lang.String.class;
         case "lazystartproducer":
@@ -265,6 +273,10 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "failonrecorderror":
         case "failOnRecordError": return getOrCreateConfiguration(target).isFailOnRecordError();
         case "fields": return getOrCreateConfiguration(target).getFields();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "initialposition":
         case "initialPosition": return getOrCreateConfiguration(target).getInitialPosition();
         case "lazystartproducer":

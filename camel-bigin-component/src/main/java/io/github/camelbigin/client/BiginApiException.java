@@ -4,16 +4,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.camel.spi.HttpResponseAware;
+
 /**
- * A call to Bigin that failed. Carries the HTTP status (0 when no answer arrived), Bigin's error {@code code},
+ * A call to Bigin that failed. It is {@link HttpResponseAware} (Camel's one interface here, so health checks show the
+ * HTTP status). Carries the HTTP status (0 when no answer arrived), Bigin's error {@code code},
  * {@code message} and {@code details}, and the operation and module that were being worked on. It never carries a
  * secret: no token, key or client secret is ever part of its message or fields.
  */
-public class BiginApiException extends RuntimeException {
+public class BiginApiException extends RuntimeException implements HttpResponseAware {
 
     private static final long serialVersionUID = 1L;
 
-    private final int statusCode;
+    private int statusCode;
     private final String code;
     private final String apiMessage;
     private final Map<String, Object> details;
@@ -71,6 +74,26 @@ public class BiginApiException extends RuntimeException {
     /** The module that was worked on, e.g. {@code Contacts}; null for calls that concern no module. */
     public String getModule() {
         return module;
+    }
+
+    @Override
+    public int getHttpResponseCode() {
+        return statusCode;
+    }
+
+    @Override
+    public void setHttpResponseCode(int code) {
+        this.statusCode = code;
+    }
+
+    @Override
+    public String getHttpResponseStatus() {
+        return code;
+    }
+
+    @Override
+    public void setHttpResponseStatus(String status) {
+        // the status text is Bigin's error code, fixed when the exception is made
     }
 
     /** Whether the error is the server's or the network's (status 0, 429 or 5xx) rather than the request's. */

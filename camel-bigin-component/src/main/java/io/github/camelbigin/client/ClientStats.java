@@ -13,6 +13,9 @@ public final class ClientStats {
     private final AtomicLong recordsWritten = new AtomicLong();
     private final AtomicLong failedCalls = new AtomicLong();
     private volatile String lastError;
+    private volatile BiginApiException lastFailure;
+    private volatile long lastFailureAt;
+    private volatile long lastSuccessAt;
 
     /** HTTP requests sent to the Bigin API, retries included (token requests not included). */
     public long getApiCalls() {
@@ -74,9 +77,30 @@ public final class ClientStats {
         recordsWritten.addAndGet(n);
     }
 
-    void failed(String message) {
+    /** When a call last succeeded (epoch millis), or 0. */
+    public long getLastSuccessAt() {
+        return lastSuccessAt;
+    }
+
+    /** When a call last failed after its retries (epoch millis), or 0. */
+    public long getLastFailureAt() {
+        return lastFailureAt;
+    }
+
+    /** The last failure, or null. */
+    public BiginApiException getLastFailure() {
+        return lastFailure;
+    }
+
+    void succeeded() {
+        lastSuccessAt = System.currentTimeMillis();
+    }
+
+    void failed(BiginApiException e) {
         failedCalls.incrementAndGet();
-        lastError = message;
+        lastError = e.getMessage();
+        lastFailure = e;
+        lastFailureAt = System.currentTimeMillis();
     }
 
     @Override

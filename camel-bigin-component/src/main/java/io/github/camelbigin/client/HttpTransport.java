@@ -215,10 +215,12 @@ public final class HttpTransport implements AutoCloseable {
             }
             if (status >= 400) {
                 if (request.recordResults() && status < 500 && hasRecordResults(response)) {
+                    stats.succeeded();
                     return response;
                 }
                 throw failed(ApiErrors.of(request, response, null));
             }
+            stats.succeeded();
             return response;
         }
     }
@@ -279,7 +281,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private BiginApiException failed(BiginApiException e) {
-        stats.failed(e.getMessage());
+        stats.failed(e);
         return e;
     }
 

@@ -20,7 +20,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * endpoints with the same connection options, and one access token among all endpoints with the same refresh token.
  */
 @Component("bigin")
-public class BiginComponent extends DefaultComponent {
+public class BiginComponent extends HealthCheckComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(BiginComponent.class);
     private static final Pattern MODULE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");

@@ -23,6 +23,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * batch; it and every record after it are read again at the next poll. See {@link ChangeReader} for how changes are
  * read and {@link FeedState} for how created records are told from updated ones.
  */
+@ManagedResource(description = "Managed Zoho Bigin consumer")
 public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BiginConsumer.class);
@@ -166,6 +169,28 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     /** The watermarks delivered so far, or null before the first poll. */
     public FeedState getState() {
         return state;
+    }
+
+    @ManagedAttribute(description = "The watermark of created/updated records delivered")
+    public String getWatermark() {
+        FeedState s = state;
+        return s == null ? null : String.valueOf(s.changes());
+    }
+
+    @ManagedAttribute(description = "The watermark of deleted records delivered")
+    public String getDeletionsWatermark() {
+        FeedState s = state;
+        return s == null ? null : String.valueOf(s.deletions());
+    }
+
+    @ManagedAttribute(description = "The key of the watermark in the state repository")
+    public String getWatermarkKey() {
+        return stateKey;
+    }
+
+    @ManagedAttribute(description = "Whether the last poll stopped at maxMessagesPerPoll with more changes waiting")
+    public boolean isBacklog() {
+        return backlog;
     }
 
     @Override

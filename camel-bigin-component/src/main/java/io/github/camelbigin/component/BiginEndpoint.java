@@ -12,6 +12,10 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
@@ -23,6 +27,7 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
  * Create, read, update, upsert, delete and search records of Zoho Bigin CRM, read its metadata, and poll a module
  * for new, updated and deleted records.
  */
+@ManagedResource(description = "Managed Zoho Bigin endpoint")
 @UriEndpoint(firstVersion = "1.0.0", scheme = "bigin", title = "Zoho Bigin", syntax = "bigin:module",
              category = { Category.CLOUD, Category.API, Category.SAAS }, headersClass = BiginConstants.class)
 public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
@@ -39,6 +44,8 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private long delay = DEFAULT_DELAY;
 
     private BiginClient client;
+    private BiginHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthRepository;
     private final MemoryStateRepository memoryState = new MemoryStateRepository();
 
     public BiginEndpoint(String uri, BiginComponent component, BiginConfiguration configuration) {
@@ -111,15 +118,77 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (client == null) {
             client = getComponent().acquire(configuration);
         }
+        BiginComponent component = getComponent();
+        if (component.isHealthCheckProducerEnabled() || component.isHealthCheckConsumerEnabled()) {
+            healthRepository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+                    WritableHealthCheckRepository.class);
+            if (healthRepository != null) {
+                String id = "bigin-" + configuration.getModule() + "-"
+                            + Integer.toHexString(getEndpointUri().hashCode());
+                healthCheck = new BiginHealthCheck(this, id);
+                healthRepository.addHealthCheck(healthCheck);
+            }
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null && healthRepository != null) {
+            healthRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
         if (client != null) {
             getComponent().release(client);
             client = null;
         }
         super.doStop();
+    }
+
+    // ------------------------------------------------------------------ JMX
+
+    @ManagedAttribute(description = "The Bigin module")
+    public String getModule() {
+        return configuration.getModule();
+    }
+
+    @ManagedAttribute(description = "The producer's operation")
+    public String getOperation() {
+        return configuration.getOperation() == null ? null : configuration.getOperation().name();
+    }
+
+    @ManagedAttribute(description = "API calls made by this endpoint's client (shared by endpoints with the same connection)")
+    public long getApiCalls() {
+        return client == null ? 0 : client.stats().getApiCalls();
+    }
+
+    @ManagedAttribute(description = "API credits the calls cost by Bigin's table")
+    public long getCredits() {
+        return client == null ? 0 : client.stats().getCredits();
+    }
+
+    @ManagedAttribute(description = "Calls sent again after 429, 5xx, I/O errors or an expired token")
+    public long getRetries() {
+        return client == null ? 0 : client.stats().getRetries();
+    }
+
+    @ManagedAttribute(description = "Records read")
+    public long getRecordsRead() {
+        return client == null ? 0 : client.stats().getRecordsRead();
+    }
+
+    @ManagedAttribute(description = "Records Bigin reported written")
+    public long getRecordsWritten() {
+        return client == null ? 0 : client.stats().getRecordsWritten();
+    }
+
+    @ManagedAttribute(description = "Calls that failed after their retries")
+    public long getFailedCalls() {
+        return client == null ? 0 : client.stats().getFailedCalls();
+    }
+
+    @ManagedAttribute(description = "The message of the last failed call")
+    public String getLastError() {
+        return client == null ? null : client.stats().getLastError();
     }
 
     @Override

@@ -1,0 +1,94 @@
+package io.github.camelbigin.component;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelbigin.client.BiginApiException;
+import io.github.camelbigin.client.BiginAuthenticationException;
+import io.github.camelbigin.client.BiginClient;
+import io.github.camelbigin.client.ClientStats;
+import io.github.camelbigin.client.RecordQuery;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Readiness of a bigin endpoint: DOWN with Bigin's message when its credentials are rejected or Bigin cannot be
+ * reached. It spends credits sparingly: the endpoint's own recent calls answer it; only when nothing was called for
+ * five minutes does it ask Bigin (one one-record read of the endpoint's module), at most once per five minutes.
+ */
+public class BiginHealthCheck extends AbstractHealthCheck {
+
+    /** How long a call's outcome answers the check, and the least time between two probes. */
+    static final long FRESH_MILLIS = 5 * 60_000;
+
+    private final BiginEndpoint endpoint;
+    private volatile long lastProbeAt;
+
+    public BiginHealthCheck(BiginEndpoint endpoint, String id) {
+        super("camel", id);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false; // Bigin being unreachable is no reason to restart this application
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail(HealthCheck.ENDPOINT_URI, endpoint.getEndpointBaseUri());
+        builder.detail("bigin.module", endpoint.getConfiguration().getModule());
+        builder.detail("bigin.api.url", endpoint.getServiceUrl());
+        BiginClient client = endpoint.getClient();
+        if (client == null) {
+            builder.message("The endpoint is not started").unknown();
+            return;
+        }
+        ClientStats stats = client.stats();
+        long now = System.currentTimeMillis();
+        if (!judge(builder, stats, now) && now - lastProbeAt >= FRESH_MILLIS) {
+            lastProbeAt = now;
+            try {
+                client.list(endpoint.getConfiguration().getModule(), RecordQuery.create()
+                        .fields(List.of("Created_Time")).perPage(1).page(1)).hasNext();
+            } catch (BiginApiException e) {
+                // judged below from the client's statistics
+            }
+            judge(builder, stats, System.currentTimeMillis());
+        }
+        builder.detail("bigin.api.calls", stats.getApiCalls());
+        builder.detail("bigin.credits", stats.getCredits());
+        builder.detail("bigin.retries", stats.getRetries());
+        if (builder.state() == null) {
+            builder.message("No call to Bigin in the last " + FRESH_MILLIS / 60_000 + " minutes").up();
+        }
+    }
+
+    /** Sets the state when the client's last calls tell it; false when they are too old to tell. */
+    private boolean judge(HealthCheckResultBuilder builder, ClientStats stats, long now) {
+        BiginApiException failure = stats.getLastFailure();
+        if (failure != null && stats.getLastFailureAt() >= stats.getLastSuccessAt() && unhealthy(failure)) {
+            builder.message(failure.getMessage()).error(failure)
+                    .detail(SERVICE_STATUS_CODE, failure.getStatusCode())
+                    .detail(HealthCheck.HTTP_RESPONSE_CODE, failure.getStatusCode());
+            if (failure.getCode() != null) {
+                builder.detail(SERVICE_ERROR_CODE, failure.getCode());
+            }
+            builder.down();
+            return true;
+        }
+        if (stats.getLastSuccessAt() > 0 && now - stats.getLastSuccessAt() < FRESH_MILLIS) {
+            builder.message("Bigin answered " + (now - stats.getLastSuccessAt()) / 1000 + " s ago").up();
+            return true;
+        }
+        return false;
+    }
+
+    /** Credentials refused, or Bigin out of reach; a refused record or a 429 says Bigin is there. */
+    static boolean unhealthy(BiginApiException e) {
+        int status = e.getStatusCode();
+        return e instanceof BiginAuthenticationException || status == 0 || status == 401 || status == 403
+               || status >= 500;
+    }
+}
