@@ -330,11 +330,15 @@ public class BiginConfiguration implements Cloneable {
         }
     }
 
+    /**
+     * Splits a comma-separated option. A comma written as {@code %2C} counts too: Camel's Pipe loader encodes property
+     * values once more than the Kamelet decodes them.
+     */
     static List<String> splitList(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(value.replace("%2C", ",").replace("%2c", ",").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toList());
     }
 

@@ -78,7 +78,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
         static Settings of(BiginConfiguration c) {
             Set<String> events = new TreeSet<>();
-            for (String e : c.getEvents() == null ? new String[] { "created" } : c.getEvents().split(",")) {
+            List<String> names = BiginConfiguration.splitList(c.getEvents());
+            for (String e : names == null ? List.of("created") : names) {
                 String name = e.trim().toLowerCase(Locale.ROOT);
                 if (!EVENTS.contains(name)) {
                     throw new IllegalArgumentException("Unknown event '" + e.trim() + "' in events=" + c.getEvents()

@@ -1,0 +1,214 @@
+package io.github.camelbigin.kamelets;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.camelbigin.emulator.BiginEmulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The three Kamelets, in YAML routes and in the Pipe and Integration resources docs/camel-k shows, on the emulator. */
+class KameletsTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private BiginEmulator emulator;
+    private CamelContext context;
+
+    @BeforeEach
+    void start() {
+        emulator = new BiginEmulator().start();
+        context = new DefaultCamelContext();
+        // what a Camel K Secret holds: each Kamelet's credentials (here the emulator's OAuth client)
+        for (String kamelet : List.of("bigin-source", "bigin-sink", "bigin-search-action")) {
+            String prefix = "camel.kamelet." + kamelet + ".";
+            context.getPropertiesComponent().addInitialProperty(prefix + "clientId", BiginEmulator.CLIENT_ID);
+            context.getPropertiesComponent().addInitialProperty(prefix + "clientSecret", BiginEmulator.CLIENT_SECRET);
+            context.getPropertiesComponent().addInitialProperty(prefix + "refreshToken", BiginEmulator.REFRESH_TOKEN);
+            context.getPropertiesComponent().addInitialProperty(prefix + "accountsUrl", emulator.accountsUrl());
+            context.getPropertiesComponent().addInitialProperty(prefix + "apiUrl", emulator.apiUrl());
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        context.stop();
+        emulator.stop();
+    }
+
+    private void load(String name, String yaml) throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(name, yaml));
+    }
+
+    private void awaitCalls(long n) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (emulator.apiCalls() < n && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void bigInSourceEmitsNewRecordsAsJson() throws Exception {
+        load("source.camel.yaml", """
+                - route:
+                    from:
+                      uri: kamelet:bigin-source
+                      parameters:
+                        module: Contacts
+                        delay: 100
+                      steps:
+                        - to: mock:records
+                """);
+        MockEndpoint records = context.getEndpoint("mock:records", MockEndpoint.class);
+        records.expectedMessageCount(2);
+        context.start();
+        awaitCalls(2);
+
+        emulator.seedContacts(2);
+
+        records.assertIsSatisfied(10_000);
+        JsonNode first = new ObjectMapper().readTree(records.getExchanges().get(0).getIn().getBody(String.class));
+        assertThat(first.get("Last_Name").asText()).isEqualTo("Number0");
+        assertThat(records.getExchanges().get(0).getIn().getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(records.getExchanges().get(0).getIn().getHeader("CamelBiginEventType")).isEqualTo("created");
+    }
+
+    @Test
+    void bigInSinkUpsertsIncomingJson() throws Exception {
+        emulator.insert("Contacts", Map.of("Last_Name", "Old", "Email", "ada@example.com"));
+        load("sink.camel.yaml", """
+                - route:
+                    from:
+                      uri: direct:in
+                      steps:
+                        - to:
+                            uri: kamelet:bigin-sink
+                            parameters:
+                              module: Contacts
+                              operation: upsert
+                              duplicateCheckFields: Email
+                """);
+        context.start();
+
+        context.createProducerTemplate().sendBody("direct:in",
+                "[{\"Last_Name\":\"Lovelace\",\"Email\":\"ada@example.com\"},{\"Last_Name\":\"Hopper\",\"Email\":\"grace@example.com\"}]");
+
+        assertThat(emulator.records("Contacts")).extracting(r -> r.get("Last_Name"))
+                .containsExactlyInAnyOrder("Lovelace", "Hopper");
+        assertThat(emulator.apiRequests()).extracting(r -> r.apiPath()).containsExactly("/Contacts/upsert");
+    }
+
+    @Test
+    void bigInSearchActionAnswersTheMatchesAsAJsonArray() throws Exception {
+        emulator.seedContacts(3);
+        load("search.camel.yaml", """
+                - route:
+                    from:
+                      uri: direct:search
+                      steps:
+                        - to:
+                            uri: kamelet:bigin-search-action
+                            parameters:
+                              module: Contacts
+                              searchBy: Email
+                              fields: Last_Name,Email
+                """);
+        context.start();
+
+        String found = context.createProducerTemplate().requestBody("direct:search", "contact2@example.com", String.class);
+        String none = context.createProducerTemplate().requestBody("direct:search", "nobody@example.com", String.class);
+
+        JsonNode json = new ObjectMapper().readTree(found);
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).get("Last_Name").asText()).isEqualTo("Number2");
+        assertThat(none).isEqualTo("[]");
+        assertThat(emulator.apiRequests().get(0).query()).containsEntry("email", "contact2@example.com");
+    }
+
+    @Test
+    void theDocumentedSourcePipeRunsAsIs() throws Exception {
+        load("bigin-contacts-pipe.yaml", Files.readString(Path.of("..", "docs", "camel-k", "bigin-contacts-pipe.yaml")));
+        AdviceWith.adviceWith(context, "bigin-contacts", a -> a.interceptSendToEndpoint("log:bigin-contacts")
+                .to("mock:pipe"));
+        MockEndpoint pipe = context.getEndpoint("mock:pipe", MockEndpoint.class);
+        pipe.expectedMessageCount(1);
+        context.start();
+        awaitCalls(2);
+
+        String id = emulator.insert("Contacts", Map.of("Last_Name", "Piped"));
+
+        pipe.assertIsSatisfied(10_000);
+        assertThat(pipe.getExchanges().get(0).getIn().getBody(String.class)).contains("\"id\":\"" + id + "\"");
+        assertThat(emulator.tokenRequests()).hasSize(1); // the Secret's OAuth credentials were used
+    }
+
+    @Test
+    void theDocumentedSinkPipeRunsAsIs() throws Exception {
+        load("bigin-upsert-pipe.yaml", Files.readString(Path.of("..", "docs", "camel-k", "bigin-upsert-pipe.yaml")));
+        context.start();
+
+        context.createProducerTemplate().sendBody("direct:contacts", "{\"Last_Name\":\"Sunk\",\"Email\":\"s@example.com\"}");
+
+        assertThat(emulator.records("Contacts")).extracting(r -> r.get("Email")).containsExactly("s@example.com");
+    }
+
+    @Test
+    void theDocumentedIntegrationRunsAsIs() throws Exception {
+        emulator.insert("Contacts", Map.of("Last_Name", "Known", "Email", "known@example.com"));
+        // what the Camel K operator does with an Integration: run its flows
+        JsonNode integration = YAML.readTree(Path.of("..", "docs", "camel-k", "bigin-lookup-integration.yaml").toFile());
+        load("bigin-lookup.camel.yaml", YAML.writeValueAsString(integration.get("spec").get("flows")));
+        context.start();
+
+        String answer = context.createProducerTemplate().requestBody("direct:lookup", "known@example.com", String.class);
+
+        assertThat(answer).contains("\"Last_Name\":\"Known\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "bigin-source", "bigin-sink", "bigin-search-action" })
+    void everyPropertyHasATitleADescriptionAndIsUsedAndSecretsAreMarked(String name) throws Exception {
+        JsonNode kamelet;
+        try (InputStream in = getClass().getResourceAsStream("/kamelets/" + name + ".kamelet.yaml")) {
+            kamelet = YAML.readTree(in);
+        }
+        assertThat(kamelet.get("metadata").get("labels").get("camel.apache.org/kamelet.type").asText())
+                .isEqualTo(name.endsWith("source") ? "source" : name.endsWith("sink") ? "sink" : "action");
+        String template = kamelet.get("spec").get("template").toString();
+        List<String> problems = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = kamelet.get("spec").get("definition").get("properties").fields();
+             it.hasNext();) {
+            Map.Entry<String, JsonNode> p = it.next();
+            if (!p.getValue().has("title") || !p.getValue().has("description")) {
+                problems.add(p.getKey() + " lacks a title or description");
+            }
+            if (!template.contains("{{" + p.getKey() + "}}") && !template.contains("{{?" + p.getKey() + "}}")) {
+                problems.add(p.getKey() + " is not used by the template");
+            }
+            boolean secret = List.of("clientId", "clientSecret", "refreshToken", "accessToken", "apiKey").contains(p.getKey());
+            if (secret != "password".equals(p.getValue().path("format").asText())) {
+                problems.add(p.getKey() + (secret ? " is a secret without format: password" : " is marked a password"));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+}
