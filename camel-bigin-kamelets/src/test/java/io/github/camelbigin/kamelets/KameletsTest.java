@@ -146,6 +146,8 @@ class KameletsTest {
 
     @Test
     void theDocumentedSourcePipeRunsAsIs() throws Exception {
+        // the Kamelet polls once a minute by default; the test cannot wait that long
+        context.getPropertiesComponent().addInitialProperty("camel.kamelet.bigin-source.delay", "100");
         load("bigin-contacts-pipe.yaml", Files.readString(Path.of("..", "docs", "camel-k", "bigin-contacts-pipe.yaml")));
         AdviceWith.adviceWith(context, "bigin-contacts", a -> a.interceptSendToEndpoint("log:bigin-contacts")
                 .to("mock:pipe"));
