@@ -20,16 +20,70 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every YAML route the README shows loads, starts and runs against the emulator. */
 class ReadmeSnippetsTest {
 
-    private static final Pattern YAML = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
-
-    static List<String> yamlSnippets() throws Exception {
+    static List<String> blocks(String language) throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
         List<String> snippets = new ArrayList<>();
-        Matcher m = YAML.matcher(readme);
+        Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         while (m.find()) {
             snippets.add(m.group(1));
         }
         return snippets;
+    }
+
+    /** Route snippets; Pipes are Camel K resources, checked against the tested files by CamelKDocsTest. */
+    static List<String> yamlSnippets() throws Exception {
+        List<String> routes = new ArrayList<>();
+        for (String s : blocks("yaml")) {
+            if (!s.contains("kind: Pipe")) {
+                routes.add(s);
+            }
+        }
+        return routes;
+    }
+
+    @Test
+    void theSpringBootPropertiesShownAreTheExampleApplicationsOwn() throws Exception {
+        String own = Files.readString(Path.of("src", "main", "resources", "config", "application.properties"));
+
+        assertThat(blocks("properties")).contains(own);
+    }
+
+    @Test
+    void theHealthJmxAndConsolePropertiesShownTurnThemOn() throws Exception {
+        String shown = blocks("properties").stream().filter(b -> b.contains("camel.health.enabled")).findFirst()
+                .orElseThrow();
+        try (BiginEmulator emulator = new BiginEmulator().start()) {
+            org.apache.camel.main.Main main = new org.apache.camel.main.Main();
+            main.setDefaultPropertyPlaceholderLocation("false");
+            for (String line : shown.split("\\n")) {
+                if (line.contains("=")) {
+                    main.addInitialProperty(line.substring(0, line.indexOf('=')).trim(),
+                            line.substring(line.indexOf('=') + 1).trim());
+                }
+            }
+            main.addInitialProperty("camel.component.bigin.access-token", BiginEmulator.ACCESS_TOKEN);
+            main.addInitialProperty("camel.component.bigin.api-url", emulator.apiUrl());
+            main.configure().addRoutesBuilder(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:org").to("bigin:Contacts?operation=org");
+                }
+            });
+            main.start();
+            try {
+                CamelContext context = main.getCamelContext();
+                context.createProducerTemplate().requestBody("direct:org", (Object) null);
+
+                // "full": one result per check (the default exposure level folds UP checks into one)
+                assertThat(org.apache.camel.health.HealthCheckHelper.invokeReadiness(context, "full"))
+                        .filteredOn(r -> r.getCheck().getId().startsWith("bigin-Contacts-")).singleElement()
+                        .extracting(r -> r.getState()).isEqualTo(org.apache.camel.health.HealthCheck.State.UP);
+                assertThat(context.getManagementStrategy().getManagementAgent()).isNotNull();
+                assertThat(PluginHelper.getDevConsoleResolver(context).resolveDevConsole("bigin")).isNotNull();
+            } finally {
+                main.stop();
+            }
+        }
     }
 
     @Test

@@ -34,4 +34,18 @@ class CamelKDocsTest {
 
         assertThat(shown).hasSize(3).containsExactlyInAnyOrderElementsOf(files);
     }
+
+    @Test
+    void thePipeInTheReadmeIsOneOfTheTestedFiles() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        List<String> pipes = new ArrayList<>();
+        Matcher m = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        while (m.find()) {
+            if (m.group(1).contains("kind: Pipe")) {
+                pipes.add(m.group(1));
+            }
+        }
+
+        assertThat(pipes).containsExactly(Files.readString(Path.of("..", "docs", "camel-k", "bigin-contacts-pipe.yaml")));
+    }
 }
