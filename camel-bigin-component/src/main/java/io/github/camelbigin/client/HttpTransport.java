@@ -33,6 +33,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.TimeValue;
@@ -251,7 +252,7 @@ public final class HttpTransport implements AutoCloseable {
         ClassicRequestBuilder rb = ClassicRequestBuilder.create(request.method()).setUri(uri)
                 .addHeader("Accept", "application/json");
         if (credentials != null) {
-            rb.addHeader("Authorization", credentials.authorization());
+            rb.addHeader(new SecretHeader("Authorization", credentials.authorization()));
             credentials.headers().forEach(rb::addHeader);
         }
         request.headers().forEach(rb::addHeader);
@@ -267,6 +268,20 @@ public final class HttpTransport implements AutoCloseable {
             byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
             return new ApiResponse(response.getCode(), headers, body);
         });
+    }
+
+    /** A header whose value goes on the wire but not into HttpClient's header log. */
+    static final class SecretHeader extends BasicHeader {
+        private static final long serialVersionUID = 1L;
+
+        SecretHeader(String name, String value) {
+            super(name, value, true);
+        }
+
+        @Override
+        public String toString() {
+            return getName() + ": ****";
+        }
     }
 
     private void pause(ApiRequest request, long millis) {

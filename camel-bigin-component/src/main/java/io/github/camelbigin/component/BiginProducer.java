@@ -114,9 +114,18 @@ public class BiginProducer extends DefaultProducer {
     private List<String> deleteIds(Message in) {
         Object ids = in.getHeader(BiginConstants.RECORD_IDS);
         if (ids == null) {
-            ids = in.getHeader(BiginConstants.RECORD_ID);
-        }
-        if (ids == null) {
+            Object one = in.getHeader(BiginConstants.RECORD_ID);
+            if (one != null) {
+                List<String> single = RecordBodies.ids(one, "delete");
+                if (single.size() != 1) {
+                    // a header meant for one record must never delete several
+                    throw new IllegalArgumentException("The " + BiginConstants.RECORD_ID + " header holds "
+                                                       + single.size() + " ids (" + one + "): it names one record;"
+                                                       + " put several ids in " + BiginConstants.RECORD_IDS
+                                                       + " or the body");
+                }
+                return single;
+            }
             ids = in.getBody();
         }
         List<String> list = RecordBodies.ids(ids, "delete");

@@ -501,6 +501,9 @@ public final class BiginEmulator implements AutoCloseable {
                     case DELAY:
                         Thread.sleep(fault.delayMillis);
                         break;
+                    case EXPIRE_TOKENS:
+                        oauth.expireAll();
+                        break;
                     case STATUS:
                         Answer a = Answer.json(fault.status, new EmulatorError(fault.status, fault.code,
                                 fault.status == 429 ? "too many requests" : "internal server error", null).body());
@@ -532,6 +535,8 @@ public final class BiginEmulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ex.close();
+        } catch (CutConnection e) {
+            throw e;
         } catch (Exception e) {
             LOG.warn("Bigin emulator failed on {}", req, e);
             try {
@@ -645,13 +650,17 @@ public final class BiginEmulator implements AutoCloseable {
             req.answered(answer.status, credits);
         }
         ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        boolean cut = fault != null && fault.type == Fault.Type.CUT_BODY;
+        if (cut) {
+        }
         ex.sendResponseHeaders(answer.status, bytes.length);
+        if (cut) {
+            OutputStream out = ex.getResponseBody();
+            out.write(bytes, 0, bytes.length / 2);
+            out.flush();
+            throw new CutConnection(); // out of the handler: the JDK server then closes the socket
+        }
         try (OutputStream out = ex.getResponseBody()) {
-            if (fault != null && fault.type == Fault.Type.CUT_BODY) {
-                out.write(bytes, 0, bytes.length / 2);
-                out.flush();
-                throw new IOException("cut on purpose");
-            }
             out.write(bytes);
         } catch (IOException e) {
             ex.close();
@@ -665,6 +674,15 @@ public final class BiginEmulator implements AutoCloseable {
         ex.sendResponseHeaders(status, body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    /** Thrown out of the handler after half an answer, so that the JDK's server drops the connection. */
+    private static final class CutConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CutConnection() {
+            super("answer cut on purpose", null, false, false);
         }
     }
 

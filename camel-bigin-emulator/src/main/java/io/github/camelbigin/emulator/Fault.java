@@ -12,7 +12,7 @@ public final class Fault {
 
     /** What happens. */
     public enum Type {
-        STATUS, DELAY, DROP_BEFORE, DROP_AFTER, CUT_BODY, HTML, MALFORMED
+        STATUS, DELAY, DROP_BEFORE, DROP_AFTER, CUT_BODY, HTML, MALFORMED, EXPIRE_TOKENS
     }
 
     final Type type;
@@ -24,6 +24,7 @@ public final class Fault {
     private String pathPrefix;
     private RecordedRequest.Kind kind;
     private final AtomicInteger remaining = new AtomicInteger(1);
+    private final AtomicInteger skip = new AtomicInteger();
 
     private Fault(Type type, int status, String code, Integer retryAfterSeconds, long delayMillis) {
         this.type = type;
@@ -74,6 +75,17 @@ public final class Fault {
         return new Fault(Type.MALFORMED, 200, null, null, 0);
     }
 
+    /** Expires every access token just before the request is checked (it then gets 401 INVALID_TOKEN). */
+    public static Fault expireTokens() {
+        return new Fault(Type.EXPIRE_TOKENS, 0, null, null, 0);
+    }
+
+    /** Lets the first {@code n} matching requests pass before firing. */
+    public Fault after(int n) {
+        skip.set(n);
+        return this;
+    }
+
     /** Only requests with this method. */
     public Fault on(String method) {
         this.method = method.toUpperCase(Locale.ROOT);
@@ -119,8 +131,17 @@ public final class Fault {
         return pathPrefix == null || r.apiPath().startsWith(pathPrefix);
     }
 
-    /** Takes one firing if any is left. */
+    /** Takes one firing if any is left (after the requests to let pass). */
     boolean take() {
+        while (true) {
+            int pass = skip.get();
+            if (pass <= 0) {
+                break;
+            }
+            if (skip.compareAndSet(pass, pass - 1)) {
+                return false;
+            }
+        }
         while (true) {
             int left = remaining.get();
             if (left <= 0) {

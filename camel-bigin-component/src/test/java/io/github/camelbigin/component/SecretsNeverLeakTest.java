@@ -1,0 +1,168 @@
+package io.github.camelbigin.component;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.camelbigin.client.BiginApiException;
+import io.github.camelbigin.emulator.BiginEmulator;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Known secret values go through failing and succeeding runs of every way in, with every logger at DEBUG (Camel,
+ * this component, HttpClient's header log); none of them may appear in a log line, a stack trace, an exception
+ * message, a toString() or an endpoint URI Camel shows. (HttpClient's raw wire log, org.apache.hc.client5.http.wire,
+ * prints the bytes sent and must stay off in production; it is the one logger left at INFO here.)
+ */
+class SecretsNeverLeakTest extends ConsumerTestSupport {
+
+    private static final String CLIENT_SECRET = "s3cret-client-Q1w2E3";
+    private static final String REFRESH = "1000.r3fresh-Z9x8C7";
+    private static final String STATIC = "st4tic-token-V5b6N7";
+    private static final String MATON = "mat0n-key-M4n5B6";
+    private static final List<String> SECRETS = List.of(CLIENT_SECRET, REFRESH, STATIC, MATON);
+
+    private final List<String> captured = new CopyOnWriteArrayList<>();
+    private final Map<String, Level> previous = new java.util.HashMap<>();
+    private AbstractAppender appender;
+    private Level rootLevel;
+
+    @BeforeEach
+    void captureEveryLogLine() {
+        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        Configuration config = ctx.getConfiguration();
+        appender = new AbstractAppender("secrets-capture", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                StringBuilder sb = new StringBuilder(event.getLoggerName()).append(' ')
+                        .append(event.getMessage().getFormattedMessage());
+                if (event.getThrown() != null) {
+                    StringWriter w = new StringWriter();
+                    event.getThrown().printStackTrace(new PrintWriter(w));
+                    sb.append('\n').append(w);
+                }
+                captured.add(sb.toString());
+            }
+        };
+        appender.start();
+        config.addAppender(appender);
+        rootLevel = config.getRootLogger().getLevel();
+        config.getRootLogger().addAppender(appender, Level.ALL, null);
+        config.getRootLogger().setLevel(Level.DEBUG);
+        level(config, "io.github.camelbigin", Level.DEBUG);
+        level(config, "org.apache.camel", Level.DEBUG);
+        level(config, "org.apache.hc", Level.DEBUG);
+        level(config, "org.apache.hc.client5.http.wire", Level.INFO);
+        ctx.updateLoggers();
+    }
+
+    private void level(Configuration config, String name, Level level) {
+        LoggerConfig existing = config.getLoggers().get(name);
+        if (existing != null) {
+            previous.put(name, existing.getLevel());
+            existing.setLevel(level);
+        } else {
+            config.addLogger(name, new LoggerConfig(name, level, true));
+        }
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        Configuration config = ctx.getConfiguration();
+        config.getRootLogger().removeAppender("secrets-capture");
+        config.getRootLogger().setLevel(rootLevel);
+        for (String name : List.of("io.github.camelbigin", "org.apache.camel", "org.apache.hc", "org.apache.hc.client5.http.wire")) {
+            if (previous.containsKey(name)) {
+                config.getLoggers().get(name).setLevel(previous.get(name));
+            } else {
+                config.removeLogger(name);
+            }
+        }
+        ctx.updateLoggers();
+        appender.stop();
+    }
+
+    private void assertNoSecretIn(String where, String text) {
+        for (String secret : SECRETS) {
+            assertThat(text).as(where + " contains a secret").doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void noSecretReachesLogsExceptionsToStringOrShownUris() throws Exception {
+        emulator().addOAuthClient("1000.LEAKTEST", CLIENT_SECRET, REFRESH);
+        emulator().addAccessToken(STATIC);
+        emulator().addMatonKey(MATON, "conn-1");
+        String oauth = "bigin:Contacts?operation=org&clientId=1000.LEAKTEST&clientSecret=" + CLIENT_SECRET
+                       + "&refreshToken=" + REFRESH + "&accountsUrl=" + emulator().accountsUrl();
+        String wrongSecret = "bigin:Contacts?operation=org&clientId=1000.LEAKTEST&clientSecret=" + CLIENT_SECRET
+                             + "x&refreshToken=" + REFRESH + "&accountsUrl=" + emulator().accountsUrl();
+        String staticToken = "bigin:Contacts?operation=list&fields=Last_Name&accessToken=" + STATIC + "&apiUrl="
+                             + emulator().apiUrl();
+        String maton = "bigin:Contacts?operation=org&apiKey=" + MATON + "&apiUrl=" + emulator().matonApiUrl();
+        String matonWrongConnection = maton + "&connectionId=unknown";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("bigin:Contacts?delay=50&initialDelay=0&maxRetries=0&accessToken=" + STATIC + "x&apiUrl="
+                     + emulator().apiUrl()).routeId("failing-consumer").to("log:x");
+            }
+        });
+
+        List<Exchange> runs = List.of(
+                send(oauth, null), // succeeds: mints a token
+                send(wrongSecret, null), // refused client
+                send(staticToken, null), // succeeds
+                send(staticToken.replace(STATIC, STATIC + "x"), null), // refused token
+                send(maton, null), // succeeds
+                send(matonWrongConnection, null), // refused connection
+                send(oauth.replace("operation=org", "operation=create"), Map.of("First_Name", "no last name")));
+        emulator().expireTokens();
+        send(oauth, null); // 401, refresh, replay
+        awaitPolls(3); // the failing consumer logs its failures
+
+        assertThat(runs.get(1).getException()).isInstanceOf(BiginApiException.class);
+        assertThat(runs.get(3).getException()).isInstanceOf(BiginApiException.class);
+        assertThat(runs.get(5).getException()).isInstanceOf(BiginApiException.class);
+        for (Exchange run : runs) {
+            if (run.getException() != null) {
+                StringWriter w = new StringWriter();
+                run.getException().printStackTrace(new PrintWriter(w));
+                assertNoSecretIn("an exception", w.toString());
+            }
+            assertNoSecretIn("the exchange", run.toString());
+        }
+        for (org.apache.camel.Endpoint e : context.getEndpoints()) {
+            assertNoSecretIn("an endpoint", e.toString());
+            assertNoSecretIn("a shown endpoint URI", org.apache.camel.util.URISupport.sanitizeUri(e.getEndpointUri()));
+            if (e instanceof BiginEndpoint) {
+                assertNoSecretIn("a configuration", ((BiginEndpoint) e).getConfiguration().toString());
+            }
+        }
+        assertThat(captured).as("log lines captured").hasSizeGreaterThan(20);
+        for (String line : captured) {
+            assertNoSecretIn("a log line", line);
+        }
+        // every call is logged: method, path, status, duration, attempt
+        assertThat(captured).anyMatch(l -> l.matches("(?s).*Bigin GET /Contacts -> \\d{3} in \\d+ ms \\(attempt 1\\).*"));
+        assertThat(captured).anyMatch(l -> l.contains("Bigin GET /org -> 401"));
+        assertThat(captured).anyMatch(l -> l.contains("Authorization: ****"));
+    }
+}
