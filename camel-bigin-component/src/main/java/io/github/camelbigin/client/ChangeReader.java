@@ -135,15 +135,53 @@ public final class ChangeReader {
         }
     }
 
+    /**
+     * Where the last read stopped at its limit, to go on from there when the next read starts where it ended (the
+     * usual case: the consumer delivered everything): no page is asked twice across a backlog's polls.
+     */
+    private static final class Session {
+        final Watermark end;
+        final RecordIterator rows;
+        final Watermark anchor;
+        final boolean verified;
+        final Map<String, Object> next;
+
+        Session(Watermark end, RecordIterator rows, Watermark anchor, boolean verified, Map<String, Object> next) {
+            this.end = end;
+            this.rows = rows;
+            this.anchor = anchor;
+            this.verified = verified;
+            this.next = next;
+        }
+    }
+
+    private Session session;
+
     private Changes readAnchored(Watermark from, int max) {
         List<Map<String, Object>> out = new ArrayList<>();
-        Watermark cursor = from;
-        Watermark anchor = from;
-        RecordIterator rows = query(anchor);
-        boolean first = true;
-        boolean verified = false;
-        while (rows.hasNext()) {
-            Map<String, Object> row = rows.next();
+        Watermark.Tracker cursor = new Watermark.Tracker(from);
+        Session resume = session;
+        session = null;
+        Watermark anchor;
+        RecordIterator rows;
+        boolean verified;
+        Map<String, Object> pending = null;
+        boolean first;
+        if (resume != null && resume.end.equals(from)) {
+            anchor = resume.anchor;
+            rows = resume.rows;
+            verified = resume.verified;
+            pending = resume.next;
+            first = false;
+        } else {
+            anchor = from;
+            rows = query(anchor);
+            verified = false;
+            first = true;
+        }
+        while (pending != null || rows.hasNext()) {
+            Map<String, Object> row = pending != null ? pending : rows.next();
+            pending = null;
             OffsetDateTime t = time(row, timeField);
             if (first && strategy == Strategy.LIST && anchor.time() != null
                     && time(row, "Modified_Time").isBefore(anchor.time().minusSeconds(1))) {
@@ -168,15 +206,16 @@ public final class ChangeReader {
             String fp = fingerprint(row);
             if (cursor.isNew(t, id, fp)) {
                 if (out.size() == max) {
+                    session = new Session(cursor.snapshot(), rows, anchor, verified, row);
                     return new Changes(out, true);
                 }
                 out.add(row);
-                cursor = cursor.advance(t, id, fp);
+                cursor.advance(t, id, fp);
             }
             if (rows.endOfPage() && rows.hasMorePages() && cursor.time() != null
                     && (anchor.time() == null || cursor.time().toInstant().isAfter(anchor.time().toInstant()))) {
                 // re-anchor on the watermark: a record modified while the feed pages moves behind it, not past it
-                anchor = cursor;
+                anchor = cursor.snapshot();
                 rows = query(anchor);
                 first = true;
                 verified = false;

@@ -31,26 +31,31 @@ public final class FeedState {
 
     private static final int VERSION = 1;
 
-    private Watermark changes;
+    private final Watermark.Tracker changes;
     private Watermark base;
     private final Set<String> createdIds = new LinkedHashSet<>();
-    private Watermark deletions;
+    private final Watermark.Tracker deletions;
     private Watermark settledDeletions;
     private Instant settledAt;
 
     public FeedState(Watermark changes, Watermark deletions) {
-        this.changes = changes;
+        this.changes = new Watermark.Tracker(changes);
         this.base = changes;
-        this.deletions = deletions;
+        this.deletions = new Watermark.Tracker(deletions);
         this.settledDeletions = deletions;
     }
 
     public Watermark changes() {
-        return changes;
+        return changes.snapshot();
     }
 
     public Watermark deletions() {
-        return deletions;
+        return deletions.snapshot();
+    }
+
+    /** How many ids the state remembers: what makes saving it expensive. */
+    public int size() {
+        return createdIds.size() + changes.size() + deletions.size() + base.ids().size();
     }
 
     public Set<String> createdIds() {
@@ -70,15 +75,15 @@ public final class FeedState {
     /** Records that a change (delivered or skipped) is done; {@code fingerprint} from {@link ChangeReader#fingerprint}. */
     public void changeDone(Map<String, Object> record, String timeField, String eventType, String fingerprint) {
         String id = String.valueOf(record.get("id"));
-        changes = changes.advance(ChangeReader.time(record, timeField), id, fingerprint);
-        if ("created".equals(eventType)) {
-            createdIds.add(id); // forgotten again once the feed has caught up
+        changes.advance(ChangeReader.time(record, timeField), id, fingerprint);
+        if ("created".equals(eventType) && "Modified_Time".equals(timeField)) {
+            createdIds.add(id); // forgotten again once the feed has caught up (a Created_Time feed needs none)
         }
     }
 
     /** Records that a deletion (delivered or skipped) is done. */
     public void deletionDone(Map<String, Object> entry) {
-        deletions = deletions.advance(ChangeReader.time(entry, "deleted_time"), String.valueOf(entry.get("id")), null);
+        deletions.advance(ChangeReader.time(entry, "deleted_time"), String.valueOf(entry.get("id")), null);
     }
 
     /**
@@ -86,8 +91,8 @@ public final class FeedState {
      * the next poll classifies against this point.
      */
     public void caughtUp(Instant pollStart) {
-        base = changes;
-        settledDeletions = deletions;
+        base = changes.snapshot();
+        settledDeletions = deletions.snapshot();
         createdIds.clear();
         settledAt = pollStart;
     }
@@ -103,24 +108,24 @@ public final class FeedState {
             return;
         }
         Instant cutoff = settledAt.minus(margin);
-        if (changes.equals(base)) { // nothing delivered since that poll: it saw the whole second
-            changes = changes.sealedBefore(cutoff);
-            base = changes;
+        if (changes.snapshot().equals(base)) { // nothing delivered since that poll: it saw the whole second
+            base = base.sealedBefore(cutoff);
+            changes.reset(base);
         }
-        if (deletions.equals(settledDeletions)) {
-            deletions = deletions.sealedBefore(cutoff);
-            settledDeletions = deletions;
+        if (deletions.snapshot().equals(settledDeletions)) {
+            settledDeletions = settledDeletions.sealedBefore(cutoff);
+            deletions.reset(settledDeletions);
         }
     }
 
     public String toJson() {
         ObjectNode root = BiginJson.MAPPER.createObjectNode();
         root.put("version", VERSION);
-        root.set("changes", watermark(changes));
+        root.set("changes", watermark(changes.snapshot()));
         root.set("base", watermark(base));
         ArrayNode created = root.putArray("createdIds");
         createdIds.forEach(created::add);
-        root.set("deletions", watermark(deletions));
+        root.set("deletions", watermark(deletions.snapshot()));
         root.set("settledDeletions", watermark(settledDeletions));
         if (settledAt != null) {
             root.put("settledAt", settledAt.toString());
@@ -136,7 +141,7 @@ public final class FeedState {
             }
             FeedState state = new FeedState(watermark(root.get("changes")), watermark(root.get("deletions")));
             state.base = watermark(root.get("base"));
-            state.settledDeletions = root.has("settledDeletions") ? watermark(root.get("settledDeletions")) : state.deletions;
+            state.settledDeletions = root.has("settledDeletions") ? watermark(root.get("settledDeletions")) : state.deletions();
             root.path("createdIds").forEach(n -> state.createdIds.add(n.asText()));
             if (root.hasNonNull("settledAt")) {
                 state.settledAt = Instant.parse(root.get("settledAt").asText());
@@ -173,7 +178,7 @@ public final class FeedState {
 
     @Override
     public String toString() {
-        return "changes " + changes + ", deletions " + deletions
+        return "changes " + changes.snapshot() + ", deletions " + deletions.snapshot()
                + (createdIds.isEmpty() ? "" : ", " + createdIds.size() + " created since " + base);
     }
 }

@@ -104,6 +104,62 @@ public final class Watermark {
         return new Watermark(time, Map.of(), true);
     }
 
+    /**
+     * A watermark that moves in place: a feed advances it once per record, so advancing must not copy the ids of the
+     * second (thousands, after a bulk import). {@link #snapshot()} gives the immutable watermark.
+     */
+    public static final class Tracker {
+        private OffsetDateTime time;
+        private final Map<String, String> delivered = new LinkedHashMap<>();
+        private boolean sealed;
+
+        public Tracker(Watermark start) {
+            reset(start);
+        }
+
+        public void reset(Watermark to) {
+            time = to.time;
+            sealed = to.sealed;
+            delivered.clear();
+            delivered.putAll(to.delivered);
+        }
+
+        public OffsetDateTime time() {
+            return time;
+        }
+
+        /** How many ids it holds. */
+        public int size() {
+            return delivered.size();
+        }
+
+        public boolean isNew(OffsetDateTime recordTime, String id, String fingerprint) {
+            if (time == null) {
+                return true;
+            }
+            int c = recordTime.toInstant().compareTo(time.toInstant());
+            if (c != 0 || sealed) {
+                return c > 0;
+            }
+            return !delivered.containsKey(id) || fingerprint != null && !fingerprint.equals(delivered.get(id));
+        }
+
+        public void advance(OffsetDateTime recordTime, String id, String fingerprint) {
+            if (time == null || recordTime.toInstant().isAfter(time.toInstant())) {
+                time = recordTime;
+                sealed = false;
+                delivered.clear();
+                delivered.put(id, fingerprint);
+            } else if (recordTime.toInstant().equals(time.toInstant()) && !sealed) {
+                delivered.put(id, fingerprint);
+            }
+        }
+
+        public Watermark snapshot() {
+            return new Watermark(time, delivered, sealed);
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Watermark)) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +46,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(BiginConsumer.class);
     private static final ObjectMapper JSON = BiginJson.MAPPER;
     private static final Set<String> EVENTS = Set.of("created", "updated", "deleted");
-    /** States larger than this (a long backlog) are saved every SAVE_EVERY exchanges instead of after each. */
-    private static final int SMALL_STATE = 16 * 1024;
+    /** States remembering more ids than this (a bulk import's second, a long backlog) are saved every SAVE_EVERY exchanges. */
+    private static final int SMALL_STATE = 500;
     private static final int SAVE_EVERY = 200;
     /** A second this long before a complete poll can gain no more records: its watermark is sealed. */
     private static final Duration SEAL_MARGIN = Duration.ofSeconds(60);
@@ -239,8 +240,12 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         if (settings.changes()) {
             ChangeReader.Changes changes = reader.read(state.changes(), max);
             more = changes.more();
+            Set<String> createdHere = new HashSet<>();
             for (Map<String, Object> r : changes.records()) {
                 String type = state.classify(r);
+                if ("created".equals(type) && !createdHere.add(String.valueOf(r.get("id")))) {
+                    type = "updated"; // changed again after this read passed it: its second version is an update
+                }
                 events.add(new Event(r, false, type, ChangeReader.time(r, settings.timeField),
                         settings.events.contains(type)));
             }
@@ -364,9 +369,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void save(boolean force) {
-        String json = state.toJson();
-        if (force || json.length() < SMALL_STATE || ++unsaved >= SAVE_EVERY) {
-            repository.setState(stateKey, json);
+        // a small state is saved after every exchange; a long backlog's (many created ids) every SAVE_EVERY
+        if (force || state.size() < SMALL_STATE || ++unsaved >= SAVE_EVERY) {
+            repository.setState(stateKey, state.toJson());
             unsaved = 0;
         }
     }

@@ -13,6 +13,11 @@ class BiginConsumerCoqlTest extends BiginConsumerTest {
     }
 
     @Override
+    protected String pollPath() {
+        return "/coql";
+    }
+
+    @Override
     protected void assertIdlePoll(RecordedRequest r) {
         assertThat(r.method() + " " + r.apiPath()).isEqualTo("POST /coql");
         assertThat(r.status()).isEqualTo(204);

@@ -254,6 +254,11 @@ class BiginConsumerTest extends ConsumerTestSupport {
         assertThat(deliveredIds().get(250)).isEqualTo(early);
     }
 
+    /** The API path the strategy under test polls. */
+    protected String pollPath() {
+        return "/Contacts";
+    }
+
     /** One idle poll of the strategy under test. */
     protected void assertIdlePoll(RecordedRequest r) {
         assertThat(r.method() + " " + r.apiPath()).isEqualTo("GET /Contacts");
@@ -274,6 +279,24 @@ class BiginConsumerTest extends ConsumerTestSupport {
         assertThat(delivered).extracting(Delivery::type).containsExactly("created", "updated");
         assertThat(delivered).last().satisfies(d -> assertThat(d.exchange().getIn().getBody(Map.class))
                 .containsEntry("Title", "same second"));
+    }
+
+    @Test
+    void aRecordChangedWhileTheConsumerPagesArrivesAsCreatedThenUpdated() throws Exception {
+        emulator().clock().freeze();
+        List<String> ids = emulator().seedContacts(450);
+        String moved = ids.get(10);
+        // when the second page is asked, a user changes a record the first page already delivered
+        emulator().inject(io.github.camelbigin.emulator.Fault.action(
+                () -> emulator().update("Contacts", moved, Map.of("Title", "changed mid-read")))
+                .on(null, pollPath()).after(1));
+
+        consume("c", "Contacts?events=created,updated&initialPosition=beginning");
+
+        awaitDelivered(451);
+        awaitPolls(2);
+        assertThat(deliveredIds("created")).hasSize(450).doesNotHaveDuplicates();
+        assertThat(deliveredIds("updated")).containsExactly(moved);
     }
 
     @Test

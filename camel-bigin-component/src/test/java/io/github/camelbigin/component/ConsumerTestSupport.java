@@ -75,6 +75,7 @@ abstract class ConsumerTestSupport extends BiginTestSupport {
                     .map(r -> r + " IMS=" + r.header("If-Modified-Since")).collect(Collectors.toList());
             String states = context.getRoutes().stream().map(r -> r.getId() + ": "
                     + (r.getConsumer() instanceof BiginConsumer ? ((BiginConsumer) r.getConsumer()).getState() : "-"))
+                    .map(st -> st.length() > 300 ? st.substring(0, 300) + "…" : st)
                     .collect(Collectors.joining("; "));
             throw new AssertionError(e.getMessage() + ", have " + delivered.size() + "; consumers " + states
                                      + "; last calls " + last, e);

@@ -482,8 +482,7 @@ public final class BiginEmulator implements AutoCloseable {
             }
             Map<String, String> headers = new LinkedHashMap<>();
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
-            String text = recordBodies || kind == RecordedRequest.Kind.TOKEN
-                    ? new String(body, StandardCharsets.UTF_8) : null;
+            String text = new String(body, StandardCharsets.UTF_8);
             req = new RecordedRequest(kind, ex.getRequestMethod().toUpperCase(Locale.ROOT), path, decode(apiPath),
                     query(ex.getRequestURI().getRawQuery()), headers, text);
             requests.add(req);
@@ -503,6 +502,9 @@ public final class BiginEmulator implements AutoCloseable {
                         break;
                     case EXPIRE_TOKENS:
                         oauth.expireAll();
+                        break;
+                    case ACTION:
+                        fault.action().run();
                         break;
                     case STATUS:
                         Answer a = Answer.json(fault.status, new EmulatorError(fault.status, fault.code,
@@ -548,6 +550,9 @@ public final class BiginEmulator implements AutoCloseable {
         } finally {
             if (req != null && !req.isAnswered()) {
                 req.answered(0, 0);
+            }
+            if (req != null && !recordBodies) {
+                req.forgetBody();
             }
         }
     }

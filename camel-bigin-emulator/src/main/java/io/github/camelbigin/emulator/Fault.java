@@ -12,7 +12,7 @@ public final class Fault {
 
     /** What happens. */
     public enum Type {
-        STATUS, DELAY, DROP_BEFORE, DROP_AFTER, CUT_BODY, HTML, MALFORMED, EXPIRE_TOKENS
+        STATUS, DELAY, DROP_BEFORE, DROP_AFTER, CUT_BODY, HTML, MALFORMED, EXPIRE_TOKENS, ACTION
     }
 
     final Type type;
@@ -20,11 +20,13 @@ public final class Fault {
     final String code;
     final Integer retryAfterSeconds;
     final long delayMillis;
+    private Runnable action;
     private String method;
     private String pathPrefix;
     private RecordedRequest.Kind kind;
     private final AtomicInteger remaining = new AtomicInteger(1);
     private final AtomicInteger skip = new AtomicInteger();
+    private volatile double rate = 1.0;
 
     private Fault(Type type, int status, String code, Integer retryAfterSeconds, long delayMillis) {
         this.type = type;
@@ -80,6 +82,26 @@ public final class Fault {
         return new Fault(Type.EXPIRE_TOKENS, 0, null, null, 0);
     }
 
+    /** Fires on a random share of the matching requests (0 to 1; default 1: every one), for load tests. */
+    public Fault rate(double share) {
+        this.rate = share;
+        return this;
+    }
+
+    /**
+     * Runs {@code action} just before the request is processed (then answers normally): e.g. a user changing a record
+     * in the middle of a paged read.
+     */
+    public static Fault action(Runnable action) {
+        Fault f = new Fault(Type.ACTION, 0, null, null, 0);
+        f.action = action;
+        return f;
+    }
+
+    Runnable action() {
+        return action;
+    }
+
     /** Lets the first {@code n} matching requests pass before firing. */
     public Fault after(int n) {
         skip.set(n);
@@ -131,8 +153,11 @@ public final class Fault {
         return pathPrefix == null || r.apiPath().startsWith(pathPrefix);
     }
 
-    /** Takes one firing if any is left (after the requests to let pass). */
+    /** Takes one firing if any is left (after the requests to let pass, and by chance when a rate is set). */
     boolean take() {
+        if (rate < 1.0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() >= rate) {
+            return false;
+        }
         while (true) {
             int pass = skip.get();
             if (pass <= 0) {

@@ -30,7 +30,7 @@ public final class RecordedRequest {
     private final String apiPath;
     private final Map<String, String> query;
     private final Map<String, String> headers;
-    private final String body;
+    private volatile String body;
     private volatile int status;
     private volatile int credits;
     private volatile boolean answered;
@@ -112,6 +112,11 @@ public final class RecordedRequest {
     /** Whether the emulator is done with the request (answered it, or dropped its connection). */
     public boolean isAnswered() {
         return answered;
+    }
+
+    /** Drops the body once the request is processed (benchmarks keep memory flat). */
+    void forgetBody() {
+        body = null;
     }
 
     void answered(int status, int credits) {
