@@ -119,6 +119,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "stateKey": getOrCreateConfiguration(target).setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "statesaveevery":
+        case "stateSaveEvery": getOrCreateConfiguration(target).setStateSaveEvery(property(camelContext, int.class, value)); return true;
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
         case "trigger": getOrCreateConfiguration(target).setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "usertype":
@@ -220,6 +222,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "stateKey": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "statesaveevery":
+        case "stateSaveEvery": return int.class;
         case "streaming": return boolean.class;
         case "trigger": return java.lang.String.class;
         case "usertype":
@@ -322,6 +326,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "stateKey": return getOrCreateConfiguration(target).getStateKey();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
+        case "statesaveevery":
+        case "stateSaveEvery": return getOrCreateConfiguration(target).getStateSaveEvery();
         case "streaming": return getOrCreateConfiguration(target).isStreaming();
         case "trigger": return getOrCreateConfiguration(target).getTrigger();
         case "usertype":

@@ -134,6 +134,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stateKey": target.getConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "statesaveevery":
+        case "stateSaveEvery": target.getConfiguration().setStateSaveEvery(property(camelContext, int.class, value)); return true;
         case "streaming": target.getConfiguration().setStreaming(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
@@ -261,6 +263,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stateKey": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "statesaveevery":
+        case "stateSaveEvery": return int.class;
         case "streaming": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
@@ -389,6 +393,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stateKey": return target.getConfiguration().getStateKey();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "statesaveevery":
+        case "stateSaveEvery": return target.getConfiguration().getStateSaveEvery();
         case "streaming": return target.getConfiguration().isStreaming();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();

@@ -23,7 +23,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(69);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -86,6 +86,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("startScheduler");
         props.add("stateKey");
         props.add("stateRepository");
+        props.add("stateSaveEvery");
         props.add("streaming");
         props.add("timeUnit");
         props.add("trigger");

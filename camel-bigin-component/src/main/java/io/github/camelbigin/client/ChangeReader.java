@@ -1,12 +1,10 @@
 package io.github.camelbigin.client;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * first row is older than asked, the reader pages the newest first instead and stops at the watermark.</li>
  * <li>{@link Strategy#COQL}: {@code select … where Modified_Time >= '…' order by Modified_Time asc, id asc limit 200}
  * — filtering guaranteed by the server, but it needs the {@code ZohoBigin.coql.READ} scope and returns lookups as ids
- * only.</li>
+ * only. When the anchor's second is settled, the query also leaves out the ids already delivered in it
+ * ({@code (Modified_Time > T or (Modified_Time = T and id not in (…)))}), so a page that ends inside a busy second costs
+ * no re-read: N changes cost N/200 calls.</li>
  * </ul>
  * Deleted records come from {@code GET /{module}/deleted}, newest first, with the same watermark logic.
  */
@@ -46,6 +45,13 @@ public final class ChangeReader {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeReader.class);
     private static final int PAGE = 200;
     private static final int COQL_MAX_OFFSET = 9800;
+    /** COQL's {@code in} / {@code not in} take at most 50 values (100 in newer Zoho CRM versions). */
+    private static final int MAX_NOT_IN = 50;
+    /**
+     * How long after a second no record can appear in it or change within it any more (Bigin's write and index lag
+     * stay well within it).
+     */
+    public static final Duration SETTLE_MARGIN = Duration.ofSeconds(60);
 
     private final BiginClient client;
     private final String module;
@@ -53,6 +59,8 @@ public final class ChangeReader {
     private final String timeField;
     private final Strategy strategy;
     private List<String> fields;
+    /** Whether COQL queries leave out the records already delivered at the anchor's second (until Bigin refuses it). */
+    private volatile boolean excludeDelivered = true;
 
     /**
      * @param fields    the fields to read (null: every field); the time fields are always added
@@ -97,8 +105,13 @@ public final class ChangeReader {
         if (v == null) {
             return null;
         }
+        String text = v.toString();
+        OffsetDateTime fast = BiginTime.parse(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
-            return OffsetDateTime.parse(v.toString());
+            return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             throw new BiginApiException("read", null, 200, "INVALID_RESPONSE",
                     "the " + field + " of record " + record.get("id") + " is not an ISO-8601 time: " + v, null, e);
@@ -228,17 +241,32 @@ public final class ChangeReader {
     private RecordIterator query(Watermark anchor) {
         OffsetDateTime at = anchor.time();
         if (strategy == Strategy.COQL) {
-            String where = at == null ? timeField + " is not null"
-                    : timeField + (anchor.sealed() ? " > '" : " >= '") + BiginClient.formatTime(at) + "'";
-            String select = "select " + String.join(", ", fields()) + " from " + module + " where " + where
-                            + " order by " + timeField + " asc, id asc limit " + PAGE;
+            String order = " order by " + timeField + " asc, id asc limit " + PAGE;
+            String plain = select(at == null ? timeField + " is not null"
+                    : timeField + (anchor.sealed() ? " > '" : " >= '") + BiginClient.formatTime(at) + "'") + order;
+            List<String> skip = excludable(anchor);
+            String[] current = {skip.isEmpty() ? plain : select("(" + timeField + " > '" + BiginClient.formatTime(at)
+                    + "' or (" + timeField + " = '" + BiginClient.formatTime(at) + "' and id not in ('"
+                    + String.join("', '", skip) + "')))") + order};
             return new RecordIterator((page, token, perPage) -> {
                 int offset = (page - 1) * PAGE;
                 if (offset > COQL_MAX_OFFSET) {
                     throw new BiginApiException("poll", module, 0, "TOO_MANY_AT_ONCE", "more than 10,000 " + module
                             + " records share the " + timeField + " " + at + ": COQL cannot page past them", null, null);
                 }
-                return client.coql(offset == 0 ? select : select + " offset " + offset);
+                try {
+                    return client.coql(offset == 0 ? current[0] : current[0] + " offset " + offset);
+                } catch (BiginApiException e) {
+                    if (offset > 0 || current[0].equals(plain) || e.getStatusCode() != 400) {
+                        throw e;
+                    }
+                    // this server does not take "id not in (…)": read the second's delivered records again instead
+                    LOG.info("Bigin refused a COQL query that leaves out records already delivered ({} {}); {} polls"
+                             + " re-read them instead from now on", e.getCode(), e.getMessage(), module);
+                    excludeDelivered = false;
+                    current[0] = plain;
+                    return client.coql(plain);
+                }
             }, PAGE, 1, false, 0);
         }
         RecordQuery q = RecordQuery.create().fields(fields()).sortBy(timeField).sortOrder("asc").perPage(PAGE);
@@ -247,6 +275,25 @@ public final class ChangeReader {
             q.ifModifiedSince(anchor.sealed() ? at : at.minusSeconds(1));
         }
         return client.list(module, q);
+    }
+
+    private String select(String where) {
+        return "select " + String.join(", ", fields()) + " from " + module + " where " + where;
+    }
+
+    /**
+     * The ids a COQL query may leave out because they were delivered at the anchor's second (at most 50, as COQL's
+     * {@code not in} takes): only when that second is settled, i.e. more than a minute before Bigin's now, so none of
+     * them can still change within it (a change in a later second is not left out: the query only excludes them at the
+     * anchor's second). Leaving them out spares re-reading them when a page ends inside a second.
+     */
+    private List<String> excludable(Watermark anchor) {
+        if (!excludeDelivered || anchor.time() == null || anchor.sealed() || anchor.ids().isEmpty()
+                || !anchor.time().toInstant().isBefore(client.serverTime().minus(SETTLE_MARGIN))) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(anchor.ids());
+        return ids.subList(Math.max(0, ids.size() - MAX_NOT_IN), ids.size());
     }
 
     /** For servers that ignore If-Modified-Since: page from the newest record back to the watermark. */
@@ -285,8 +332,8 @@ public final class ChangeReader {
     public Watermark newest() {
         RecordIterator rows;
         if (strategy == Strategy.COQL) {
-            String select = "select " + String.join(", ", fields()) + " from " + module + " where " + timeField
-                            + " is not null order by " + timeField + " desc, id desc limit " + PAGE;
+            String select = select(timeField + " is not null") + " order by " + timeField + " desc, id desc limit "
+                            + PAGE;
             rows = new RecordIterator((page, token, perPage) -> client.coql(
                     page == 1 ? select : select + " offset " + (page - 1) * PAGE), PAGE, 1, false, 2000);
         } else {
@@ -385,19 +432,21 @@ public final class ChangeReader {
     }
 
     /**
-     * A fingerprint of a record's content, to notice a record changed again within the second it was delivered in
-     * (null when the feed follows Created_Time: a second change of a new record is no new record).
+     * A fingerprint of a record's content (64-bit FNV-1a of its text), to notice a record changed again within the
+     * second it was delivered in; null when the feed follows Created_Time (a second change of a new record is no new
+     * record).
      */
     public String fingerprint(Map<String, Object> record) {
         if (!"Modified_Time".equals(timeField)) {
             return null;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(BiginJson.MAPPER.writeValueAsBytes(record));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        String text = record.toString();
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
         }
+        return Long.toHexString(h);
     }
 
     /** Bigin ids are numbers written as strings: compare them as numbers. */

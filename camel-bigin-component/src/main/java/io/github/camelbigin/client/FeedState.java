@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What a change feed has delivered, kept between polls and restarts:
@@ -23,7 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * since. While the feed is caught up, {@code base} equals {@code changes} and {@code createdIds} is empty; during a
  * backlog read over several polls, {@code createdIds} remembers what was delivered as created so that a record
  * created and then updated within the backlog arrives once as created — never lost as a mere update, never created
- * twice.</li>
+ * twice. (Only a stop and the end of a backlog store them: after a crash in the middle of a backlog such a record may
+ * arrive as created once more — at least once.)</li>
  * </ul>
  * Stored as JSON in a Camel StateRepository.
  */
@@ -119,18 +118,80 @@ public final class FeedState {
     }
 
     public String toJson() {
-        ObjectNode root = BiginJson.MAPPER.createObjectNode();
-        root.put("version", VERSION);
-        root.set("changes", watermark(changes.snapshot()));
-        root.set("base", watermark(base));
-        ArrayNode created = root.putArray("createdIds");
-        createdIds.forEach(created::add);
-        root.set("deletions", watermark(deletions.snapshot()));
-        root.set("settledDeletions", watermark(settledDeletions));
-        if (settledAt != null) {
-            root.put("settledAt", settledAt.toString());
+        return toJson(true);
+    }
+
+    /**
+     * The state as JSON, written by hand (a consumer saves it often). Without {@code createdIds} it is smaller during a
+     * long backlog; a consumer restored from such a save may deliver a record created and changed during that backlog
+     * as created twice (at least once), never lose one.
+     */
+    public String toJson(boolean withCreatedIds) {
+        StringBuilder sb = new StringBuilder(256 + 24 * (changes.size() + (withCreatedIds ? createdIds.size() : 0)));
+        sb.append("{\"version\":").append(VERSION).append(",\"changes\":");
+        watermark(sb, changes.snapshot());
+        sb.append(",\"base\":");
+        watermark(sb, base);
+        sb.append(",\"createdIds\":[");
+        if (withCreatedIds) {
+            boolean first = true;
+            for (String id : createdIds) {
+                sb.append(first ? "" : ",");
+                string(sb, id);
+                first = false;
+            }
         }
-        return root.toString();
+        sb.append("],\"deletions\":");
+        watermark(sb, deletions.snapshot());
+        sb.append(",\"settledDeletions\":");
+        watermark(sb, settledDeletions);
+        if (settledAt != null) {
+            sb.append(",\"settledAt\":");
+            string(sb, settledAt.toString());
+        }
+        return sb.append('}').toString();
+    }
+
+    private static void watermark(StringBuilder sb, Watermark w) {
+        sb.append('{');
+        if (w.time() != null) {
+            sb.append("\"time\":");
+            string(sb, w.time().toString());
+            sb.append(',');
+        }
+        sb.append("\"delivered\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> e : w.delivered().entrySet()) {
+            sb.append(first ? "" : ",");
+            string(sb, e.getKey());
+            sb.append(':');
+            if (e.getValue() == null) {
+                sb.append("null");
+            } else {
+                string(sb, e.getValue());
+            }
+            first = false;
+        }
+        sb.append('}');
+        if (w.sealed()) {
+            sb.append(",\"sealed\":true");
+        }
+        sb.append('}');
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        sb.append('"');
     }
 
     public static FeedState fromJson(String json) {
@@ -152,19 +213,6 @@ public final class FeedState {
                                                + "): remove it from the state repository to start again from"
                                                + " initialPosition. State: " + json, e);
         }
-    }
-
-    private static ObjectNode watermark(Watermark w) {
-        ObjectNode n = BiginJson.MAPPER.createObjectNode();
-        if (w.time() != null) {
-            n.put("time", w.time().toString());
-        }
-        ObjectNode ids = n.putObject("delivered");
-        w.delivered().forEach(ids::put);
-        if (w.sealed()) {
-            n.put("sealed", true);
-        }
-        return n;
     }
 
     private static Watermark watermark(JsonNode n) {

@@ -126,6 +126,15 @@ public class BiginConfiguration implements Cloneable {
                                                          + " Default: bigin:MODULE:EVENTS, e.g. bigin:Contacts:created,updated.")
     private String stateKey;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "1",
+              description = "How many completed exchanges pass between two saves of the watermark within a poll; it"
+                            + " is also saved at the end of every poll and when the consumer stops. 1 saves after"
+                            + " every exchange, so even a crash repeats no record; a larger number spares a slow"
+                            + " repository (a file or a database) writes during a long backlog, and a crash may then"
+                            + " deliver up to that many records again (never lose one). The default in-memory"
+                            + " repository is written only at the end of a poll: a crash loses it anyway.")
+    private int stateSaveEvery = 1;
+
     @UriParam(label = "consumer", enums = "list,coql", defaultValue = "list",
               description = "How the consumer asks for changes: list (GET records sorted by Modified_Time with"
                             + " If-Modified-Since, checked again here) or coql (a COQL query filtered by the server;"
@@ -537,6 +546,14 @@ public class BiginConfiguration implements Cloneable {
 
     public void setStateKey(String stateKey) {
         this.stateKey = stateKey;
+    }
+
+    public int getStateSaveEvery() {
+        return stateSaveEvery;
+    }
+
+    public void setStateSaveEvery(int stateSaveEvery) {
+        this.stateSaveEvery = stateSaveEvery;
     }
 
     public String getChangeDetection() {

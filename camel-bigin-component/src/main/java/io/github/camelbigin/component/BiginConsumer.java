@@ -1,6 +1,5 @@
 package io.github.camelbigin.component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -46,11 +45,6 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(BiginConsumer.class);
     private static final ObjectMapper JSON = BiginJson.MAPPER;
     private static final Set<String> EVENTS = Set.of("created", "updated", "deleted");
-    /** States remembering more ids than this (a bulk import's second, a long backlog) are saved every SAVE_EVERY exchanges. */
-    private static final int SMALL_STATE = 500;
-    private static final int SAVE_EVERY = 200;
-    /** A second this long before a complete poll can gain no more records: its watermark is sealed. */
-    private static final Duration SEAL_MARGIN = Duration.ofSeconds(60);
 
     /** The consumer options, checked. */
     static final class Settings {
@@ -117,6 +111,10 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             if (c.getMaxMessagesPerPoll() < 0) {
                 throw new IllegalArgumentException("maxMessagesPerPoll " + c.getMaxMessagesPerPoll()
                                                    + " is negative: use 0 for no limit");
+            }
+            if (c.getStateSaveEvery() < 1) {
+                throw new IllegalArgumentException("stateSaveEvery " + c.getStateSaveEvery()
+                                                   + " is less than 1: use 1 to save after every exchange, or more");
             }
             return new Settings(events, start, now, strategy);
         }
@@ -211,7 +209,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStop() throws Exception {
         if (state != null) {
-            save(true);
+            write(true);
         }
         super.doStop();
     }
@@ -233,7 +231,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             state = loadOrStart();
         }
         pollStart = endpoint.getClient().serverTime();
-        state.seal(SEAL_MARGIN);
+        state.seal(ChangeReader.SETTLE_MARGIN); // a second that long before a complete poll gains no record
         int max = config.getMaxMessagesPerPoll() > 0 ? config.getMaxMessagesPerPoll() : Integer.MAX_VALUE;
         List<Event> events = new ArrayList<>();
         boolean more = false;
@@ -306,7 +304,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         if (!complete) {
             backlog = false; // wait for the next scheduled poll rather than retry a failing record at once
         }
-        save(true);
+        // a poll in the middle of a backlog leaves the backlog's created ids out, as progress saves do
+        write(!backlog);
         return index;
     }
 
@@ -339,7 +338,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         } else {
             state.changeDone(event.record, settings.timeField, event.type, reader.fingerprint(event.record));
         }
-        save(false);
+        saveProgress();
     }
 
     private FeedState loadOrStart() {
@@ -368,11 +367,21 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         return fresh;
     }
 
-    private void save(boolean force) {
-        // a small state is saved after every exchange; a long backlog's (many created ids) every SAVE_EVERY
-        if (force || state.size() < SMALL_STATE || ++unsaved >= SAVE_EVERY) {
-            repository.setState(stateKey, state.toJson());
-            unsaved = 0;
+    /**
+     * After each completed exchange: the watermark has moved, and a durable repository is written every stateSaveEvery
+     * exchanges, so a crash repeats fewer records than that. (The default in-memory repository dies with the JVM: a
+     * crash loses it whole, so only the end of a poll and a stop write it.) The backlog's created ids are left out:
+     * they can be many, and losing them in a crash only risks a second "created" for a record changed again during the
+     * backlog (at least once, never lost).
+     */
+    private void saveProgress() {
+        if (config.getStateRepository() != null && ++unsaved >= config.getStateSaveEvery()) {
+            write(false);
         }
+    }
+
+    private void write(boolean withCreatedIds) {
+        repository.setState(stateKey, state.toJson(withCreatedIds));
+        unsaved = 0;
     }
 }

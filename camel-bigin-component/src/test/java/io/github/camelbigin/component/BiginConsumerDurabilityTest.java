@@ -9,11 +9,13 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,13 +30,20 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
 
     /** A separate CamelContext (another JVM, as far as Camel knows) running a bigin consumer into {@code sink}. */
     private CamelContext node(String name, Object stateRepository, String fromUri, List<String> sink) throws Exception {
+        return node(name, stateRepository, fromUri, sink, e -> {
+        });
+    }
+
+    /** As above, with {@code first} run on each exchange before it counts as delivered. */
+    private CamelContext node(String name, Object stateRepository, String fromUri, List<String> sink, Processor first)
+            throws Exception {
         CamelContext node = new DefaultCamelContext();
         node.getCamelContextExtension().setName(name);
         node.getRegistry().bind("state", stateRepository);
         node.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(fromUri).routeId("bigin-" + name)
+                from(fromUri).routeId("bigin-" + name).process(first)
                         .process(e -> sink.add(e.getIn().getHeader(BiginConstants.EVENT_TYPE) + ":"
                                                + e.getIn().getHeader(BiginConstants.RECORD_ID)));
             }
@@ -73,6 +82,49 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
                 "created:" + before.get(2));
         assertThat(run2).containsExactly("created:" + whileDown.get(0), "created:" + whileDown.get(1),
                 "updated:" + before.get(0));
+    }
+
+    @Test
+    void aCrashRepeatsNoRecordByDefaultBecauseTheWatermarkIsSavedAfterEveryExchange() throws Exception {
+        List<String> ids = emulator().seedContacts(10);
+        assertThat(recordsRepeatedAfterACrashAtTheSeventhRecord("")).containsExactlyElementsOf(ids.subList(6, 10));
+    }
+
+    @Test
+    void withStateSaveEveryACrashRepeatsFewerRecordsThanThatNumber() throws Exception {
+        List<String> ids = emulator().seedContacts(10);
+        // saved after the fifth exchange: the crash during the seventh repeats the sixth
+        assertThat(recordsRepeatedAfterACrashAtTheSeventhRecord("&stateSaveEvery=5"))
+                .containsExactlyElementsOf(ids.subList(5, 10));
+    }
+
+    /**
+     * Runs a consumer over the seeded records and copies its stored state while the seventh record is being processed
+     * (what a JVM killed at that moment leaves behind); then a second node starts from that copy. Returns the ids the
+     * second node delivers.
+     */
+    private List<String> recordsRepeatedAfterACrashAtTheSeventhRecord(String options) throws Exception {
+        String uri = uri() + "&initialPosition=beginning" + options;
+        MemoryStateRepository live = new MemoryStateRepository();
+        MemoryStateRepository leftBehind = new MemoryStateRepository();
+        List<String> run1 = new CopyOnWriteArrayList<>();
+        String key = "bigin:Contacts:created,updated";
+        CamelContext first = node("first", live, uri, run1, e -> {
+            if (run1.size() == 6) {
+                leftBehind.setState(key, live.getState(key));
+            }
+        });
+        first.start();
+        await(() -> run1.size() == 10, 10_000, "the first run's deliveries");
+        first.stop();
+
+        List<String> run2 = new CopyOnWriteArrayList<>();
+        CamelContext second = node("second", leftBehind, uri, run2);
+        second.start();
+        long polled = emulator().apiCalls();
+        await(() -> emulator().apiCalls() >= polled + 3, 10_000, "the second run's polls");
+        second.stop();
+        return run2.stream().map(d -> d.substring(d.indexOf(':') + 1)).toList();
     }
 
     @Test

@@ -327,5 +327,7 @@ class BiginConsumerTest extends ConsumerTestSupport {
                 .rootCause().hasMessageContaining("initialPosition 'yesterday'");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?changeDetection=webhook")))
                 .rootCause().hasMessageContaining("use list or coql");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?stateSaveEvery=0")))
+                .rootCause().hasMessageContaining("stateSaveEvery 0 is less than 1");
     }
 }

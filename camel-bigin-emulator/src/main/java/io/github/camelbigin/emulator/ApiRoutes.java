@@ -64,7 +64,7 @@ final class ApiRoutes {
                 return Answer.json(200, Map.of("org", List.of(orgInfo())));
             case "coql":
                 requireMethod(method, "POST");
-                return Coql.answer(org, req);
+                return Coql.answer(org, req, emulator.coqlNotIn());
             default:
                 break;
         }
@@ -156,7 +156,7 @@ final class ApiRoutes {
                 if (since != null && !r.modified.isAfter(since)) {
                     continue;
                 }
-                if (v != null && !v.test(org.render(m, r, null))) {
+                if (v != null && !v.test(org.view(m, r))) {
                     continue;
                 }
                 if (matched++ < paging.offset) {
@@ -239,8 +239,7 @@ final class ApiRoutes {
             int matched = 0;
             boolean more = false;
             for (Org.StoredRecord r : m.byId.values()) {
-                Map<String, Object> full = org.render(m, r, null);
-                if (!match.test(full)) {
+                if (!match.test(org.view(m, r))) {
                     continue;
                 }
                 if (matched++ < paging.offset) {
@@ -250,7 +249,7 @@ final class ApiRoutes {
                     more = true;
                     break;
                 }
-                page.add(fields == null ? full : org.render(m, r, fields));
+                page.add(org.render(m, r, fields));
             }
             if (page.isEmpty()) {
                 return Answer.noContent();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,22 +20,45 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A subset of COQL ({@code POST /coql}) large enough for change polling and lookups:
  * {@code select a, b from Module [where cond] [order by f [asc|desc], …] [limit n [offset m] | limit m, n]}, with
- * conditions {@code = != > >= < <= like in is null is not null} joined by {@code and} / {@code or} and parentheses.
- * Limits as Zoho's: at most 50 fields, LIMIT at most 200, OFFSET at most 9,800.
+ * conditions {@code = != > >= < <= like not like in not in is null is not null} joined by {@code and} / {@code or}
+ * and parentheses. Limits as Zoho's: at most 50 fields, LIMIT at most 200, OFFSET at most 9,800, 50 values in
+ * {@code in} / {@code not in}.
  */
 final class Coql {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Zoho documents up to 50 values for in / not in (100 in newer CRM versions): the harsher reading. */
+    private static final int MAX_IN_VALUES = 50;
 
     private final List<String> tokens;
     private int pos;
     private Org.ModuleData module;
+    private Org org;
 
-    private Coql(List<String> tokens) {
-        this.tokens = tokens;
+    private final boolean notInSupported;
+
+    /**
+     * A condition, and the earliest Modified_Time a record matching it can have (null: any), so a query ordered by
+     * Modified_Time reads the module's time index from there on rather than every record.
+     */
+    private record Cond(Predicate<Org.StoredRecord> test, Instant from) {
+        Cond and(Cond o) {
+            Instant f = from == null ? o.from : o.from == null ? from : from.isAfter(o.from) ? from : o.from;
+            return new Cond(r -> test.test(r) && o.test.test(r), f);
+        }
+
+        Cond or(Cond o) {
+            Instant f = from == null || o.from == null ? null : from.isBefore(o.from) ? from : o.from;
+            return new Cond(r -> test.test(r) || o.test.test(r), f);
+        }
     }
 
-    static Answer answer(Org org, RecordedRequest req) {
+    private Coql(List<String> tokens, boolean notInSupported) {
+        this.tokens = tokens;
+        this.notInSupported = notInSupported;
+    }
+
+    static Answer answer(Org org, RecordedRequest req, boolean notInSupported) {
         String query;
         try {
             JsonNode root = JSON.readTree(req.body() == null ? "" : req.body());
@@ -46,11 +70,12 @@ final class Coql {
             throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
                     "param_name", "select_query");
         }
-        Coql q = new Coql(tokenize(query));
+        Coql q = new Coql(tokenize(query), notInSupported);
         return q.run(org);
     }
 
     private Answer run(Org org) {
+        this.org = org;
         keyword("select");
         List<String> fields = new ArrayList<>();
         do {
@@ -70,22 +95,27 @@ final class Coql {
                 throw EmulatorError.badRequest("INVALID_QUERY", "invalid column", "column_name", f);
             }
         }
-        Predicate<Map<String, Object>> where = r -> true;
+        Cond where = new Cond(r -> true, null);
         if (acceptKeyword("where")) {
             where = expression();
         }
-        Comparator<Map<String, Object>> order = null;
+        Comparator<Org.StoredRecord> order = null;
+        boolean byTimeAsc = false;
         if (acceptKeyword("order")) {
             keyword("by");
             do {
                 String f = next();
+                checkField(f);
                 boolean desc = false;
                 if (acceptKeyword("desc")) {
                     desc = true;
                 } else {
                     acceptKeyword("asc");
                 }
-                Comparator<Map<String, Object>> c = (a, b) -> compareValues(f, a.get(f), b.get(f));
+                if (order == null) {
+                    byTimeAsc = "Modified_Time".equals(f) && !desc;
+                }
+                Comparator<Org.StoredRecord> c = (a, b) -> compare(f, value(a, f), value(b, f));
                 c = desc ? c.reversed() : c;
                 order = order == null ? c : order.thenComparing(c);
             } while (accept(","));
@@ -113,115 +143,196 @@ final class Coql {
         if (offset > 9800) {
             throw EmulatorError.badRequest("LIMIT_EXCEEDED", "OFFSET cannot pass 9800", "offset", 9800);
         }
-        List<Map<String, Object>> matched = new ArrayList<>();
+        Comparator<Org.StoredRecord> sort = order != null ? order.thenComparingLong(r -> r.id)
+                : Comparator.comparingLong(r -> r.id);
+        // keeps only the first offset + limit matches in order (a heap with the worst on top), not every match
+        int keep = offset + limit;
+        PriorityQueue<Org.StoredRecord> best = new PriorityQueue<>(Math.min(keep, 1024) + 1, sort.reversed());
+        int matched = 0;
+        List<Map<String, Object>> page = new ArrayList<>();
         org.lock.readLock().lock();
         try {
-            for (Org.StoredRecord r : module.byId.values()) {
-                Map<String, Object> full = org.render(module, r, null);
-                if (where.test(full)) {
-                    matched.add(full);
+            // ordered by Modified_Time: read the time index from the earliest possible match, and stop at the first
+            // match of a later second than the worst kept once enough are kept (no later record can rank before it)
+            Iterable<Org.StoredRecord> source = !byTimeAsc ? module.byId.values() : where.from() == null
+                    ? module.byModified.values()
+                    : module.byModified.tailMap(new Org.ModKey(where.from().getEpochSecond(), Long.MIN_VALUE), true)
+                            .values();
+            for (Org.StoredRecord r : source) {
+                if (!where.test().test(r)) {
+                    continue;
                 }
+                matched++;
+                if (best.size() < keep) {
+                    best.add(r);
+                } else if (sort.compare(r, best.peek()) < 0) {
+                    best.poll();
+                    best.add(r);
+                } else if (byTimeAsc && r.modified.getEpochSecond() > best.peek().modified.getEpochSecond()) {
+                    break; // matched > keep: there are more records
+                }
+            }
+            List<Org.StoredRecord> first = new ArrayList<>(best);
+            first.sort(sort);
+            for (int i = offset; i < first.size(); i++) {
+                Map<String, Object> full = org.render(module, first.get(i), fields);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("id", full.get("id"));
+                for (String f : fields) {
+                    out.put(f, full.get(f));
+                }
+                page.add(out);
             }
         } finally {
             org.lock.readLock().unlock();
-        }
-        matched.sort(order != null ? order : Comparator.comparing(r -> Long.parseLong(r.get("id").toString())));
-        List<Map<String, Object>> page = new ArrayList<>();
-        for (int i = offset; i < matched.size() && page.size() < limit; i++) {
-            Map<String, Object> full = matched.get(i);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", full.get("id"));
-            for (String f : fields) {
-                out.put(f, full.get(f));
-            }
-            page.add(out);
         }
         if (page.isEmpty()) {
             return Answer.noContent();
         }
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("count", page.size());
-        info.put("more_records", offset + page.size() < matched.size());
+        info.put("more_records", offset + page.size() < matched);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", page);
         body.put("info", info);
         return Answer.json(200, body);
     }
 
-    private Predicate<Map<String, Object>> expression() {
-        Predicate<Map<String, Object>> left = term();
+    private Cond expression() {
+        Cond left = term();
         while (true) {
             if (acceptKeyword("and")) {
-                Predicate<Map<String, Object>> l = left;
-                Predicate<Map<String, Object>> r = term();
-                left = x -> l.test(x) && r.test(x);
+                left = left.and(term());
             } else if (acceptKeyword("or")) {
-                Predicate<Map<String, Object>> l = left;
-                Predicate<Map<String, Object>> r = term();
-                left = x -> l.test(x) || r.test(x);
+                left = left.or(term());
             } else {
                 return left;
             }
         }
     }
 
-    private Predicate<Map<String, Object>> term() {
+    private Cond term() {
         if (accept("(")) {
-            Predicate<Map<String, Object>> e = expression();
+            Cond e = expression();
             expect(")");
             return e;
         }
         String field = next();
-        if (!"id".equals(field) && module.spec.field(field) == null) {
-            throw EmulatorError.badRequest("INVALID_QUERY", "invalid column", "column_name", field);
-        }
+        checkField(field);
         if (acceptKeyword("is")) {
             boolean not = acceptKeyword("not");
             keyword("null");
-            return r -> (r.get(field) == null) != not;
+            return new Cond(r -> (value(r, field) == null) != not, null);
+        }
+        boolean notIn = pos + 1 < tokens.size() && "not".equalsIgnoreCase(tokens.get(pos))
+                        && "in".equalsIgnoreCase(tokens.get(pos + 1));
+        if (notIn) {
+            if (!notInSupported) {
+                throw syntax("not in is not supported");
+            }
+            pos++;
         }
         if (acceptKeyword("in")) {
             expect("(");
-            List<String> values = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
             do {
-                values.add(literal());
+                values.add(typed(field, literal()));
             } while (accept(","));
             expect(")");
-            return r -> values.stream().anyMatch(v -> compareValues(field, r.get(field), v) == 0);
+            if (values.size() > MAX_IN_VALUES) {
+                throw EmulatorError.badRequest("LIMIT_EXCEEDED", (notIn ? "not in" : "in") + " takes at most "
+                        + MAX_IN_VALUES + " values", "limit", MAX_IN_VALUES);
+            }
+            return new Cond(r -> {
+                Object actual = value(r, field);
+                return values.stream().anyMatch(v -> compare(field, actual, v) == 0) != notIn;
+            }, null);
         }
         String op = next().toLowerCase(Locale.ROOT);
         if ("not".equals(op)) {
             keyword("like");
             op = "not like";
         }
-        String value = literal();
+        String text = literal();
         String o = op;
-        return r -> {
-            Object actual = r.get(field);
-            if (actual == null) {
-                return false;
-            }
-            switch (o) {
-                case "=":
-                    return compareValues(field, actual, value) == 0;
-                case "!=":
-                    return compareValues(field, actual, value) != 0;
-                case ">":
-                    return compareValues(field, actual, value) > 0;
-                case ">=":
-                    return compareValues(field, actual, value) >= 0;
-                case "<":
-                    return compareValues(field, actual, value) < 0;
-                case "<=":
-                    return compareValues(field, actual, value) <= 0;
-                case "like":
-                case "not like":
-                    boolean m = like(text(actual), value);
-                    return "like".equals(o) == m;
-                default:
-                    throw syntax("unknown operator " + o);
-            }
+        if ("like".equals(o) || "not like".equals(o)) {
+            return new Cond(r -> {
+                Object actual = value(r, field);
+                return actual != null && like(text(actual), text) == "like".equals(o);
+            }, null);
+        }
+        Object value = typed(field, text);
+        Predicate<Org.StoredRecord> test = switch (o) {
+            case "=" -> r -> compareNonNull(field, value(r, field), value, c -> c == 0);
+            case "!=" -> r -> compareNonNull(field, value(r, field), value, c -> c != 0);
+            case ">" -> r -> compareNonNull(field, value(r, field), value, c -> c > 0);
+            case ">=" -> r -> compareNonNull(field, value(r, field), value, c -> c >= 0);
+            case "<" -> r -> compareNonNull(field, value(r, field), value, c -> c < 0);
+            case "<=" -> r -> compareNonNull(field, value(r, field), value, c -> c <= 0);
+            default -> throw syntax("unknown operator " + o);
         };
+        boolean lowerBound = "Modified_Time".equals(field) && (o.equals("=") || o.equals(">") || o.equals(">="));
+        return new Cond(test, lowerBound ? (Instant) value : null);
+    }
+
+    private boolean compareNonNull(String field, Object actual, Object value, java.util.function.IntPredicate test) {
+        return actual != null && test.test(compare(field, actual, value));
+    }
+
+    private void checkField(String field) {
+        if (!"id".equals(field) && module.spec.field(field) == null) {
+            throw EmulatorError.badRequest("INVALID_QUERY", "invalid column", "column_name", field);
+        }
+    }
+
+    private String type(String field) {
+        if ("id".equals(field)) {
+            return "id";
+        }
+        FieldSpec spec = module.spec.field(field);
+        return spec == null ? "text" : spec.dataType();
+    }
+
+    /**
+     * A record's value as queries compare it: times as instants and ids as numbers straight from the stored record,
+     * lookups as their id, other fields as stored.
+     */
+    private Object value(Org.StoredRecord r, String field) {
+        switch (field) {
+            case "id":
+                return BigDecimal.valueOf(r.id);
+            case "Created_Time":
+                return r.created;
+            case "Modified_Time":
+                return r.modified;
+            default:
+                Object v = ModuleSpec.SYSTEM_FIELDS.contains(field) ? org.view(module, r).get(field) : r.data.get(field);
+                return v == null ? null : typed(field, text(v));
+        }
+    }
+
+    /** A literal (or a stored text) as the field's type compares it. */
+    private Object typed(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            switch (type(field)) {
+                case "id":
+                case "lookup":
+                case "ownerlookup":
+                case "currency":
+                case "double":
+                case "integer":
+                    return new BigDecimal(text);
+                case "datetime":
+                    return instant(text);
+                default:
+                    return text;
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw EmulatorError.badRequest("INVALID_QUERY", "invalid value for " + field, "value", text);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -233,32 +344,18 @@ final class Coql {
         return v == null ? null : v.toString();
     }
 
-    private int compareValues(String field, Object a, Object b) {
-        String x = text(a);
-        String y = text(b);
-        if (x == null || y == null) {
-            return x == null ? (y == null ? 0 : -1) : 1;
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static int compare(String field, Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
         }
-        FieldSpec spec = module.spec.field(field);
-        String type = "id".equals(field) ? "id" : spec == null ? "text" : spec.dataType();
-        try {
-            switch (type) {
-                case "id":
-                case "lookup":
-                case "ownerlookup":
-                    return new BigDecimal(x).compareTo(new BigDecimal(y));
-                case "datetime":
-                    return instant(x).compareTo(instant(y));
-                case "currency":
-                case "double":
-                case "integer":
-                    return new BigDecimal(x).compareTo(new BigDecimal(y));
-                default:
-                    return x.compareToIgnoreCase(y);
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw EmulatorError.badRequest("INVALID_QUERY", "invalid value for " + field, "value", y);
+        if (a instanceof String && b instanceof String) {
+            return ((String) a).compareToIgnoreCase((String) b);
         }
+        if (a.getClass() != b.getClass()) {
+            throw EmulatorError.badRequest("INVALID_QUERY", "invalid value for " + field, "value", String.valueOf(b));
+        }
+        return ((Comparable) a).compareTo(b);
     }
 
     private static Instant instant(String s) {

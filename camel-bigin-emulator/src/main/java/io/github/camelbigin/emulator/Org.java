@@ -408,6 +408,37 @@ final class Org {
         }
     }
 
+    /**
+     * A record as criteria see it, without building it: fields are looked up when asked (search tests every record of
+     * a module on every page).
+     */
+    Map<String, Object> view(ModuleData m, StoredRecord r) {
+        return new java.util.AbstractMap<String, Object>() {
+            @Override
+            public Object get(Object key) {
+                if ("id".equals(key)) {
+                    return String.valueOf(r.id);
+                }
+                if (ModuleSpec.SYSTEM_FIELDS.contains(key) || "Tag".equals(key)) {
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    Org.this.put(one, r, (String) key);
+                    return one.get(key);
+                }
+                return r.data.get(key);
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return get(key) != null;
+            }
+
+            @Override
+            public java.util.Set<Map.Entry<String, Object>> entrySet() {
+                return render(m, r, null).entrySet();
+            }
+        };
+    }
+
     Map<String, Object> renderDeleted(Deleted d) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("deleted_by", Map.of("name", user.get("name"), "id", user.get("id")));

@@ -354,4 +354,20 @@ class BiginEmulatorTest {
         assertThat(r.get("data").get(0).get("Last_Name").asText()).isEqualTo("Number4");
         assertThat(r.get("info").get("more_records").asBoolean()).isTrue();
     }
+
+    @Test
+    void coqlNotInExcludesIdsAndTakesAtMostFiftyValues() throws Exception {
+        List<String> ids = emulator.seedContacts(4);
+
+        JsonNode r = json(call("POST", "/coql", "{\"select_query\":\"select Last_Name from Contacts where (Last_Name"
+                                                + " like 'Number%' and id not in ('" + ids.get(0) + "', '" + ids.get(2)
+                                                + "')) order by id asc\"}"));
+        String fiftyOne = String.join(", ", java.util.Collections.nCopies(51, "'1'"));
+        HttpResponse<String> tooMany = call("POST", "/coql", "{\"select_query\":\"select Last_Name from Contacts where"
+                                                             + " id not in (" + fiftyOne + ")\"}");
+
+        assertThat(r.get("data")).extracting(n -> n.get("id").asText()).containsExactly(ids.get(1), ids.get(3));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(json(tooMany).get("code").asText()).isEqualTo("LIMIT_EXCEEDED");
+    }
 }
