@@ -66,7 +66,7 @@ final class NaiveRoutes extends RouteBuilder {
                 .setBody(exchangeProperty("records"));
 
         // changes: every poll reads the newest page and keeps what is newer than the newest seen so far
-        from("timer:naive-poll?period=20").routeId("naive-poll").autoStartup(false)
+        from("timer:naive-poll?delay=0&period=20").routeId("naive-poll").autoStartup(false)
                 .setHeader(Exchange.HTTP_QUERY,
                         constant("fields=Last_Name,Modified_Time&sort_by=Modified_Time&sort_order=desc"))
                 .setHeader("Authorization", constant(authorization))

@@ -147,26 +147,38 @@ final class ApiRoutes {
         Paging paging = Paging.of(req, emulator.pageTokens() ? key : null);
         org.lock.readLock().lock();
         try {
-            Iterable<Org.StoredRecord> source = ordered(m, sortBy, "asc".equals(sortOrder), since);
+            List<Org.StoredRecord> source = m.ordered(sortBy, "asc".equals(sortOrder));
             List<Map<String, Object>> page = new ArrayList<>(paging.perPage);
             int matched = 0;
             boolean more = false;
             Predicate<Map<String, Object>> v = view;
-            for (Org.StoredRecord r : source) {
-                if (since != null && !r.modified.isAfter(since)) {
-                    continue;
+            boolean oldestFirst = "Modified_Time".equals(sortBy) && "asc".equals(sortOrder);
+            int from = since != null && oldestFirst ? firstModifiedAfter(source, since) : 0; // the rest are newer
+            if (v == null && (since == null || oldestFirst)) {
+                // every record from `from` on matches: the page is a slice
+                matched = source.size() - from;
+                int start = from + paging.offset;
+                for (int i = start; i < source.size() && page.size() < paging.perPage; i++) {
+                    page.add(org.render(m, source.get(i), fields));
                 }
-                if (v != null && !v.test(org.view(m, r))) {
-                    continue;
+                more = start + paging.perPage < source.size();
+            } else {
+                for (Org.StoredRecord r : source) {
+                    if (since != null && !r.modified.isAfter(since)) {
+                        continue;
+                    }
+                    if (v != null && !v.test(org.view(m, r))) {
+                        continue;
+                    }
+                    if (matched++ < paging.offset) {
+                        continue;
+                    }
+                    if (page.size() == paging.perPage) {
+                        more = true;
+                        break;
+                    }
+                    page.add(org.render(m, r, fields));
                 }
-                if (matched++ < paging.offset) {
-                    continue;
-                }
-                if (page.size() == paging.perPage) {
-                    more = true;
-                    break;
-                }
-                page.add(org.render(m, r, fields));
             }
             if (page.isEmpty()) {
                 return since != null && matched == 0 ? Answer.notModified() : Answer.noContent();
@@ -181,22 +193,19 @@ final class ApiRoutes {
         }
     }
 
-    private Iterable<Org.StoredRecord> ordered(Org.ModuleData m, String sortBy, boolean asc, Instant since) {
-        switch (sortBy) {
-            case "Modified_Time":
-                if (asc) {
-                    return since == null ? m.byModified.values()
-                            : m.byModified.tailMap(new Org.ModKey(since.getEpochSecond() + 1, Long.MIN_VALUE), true)
-                                    .values();
-                }
-                return m.byModified.descendingMap().values();
-            case "Created_Time":
-                Comparator<Org.StoredRecord> c = Comparator.comparing((Org.StoredRecord r) -> r.created)
-                        .thenComparingLong(r -> r.id);
-                return m.byId.values().stream().sorted(asc ? c : c.reversed()).collect(Collectors.toList());
-            default:
-                return asc ? m.byId.values() : m.byId.descendingMap().values();
+    /** The index of the first record modified after {@code since} in a list ordered by Modified_Time, oldest first. */
+    private static int firstModifiedAfter(List<Org.StoredRecord> byModified, Instant since) {
+        int lo = 0;
+        int hi = byModified.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (byModified.get(mid).modified.isAfter(since)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
         }
+        return lo;
     }
 
     private Answer get(Org.ModuleData m, String id) {

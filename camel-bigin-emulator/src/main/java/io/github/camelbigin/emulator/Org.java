@@ -65,9 +65,44 @@ final class Org {
         final NavigableMap<Long, StoredRecord> byId = new TreeMap<>();
         final NavigableMap<ModKey, StoredRecord> byModified = new TreeMap<>();
         final List<Deleted> deleted = new ArrayList<>();
+        /** Bumped by every change of the records (under the write lock): ordered snapshots older than it are stale. */
+        long version;
+        private final Map<String, List<StoredRecord>> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile long snapshotVersion = -1;
 
         ModuleData(ModuleSpec spec) {
             this.spec = spec;
+        }
+
+        /**
+         * The records in a list order (id, Created_Time or Modified_Time; ties by id, or for Modified_Time by the order
+         * of modification), kept until the next change, so that reading page after page of an unchanged module does not
+         * walk every record before the page. Callers hold the read lock.
+         */
+        List<StoredRecord> ordered(String sortBy, boolean asc) {
+            if (snapshotVersion != version) {
+                snapshots.clear();
+                snapshotVersion = version;
+            }
+            return snapshots.computeIfAbsent(sortBy + (asc ? " asc" : " desc"), k -> {
+                List<StoredRecord> list;
+                switch (sortBy) {
+                    case "Modified_Time":
+                        list = new ArrayList<>(byModified.values());
+                        break;
+                    case "Created_Time":
+                        list = new ArrayList<>(byId.values());
+                        list.sort(java.util.Comparator.comparing((StoredRecord r) -> r.created)
+                                .thenComparingLong(r -> r.id));
+                        break;
+                    default:
+                        list = new ArrayList<>(byId.values());
+                }
+                if (!asc) {
+                    java.util.Collections.reverse(list);
+                }
+                return java.util.Collections.unmodifiableList(list);
+            });
         }
     }
 
@@ -131,6 +166,7 @@ final class Org {
             for (ModuleData m : modules.values()) {
                 m.byId.clear();
                 m.byModified.clear();
+                m.version++;
                 m.deleted.clear();
             }
         } finally {
@@ -158,6 +194,7 @@ final class Org {
         apply(m, r, input);
         m.byId.put(r.id, r);
         m.byModified.put(r.modKey(), r);
+        m.version++;
         return success(r, "record added");
     }
 
@@ -179,6 +216,7 @@ final class Org {
         r.modified = now();
         r.seq = seq.incrementAndGet();
         m.byModified.put(r.modKey(), r);
+        m.version++;
         return success(r, "record updated");
     }
 
@@ -220,6 +258,7 @@ final class Org {
         }
         m.byId.remove(r.id);
         m.byModified.remove(r.modKey());
+        m.version++;
         Object name = r.data.get(m.spec.displayField());
         m.deleted.add(new Deleted(r.id, name == null ? null : name.toString(), now(), seq.incrementAndGet()));
         Map<String, Object> result = new LinkedHashMap<>();
