@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 
 import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.emulator.BiginEmulator;
+import io.github.camelbigin.emulator.Fault;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -48,7 +49,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * </pre>
  *
  * Sizes: {@code --create 10000 --list 100000 --search 2000 --consume 20000 --polls 60}; {@code --only catchup,idle}
- * runs some scenarios (create, list, search, catchup, idle); {@code --repeat 5} runs the component and the ceiling that
+ * runs some scenarios (create, list, search, catchup, wan, idle); {@code --repeat 5} runs the component and the ceiling that
  * often and keeps the median run; {@code --no-jmh} skips the mapping micro-benchmark.
  */
 public final class Benchmark {
@@ -63,7 +64,7 @@ public final class Benchmark {
     private long idlePolls;
     private int repeat = 5;
     private int consumers;
-    private List<String> only = List.of("create", "list", "search", "catchup", "idle");
+    private List<String> only = List.of("create", "list", "search", "catchup", "wan", "idle");
 
     private BiginEmulator emulator;
     private CamelContext context;
@@ -71,6 +72,8 @@ public final class Benchmark {
     private Ceiling ceiling;
     private NaiveRoutes naive;
     private static final int SEARCHES = 10;
+    private static final int WAN_MILLIS = 20;
+    private static final int WAN_WORK_MICROS = 50;
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -131,6 +134,9 @@ public final class Benchmark {
             if (only.contains("catchup")) {
                 consumeScenario();
             }
+            if (only.contains("wan")) {
+                wanScenario();
+            }
             if (only.contains("idle")) {
                 idleScenario();
             }
@@ -185,7 +191,8 @@ public final class Benchmark {
         }
         context.getRouteController().stopRoute("warm-consumer");
         context.removeRoute("warm-consumer");
-        ceiling.changesSince(null, "Last_Name", new ArrayList<>());
+        ceiling.changesSince(null, "Last_Name", r -> {
+        });
     }
 
     /** Measures a way: the component and the ceiling {@code repeat} times (the median run counts), the naive way once. */
@@ -382,16 +389,7 @@ public final class Benchmark {
     private void consumeScenario() throws Exception {
         String name = "catch up " + String.format("%,d", consume) + " changes";
         long minimum = (consume + 199) / 200;
-        // 50 changes a second, as a busy org or a slow import makes them
-        Instant start = Instant.now().minus(Duration.ofSeconds(consume / 50 + 120));
-        emulator.reset();
-        emulator.clock().freezeAt(start);
-        for (int s = 0; s < consume / 50; s++) {
-            emulator.clock().advance(Duration.ofSeconds(1));
-            int second = s;
-            emulator.seed("Contacts", 50, i -> Map.of("Last_Name", "Change" + second + "-" + i));
-        }
-        emulator.clock().reset();
+        Instant start = seedChanges();
         Row c = catchUp(name, minimum, "list");
         note(c, "pages re-anchored on the watermark re-read the records of a page's last second");
         Row q = catchUp(name, minimum, "coql");
@@ -399,7 +397,7 @@ public final class Benchmark {
         List<Map<String, Object>> changes = new ArrayList<>();
         measure(name, "ceiling (JDK HttpClient)", minimum, () -> {
             changes.clear();
-            ceiling.changesSince(null, "Last_Name", changes);
+            ceiling.changesSince(null, "Last_Name", changes::add);
             return changes.size();
         });
         Row n = measure(name, "naive (newest-page poll)", minimum, () -> {
@@ -412,8 +410,31 @@ public final class Benchmark {
         note(n, String.format("delivered %,d of %,d: each poll sees only the newest page", n.records(), consume));
     }
 
+    /** {@code consume} changes, 50 a second as a busy org or a slow import makes them, ending two minutes ago. */
+    private Instant seedChanges() {
+        Instant start = Instant.now().minus(Duration.ofSeconds(consume / 50 + 120));
+        emulator.reset();
+        emulator.clock().freezeAt(start);
+        for (int s = 0; s < consume / 50; s++) {
+            emulator.clock().advance(Duration.ofSeconds(1));
+            int second = s;
+            emulator.seed("Contacts", 50, i -> Map.of("Last_Name", "Change" + second + "-" + i));
+        }
+        emulator.clock().reset();
+        return start;
+    }
+
     /** The consumer catching up from the beginning, with one way of asking for changes. */
     private Row catchUp(String name, long minimum, String changeDetection) throws Exception {
+        return catchUp(name, "component consumer, " + changeDetection, minimum, repeat, changeDetection, "", 0);
+    }
+
+    /**
+     * The consumer catching up from the beginning, with one way of asking for changes, more endpoint {@code options},
+     * and a route that spends {@code workNanos} on each record.
+     */
+    private Row catchUp(String name, String way, long minimum, int runs, String changeDetection, String options,
+                        long workNanos) throws Exception {
         AtomicLong delivered = new AtomicLong();
         String[] routeId = new String[1];
         Setup newConsumer = () -> {
@@ -422,15 +443,18 @@ public final class Benchmark {
             routeId[0] = "bench-consumer-" + changeDetection + "-" + (++consumers);
             // a state key of its own: a new endpoint with a new watermark, so each run reads the whole backlog
             String uri = "bigin:Contacts?events=created,updated&fields=Last_Name&initialPosition=beginning&delay=10"
-                         + "&initialDelay=0&changeDetection=" + changeDetection + "&stateKey=" + routeId[0];
+                         + "&initialDelay=0&changeDetection=" + changeDetection + "&stateKey=" + routeId[0] + options;
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(uri).routeId(routeId[0]).autoStartup(false).process(e -> delivered.incrementAndGet());
+                    from(uri).routeId(routeId[0]).autoStartup(false).process(e -> {
+                        work(workNanos);
+                        delivered.incrementAndGet();
+                    });
                 }
             });
         };
-        Row row = measure(name, "component consumer, " + changeDetection, minimum, repeat, newConsumer, () -> {
+        Row row = measure(name, way, minimum, runs, newConsumer, () -> {
             context.getRouteController().startRoute(routeId[0]);
             while (delivered.get() < consume) {
                 Thread.sleep(2);
@@ -441,6 +465,45 @@ public final class Benchmark {
         check(delivered.get() == consume, "the " + changeDetection + " consumer delivered " + delivered.get());
         removeRoute(routeId[0]);
         return row;
+    }
+
+    /** What a route does with a record (writes it to a database, say): busy for {@code nanos}. */
+    private static void work(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (nanos > 0 && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * The catch-up as it meets real Bigin: every call takes {@value #WAN_MILLIS} ms, and the route spends
+     * {@value #WAN_WORK_MICROS} µs on each record. A reader that waits for each batch to be processed before asking for
+     * the next pays for both; the component reads the next batch while this one is processed.
+     */
+    private void wanScenario() throws Exception {
+        String name = "over a WAN: catch up " + String.format("%,d", consume) + ", " + WAN_MILLIS + " ms a call, "
+                      + WAN_WORK_MICROS + " µs a record";
+        long minimum = (consume + 199) / 200;
+        int runs = Math.min(repeat, 3);
+        if (emulator.count("Contacts") != consume) {
+            seedChanges();
+        }
+        emulator.inject(Fault.delay(WAN_MILLIS).always());
+        try {
+            catchUp(name, "component consumer, coql", minimum, runs, "coql", "", WAN_WORK_MICROS * 1000L);
+            catchUp(name, "component consumer, coql, readAhead=false", minimum, runs, "coql", "&readAhead=false",
+                    WAN_WORK_MICROS * 1000L);
+            AtomicLong seen = new AtomicLong();
+            measure(name, "ceiling (JDK HttpClient)", minimum, runs, () -> seen.set(0), () -> {
+                ceiling.changesSince(null, "Last_Name", r -> {
+                    work(WAN_WORK_MICROS * 1000L);
+                    seen.incrementAndGet();
+                });
+                return seen.get();
+            });
+        } finally {
+            emulator.clearFaults();
+        }
     }
 
     private void removeRoute(String routeId) throws Exception {
@@ -497,7 +560,8 @@ public final class Benchmark {
         measure(name, "ceiling (JDK HttpClient)", polls, 1, () -> {
         }, () -> {
             for (int i = 0; i < polls; i++) {
-                ceiling.changesSince(since, "Last_Name", new ArrayList<>());
+                ceiling.changesSince(since, "Last_Name", r -> {
+                });
             }
             return 0;
         });
@@ -534,7 +598,7 @@ public final class Benchmark {
     private String table() {
         StringBuilder sb = new StringBuilder();
         sb.append("| scenario | way | API calls | minimum | credits | seconds | records | records/s | peak heap MiB |"
-                  + " emulator busy | note |\n");
+                  + " emulator CPU | note |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row r : rows) {
             sb.append(String.format("| %s | %s | %,d | %,d | %,d | %.2f | %,d | %,.0f | %.0f | %.0f %% | %s |%n",
@@ -554,6 +618,7 @@ public final class Benchmark {
         return switch (scenario) {
             case "list" -> List.of("component, streaming", "component, collected");
             case "catch up" -> List.of("component consumer, list", "component consumer, coql");
+            case "over a WAN" -> List.of("component consumer, coql");
             case "idle" -> List.of("component consumer");
             default -> List.of("component");
         };
@@ -565,7 +630,7 @@ public final class Benchmark {
 
     private String targets() {
         StringBuilder sb = new StringBuilder("| target | measured | met |\n|---|---|---|\n");
-        for (String s : List.of("create", "list", "search", "catch up")) {
+        for (String s : List.of("create", "list", "search", "catch up", "over a WAN")) {
             Row ceil = row(s, "ceiling (JDK HttpClient)");
             for (String way : componentWays(s)) {
                 Row c = row(s, way);

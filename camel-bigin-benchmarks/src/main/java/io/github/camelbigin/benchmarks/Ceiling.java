@@ -89,10 +89,10 @@ final class Ceiling {
     }
 
     /** Everything modified after {@code since}, oldest first (the changes since a watermark); returns the calls made. */
-    int changesSince(OffsetDateTime since, String fields, List<Map<String, Object>> out)
+    int changesSince(OffsetDateTime since, String fields, Consumer<Map<String, Object>> sink)
             throws IOException, InterruptedException {
         return read("/Contacts?fields=" + fields + "&sort_by=Modified_Time&sort_order=asc",
-                since == null ? null : since.minusSeconds(1).toString(), out::add);
+                since == null ? null : since.minusSeconds(1).toString(), sink);
     }
 
     static List<Map<String, Object>> contacts(String prefix, int n) {

@@ -97,6 +97,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "readahead":
+        case "readAhead": getOrCreateConfiguration(target).setReadAhead(property(camelContext, boolean.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "relatedlist":
@@ -200,6 +202,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "readahead":
+        case "readAhead": return boolean.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "relatedlist":
@@ -304,6 +308,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "readahead":
+        case "readAhead": return getOrCreateConfiguration(target).isReadAhead();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "relatedlist":

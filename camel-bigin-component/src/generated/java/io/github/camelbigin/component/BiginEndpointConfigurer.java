@@ -99,6 +99,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "readahead":
+        case "readAhead": target.getConfiguration().setReadAhead(property(camelContext, boolean.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "relatedlist":
@@ -228,6 +230,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "readahead":
+        case "readAhead": return boolean.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "relatedlist":
@@ -358,6 +362,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "readahead":
+        case "readAhead": return target.getConfiguration().isReadAhead();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "relatedlist":

@@ -23,7 +23,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(70);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -68,6 +68,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("pollStrategy");
         props.add("proxyHost");
         props.add("proxyPort");
+        props.add("readAhead");
         props.add("refreshToken");
         props.add("relatedList");
         props.add("repeatCount");

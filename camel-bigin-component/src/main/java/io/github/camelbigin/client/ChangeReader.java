@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * no re-read: N changes cost N/200 calls.</li>
  * </ul>
  * Deleted records come from {@code GET /{module}/deleted}, newest first, with the same watermark logic.
+ * <p>
+ * With an executor ({@link #readAhead(Executor)}), a read that stopped at its limit starts the next read at once on
+ * that executor, from where it stopped: while the consumer delivers one batch, the next is on its way. The next
+ * {@link #read} from that point takes it; a read from anywhere else (an exchange failed) cancels it after the page in
+ * flight.
  */
 public final class ChangeReader {
 
@@ -61,6 +71,10 @@ public final class ChangeReader {
     private List<String> fields;
     /** Whether COQL queries leave out the records already delivered at the anchor's second (until Bigin refuses it). */
     private volatile boolean excludeDelivered = true;
+    /** Where the next read starts when it goes on from the last one: only the caller's thread uses it. */
+    private Session session;
+    private volatile Executor readAhead;
+    private volatile Ahead ahead;
 
     /**
      * @param fields    the fields to read (null: every field); the time fields are always added
@@ -77,16 +91,29 @@ public final class ChangeReader {
     /** The records read. */
     public static final class Changes {
         private final List<Map<String, Object>> records;
+        private final List<String> fingerprints;
         private final boolean more;
+        private final Session resume;
 
         Changes(List<Map<String, Object>> records, boolean more) {
+            this(records, null, more, null);
+        }
+
+        Changes(List<Map<String, Object>> records, List<String> fingerprints, boolean more, Session resume) {
             this.records = records;
+            this.fingerprints = fingerprints;
             this.more = more;
+            this.resume = resume;
         }
 
         /** New records, oldest first. */
         public List<Map<String, Object>> records() {
             return records;
+        }
+
+        /** The {@link ChangeReader#fingerprint} of the record at {@code index}, as the read computed it anyway. */
+        public String fingerprint(ChangeReader reader, int index) {
+            return fingerprints != null ? fingerprints.get(index) : reader.fingerprint(records.get(index));
         }
 
         /** Whether more changes are waiting than were read (the read stopped at its limit). */
@@ -134,10 +161,83 @@ public final class ChangeReader {
 
     // ---------------------------------------------------------------- changes
 
+    /**
+     * Lets reads go ahead on {@code executor} (null: never): a read that stopped at its limit starts the next one at
+     * once. Costs no call that the next read would not make, unless that read starts elsewhere (an exchange failed,
+     * or the feed stopped): then the pages fetched ahead are wasted.
+     */
+    public void readAhead(Executor executor) {
+        this.readAhead = executor;
+        if (executor == null) {
+            cancelReadAhead();
+        }
+    }
+
+    /** Stops a read ahead after the page in flight: the next read starts somewhere else. */
+    public void cancelReadAhead() {
+        Ahead a = ahead;
+        ahead = null;
+        if (a != null) {
+            a.cancelled.set(true);
+        }
+    }
+
+    /** A read that went ahead: from where, with what limit, and its result. */
+    private static final class Ahead {
+        final Watermark from;
+        final int max;
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        CompletableFuture<Changes> result;
+
+        Ahead(Watermark from, int max) {
+            this.from = from;
+            this.max = max;
+        }
+    }
+
     /** Up to {@code max} records changed after {@code from}, oldest first. */
     public Changes read(Watermark from, int max) {
+        Changes changes = takeAhead(from, max);
+        if (changes == null) {
+            Session resume = session;
+            session = null;
+            changes = readTranslated(from, max, resume, () -> false);
+        }
+        session = changes.resume;
+        if (changes.more() && readAhead != null && session != null) {
+            Ahead next = new Ahead(session.end, max);
+            Session handed = session;
+            session = null; // the read ahead goes on with it
+            next.result = CompletableFuture.supplyAsync(
+                    () -> readTranslated(next.from, max, handed, next.cancelled::get), readAhead);
+            ahead = next;
+        }
+        return changes;
+    }
+
+    /** The read ahead's changes when it started at {@code from}; null (and cancelled) otherwise, or when it failed. */
+    private Changes takeAhead(Watermark from, int max) {
+        Ahead a = ahead;
+        ahead = null;
+        if (a == null) {
+            return null;
+        }
+        if (!a.from.equals(from) || a.max != max) {
+            a.cancelled.set(true);
+            return null;
+        }
         try {
-            return readAnchored(from, max);
+            return a.result.join();
+        } catch (CompletionException e) {
+            // read again now, on this thread: a fault may have passed, and a lasting one is raised from here
+            LOG.debug("Reading {} changes ahead failed; reading them again", module, e.getCause());
+            return null;
+        }
+    }
+
+    private Changes readTranslated(Watermark from, int max, Session resume, BooleanSupplier stop) {
+        try {
+            return readAnchored(from, max, resume, stop);
         } catch (BiginApiException e) {
             if ("DISCRETE_PAGINATION_LIMIT_EXCEEDED".equals(e.getCode())) {
                 throw new BiginApiException("poll", module, e.getStatusCode(), "TOO_MANY_AT_ONCE", "more than 2,000 "
@@ -168,13 +268,11 @@ public final class ChangeReader {
         }
     }
 
-    private Session session;
-
-    private Changes readAnchored(Watermark from, int max) {
+    /** Reads from {@code from}, going on with {@code resume} when it ended there; null when {@code stop} said so. */
+    private Changes readAnchored(Watermark from, int max, Session resume, BooleanSupplier stop) {
         List<Map<String, Object>> out = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
         Watermark.Tracker cursor = new Watermark.Tracker(from);
-        Session resume = session;
-        session = null;
         Watermark anchor;
         RecordIterator rows;
         boolean verified;
@@ -192,7 +290,15 @@ public final class ChangeReader {
             verified = false;
             first = true;
         }
-        while (pending != null || rows.hasNext()) {
+        while (true) {
+            if (pending == null) {
+                if (rows.endOfPage() && stop.getAsBoolean()) {
+                    return null; // a read ahead no one waits for any more: no further page
+                }
+                if (!rows.hasNext()) {
+                    break;
+                }
+            }
             Map<String, Object> row = pending != null ? pending : rows.next();
             pending = null;
             OffsetDateTime t = time(row, timeField);
@@ -219,10 +325,11 @@ public final class ChangeReader {
             String fp = fingerprint(row);
             if (cursor.isNew(t, id, fp)) {
                 if (out.size() == max) {
-                    session = new Session(cursor.snapshot(), rows, anchor, verified, row);
-                    return new Changes(out, true);
+                    return new Changes(out, fingerprints, true,
+                            new Session(cursor.snapshot(), rows, anchor, verified, row));
                 }
                 out.add(row);
+                fingerprints.add(fp);
                 cursor.advance(t, id, fp);
             }
             if (rows.endOfPage() && rows.hasMorePages() && cursor.time() != null
@@ -234,7 +341,7 @@ public final class ChangeReader {
                 verified = false;
             }
         }
-        return new Changes(out, false);
+        return new Changes(out, fingerprints, false, null);
     }
 
     /** The changes from {@code anchor} on, oldest first, paged lazily. */
@@ -432,21 +539,53 @@ public final class ChangeReader {
     }
 
     /**
-     * A fingerprint of a record's content (64-bit FNV-1a of its text), to notice a record changed again within the
-     * second it was delivered in; null when the feed follows Created_Time (a second change of a new record is no new
-     * record).
+     * A fingerprint of a record's content (64-bit FNV-1a of its text, {@code record.toString()}, hashed as it would be
+     * written without writing it), to notice a record changed again within the second it was delivered in; null when
+     * the feed follows Created_Time (a second change of a new record is no new record).
      */
     public String fingerprint(Map<String, Object> record) {
         if (!"Modified_Time".equals(timeField)) {
             return null;
         }
-        String text = record.toString();
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
+        return Long.toHexString(new Fnv().value(record).hash);
+    }
+
+    /** FNV-1a over the characters of {@code toString()} of maps, lists and values as the JDK writes them. */
+    private static final class Fnv {
+        long hash = 0xcbf29ce484222325L;
+
+        Fnv text(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                hash ^= s.charAt(i);
+                hash *= 0x100000001b3L;
+            }
+            return this;
         }
-        return Long.toHexString(h);
+
+        Fnv value(Object v) {
+            if (v instanceof java.util.AbstractMap<?, ?> map) { // "{k=v, k=v}"
+                text("{");
+                boolean next = false;
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    text(next ? ", " : "");
+                    next = true;
+                    value(e.getKey() == map ? "(this Map)" : e.getKey()).text("=");
+                    value(e.getValue() == map ? "(this Map)" : e.getValue());
+                }
+                return text("}");
+            }
+            if (v instanceof java.util.AbstractCollection<?> list) { // "[a, b]"
+                text("[");
+                boolean next = false;
+                for (Object o : list) {
+                    text(next ? ", " : "");
+                    next = true;
+                    value(o == list ? "(this Collection)" : o);
+                }
+                return text("]");
+            }
+            return text(String.valueOf(v));
+        }
     }
 
     /** Bigin ids are numbers written as strings: compare them as numbers. */

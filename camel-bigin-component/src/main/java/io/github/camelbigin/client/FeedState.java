@@ -71,12 +71,15 @@ public final class FeedState {
         return "created";
     }
 
-    /** Records that a change (delivered or skipped) is done; {@code fingerprint} from {@link ChangeReader#fingerprint}. */
-    public void changeDone(Map<String, Object> record, String timeField, String eventType, String fingerprint) {
+    /**
+     * Records that a change (delivered or skipped) is done: {@code time} is the record's time in the feed's field,
+     * {@code fingerprint} from {@link ChangeReader#fingerprint} (null in a Created_Time feed).
+     */
+    public void changeDone(Map<String, Object> record, OffsetDateTime time, String eventType, String fingerprint) {
         String id = String.valueOf(record.get("id"));
-        changes.advance(ChangeReader.time(record, timeField), id, fingerprint);
-        if ("created".equals(eventType) && "Modified_Time".equals(timeField)) {
-            createdIds.add(id); // forgotten again once the feed has caught up (a Created_Time feed needs none)
+        changes.advance(time, id, fingerprint);
+        if ("created".equals(eventType) && fingerprint != null) {
+            createdIds.add(id); // forgotten again once caught up (a Created_Time feed, without fingerprints, needs none)
         }
     }
 

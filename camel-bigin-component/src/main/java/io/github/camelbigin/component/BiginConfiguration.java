@@ -141,6 +141,14 @@ public class BiginConfiguration implements Cloneable {
                             + " needs the ZohoBigin.coql.READ scope).")
     private String changeDetection = "list";
 
+    @UriParam(label = "consumer,advanced", defaultValue = "true",
+              description = "While a poll's exchanges are processed, read the next batch of a backlog in the background"
+                            + " (one thread per consumer), so catching up is not slowed by waiting for Bigin. It makes"
+                            + " no call that the next poll would not make, except when an exchange fails or the route"
+                            + " stops mid-backlog: then up to maxMessagesPerPoll/200 pages read ahead are wasted once."
+                            + " Applies when the events do not include deleted.")
+    private boolean readAhead = true;
+
     @UriParam(label = "consumer", defaultValue = "1000",
               description = "The most records one poll delivers; 0 for no limit. A poll that stops at the limit is"
                             + " followed at once by the next.")
@@ -562,6 +570,14 @@ public class BiginConfiguration implements Cloneable {
 
     public void setChangeDetection(String changeDetection) {
         this.changeDetection = changeDetection;
+    }
+
+    public boolean isReadAhead() {
+        return readAhead;
+    }
+
+    public void setReadAhead(boolean readAhead) {
+        this.readAhead = readAhead;
     }
 
     public int getMaxMessagesPerPoll() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbigin.client.BiginJson;
@@ -127,13 +128,16 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         final String type;
         final OffsetDateTime time;
         final boolean deliver;
+        final String fingerprint;
 
-        Event(Map<String, Object> record, boolean deletion, String type, OffsetDateTime time, boolean deliver) {
+        Event(Map<String, Object> record, boolean deletion, String type, OffsetDateTime time, boolean deliver,
+              String fingerprint) {
             this.record = record;
             this.deletion = deletion;
             this.type = type;
             this.time = time;
             this.deliver = deliver;
+            this.fingerprint = fingerprint;
         }
     }
 
@@ -147,6 +151,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private volatile boolean backlog;
     private int unsaved;
     private Instant pollStart;
+    private ExecutorService readAhead;
+    /** Whether the last poll delivered its whole batch: only then may the next read go ahead of delivery. */
+    private boolean lastPollComplete = true;
 
     public BiginConsumer(BiginEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -203,11 +210,24 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         state = null; // read again from the repository: another node may have moved it
         reader = null;
         backlog = false;
+        lastPollComplete = true;
+        if (config.isReadAhead() && !settings.deletions()) {
+            // (deletions interleave with changes by time, so a batch may end before the changes read: nothing to go on)
+            readAhead = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadExecutor(this, "BiginReadAhead");
+        }
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (reader != null) {
+            reader.cancelReadAhead();
+        }
+        if (readAhead != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(readAhead);
+            readAhead = null;
+        }
         if (state != null) {
             write(true);
         }
@@ -230,6 +250,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         if (state == null) {
             state = loadOrStart();
         }
+        // after a failed exchange, read only on demand: a read ahead would be thrown away at every failing poll
+        reader.readAhead(lastPollComplete ? readAhead : null);
         pollStart = endpoint.getClient().serverTime();
         state.seal(ChangeReader.SETTLE_MARGIN); // a second that long before a complete poll gains no record
         int max = config.getMaxMessagesPerPoll() > 0 ? config.getMaxMessagesPerPoll() : Integer.MAX_VALUE;
@@ -239,20 +261,22 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             ChangeReader.Changes changes = reader.read(state.changes(), max);
             more = changes.more();
             Set<String> createdHere = new HashSet<>();
-            for (Map<String, Object> r : changes.records()) {
+            List<Map<String, Object>> records = changes.records();
+            for (int i = 0; i < records.size(); i++) {
+                Map<String, Object> r = records.get(i);
                 String type = state.classify(r);
                 if ("created".equals(type) && !createdHere.add(String.valueOf(r.get("id")))) {
                     type = "updated"; // changed again after this read passed it: its second version is an update
                 }
                 events.add(new Event(r, false, type, ChangeReader.time(r, settings.timeField),
-                        settings.events.contains(type)));
+                        settings.events.contains(type), changes.fingerprint(reader, i)));
             }
         }
         if (settings.deletions()) {
             ChangeReader.Changes deleted = reader.readDeleted(state.deletions(), max);
             more |= deleted.more();
             for (Map<String, Object> r : deleted.records()) {
-                events.add(new Event(r, true, "deleted", ChangeReader.time(r, "deleted_time"), true));
+                events.add(new Event(r, true, "deleted", ChangeReader.time(r, "deleted_time"), true, null));
             }
         }
         events.sort(Comparator.comparing(e -> e.time.toInstant())); // stable: each kind keeps its own order
@@ -303,7 +327,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         }
         if (!complete) {
             backlog = false; // wait for the next scheduled poll rather than retry a failing record at once
+            reader.cancelReadAhead(); // the next read starts at the failed record, not where the batch ended
         }
+        lastPollComplete = complete;
         // a poll in the middle of a backlog leaves the backlog's created ids out, as progress saves do
         write(!backlog);
         return index;
@@ -322,7 +348,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             m.setHeader(BiginConstants.DELETED_BY, event.record.get("deleted_by"));
             m.setBody(event.record);
         } else {
-            m.setHeader(BiginConstants.MODIFIED_TIME, ChangeReader.time(event.record, "Modified_Time"));
+            m.setHeader(BiginConstants.MODIFIED_TIME, "Modified_Time".equals(settings.timeField) ? event.time
+                    : ChangeReader.time(event.record, "Modified_Time"));
             Class<?> type = config.getOutputClass();
             m.setBody(type == null ? event.record : JSON.convertValue(event.record, type));
         }
@@ -336,7 +363,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         if (event.deletion) {
             state.deletionDone(event.record);
         } else {
-            state.changeDone(event.record, settings.timeField, event.type, reader.fingerprint(event.record));
+            state.changeDone(event.record, event.time, event.type, event.fingerprint);
         }
         saveProgress();
     }

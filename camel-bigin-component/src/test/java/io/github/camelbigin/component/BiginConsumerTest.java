@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelbigin.emulator.Fault;
 import io.github.camelbigin.emulator.RecordedRequest;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
@@ -252,6 +254,100 @@ class BiginConsumerTest extends ConsumerTestSupport {
         assertThat(deliveredIds()).hasSize(251).doesNotHaveDuplicates();
         assertThat(deliveredIds("updated")).isEmpty();
         assertThat(deliveredIds().get(250)).isEqualTo(early);
+    }
+
+    @Test
+    void whileABatchIsProcessedTheNextBatchIsAlreadyBeingRead() throws Exception {
+        assertThat(readsWhileTheFirstBatchIsProcessed("slow", "")).isPositive();
+    }
+
+    @Test
+    void withReadAheadOffNothingIsReadWhileABatchIsProcessed() throws Exception {
+        assertThat(readsWhileTheFirstBatchIsProcessed("slow", "&readAhead=false")).isZero();
+    }
+
+    @Test
+    void aFailingExchangeWastesOneReadAheadAtMostAndLaterFailingPollsReadNothingAhead() throws Exception {
+        seedSixSecondsOfAHundred();
+        int onDemand = readsToDeliverAllWithARecordFailingThreeTimes("on-demand", "&readAhead=false");
+        int ahead = readsToDeliverAllWithARecordFailingThreeTimes("ahead", "");
+
+        // the read ahead started before the first failure is thrown away: a batch of 200 spans 3 pages at most
+        assertThat(ahead).isBetween(onDemand, onDemand + 3);
+    }
+
+    /** 600 records, 100 a second, as a backlog a route delivers in batches of 200. */
+    private List<String> seedSixSecondsOfAHundred() {
+        emulator().clock().freezeAt(Instant.parse("2026-03-01T10:00:00Z"));
+        List<String> ids = new ArrayList<>();
+        for (int s = 0; s < 6; s++) {
+            ids.addAll(emulator().seedContacts(100));
+            emulator().clock().advance(Duration.ofSeconds(1));
+        }
+        return ids;
+    }
+
+    /** How many record reads reach Bigin while a route (slow: 2 ms an exchange) processes its first batch of 200. */
+    private int readsWhileTheFirstBatchIsProcessed(String routeId, String options) throws Exception {
+        List<String> ids = seedSixSecondsOfAHundred();
+        AtomicBoolean processing = new AtomicBoolean();
+        AtomicInteger reads = new AtomicInteger();
+        emulator().inject(Fault.action(() -> {
+            if (processing.get()) {
+                reads.incrementAndGet();
+            }
+        }).on(null, pollPath()).always());
+        AtomicInteger batches = new AtomicInteger();
+        String uri = bigin("Contacts?initialPosition=beginning&maxMessagesPerPoll=200&delay=50&initialDelay=0" + options
+                           + strategyOptions());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId(routeId).process(e -> {
+                    if (e.getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class) == 0) {
+                        processing.set(batches.incrementAndGet() == 1);
+                    }
+                    if (processing.get()) {
+                        Thread.sleep(2);
+                    }
+                    if (e.getProperty(ExchangePropertyKey.BATCH_COMPLETE, Boolean.class)) {
+                        processing.set(false);
+                    }
+                    delivered.add(new Delivery("created", e.getIn().getHeader(BiginConstants.RECORD_ID, String.class),
+                            e.copy()));
+                });
+            }
+        });
+        awaitDelivered(600);
+        assertThat(deliveredIds()).containsExactlyElementsOf(ids);
+        return reads.get();
+    }
+
+    /** Record reads a route spends on 600 records when the 50th fails three times; it then delivers all in order. */
+    private int readsToDeliverAllWithARecordFailingThreeTimes(String routeId, String options) throws Exception {
+        delivered.clear();
+        long before = emulator().apiRequests().stream().filter(r -> r.apiPath().startsWith(pollPath())).count();
+        AtomicInteger failures = new AtomicInteger();
+        String uri = bigin("Contacts?initialPosition=beginning&maxMessagesPerPoll=200&delay=50&initialDelay=0"
+                           + "&stateKey=" + routeId + options + strategyOptions());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId(routeId).process(e -> {
+                    if (delivered.size() == 49 && failures.incrementAndGet() <= 3) {
+                        throw new IllegalStateException("downstream system unavailable");
+                    }
+                    delivered.add(new Delivery("created", e.getIn().getHeader(BiginConstants.RECORD_ID, String.class),
+                            e.copy()));
+                });
+            }
+        });
+        awaitDelivered(600);
+        awaitPolls(2);
+        context.getRouteController().stopRoute(routeId);
+        assertThat(failures.get()).isEqualTo(4);
+        assertThat(deliveredIds()).hasSize(600).doesNotHaveDuplicates();
+        return (int) (emulator().apiRequests().stream().filter(r -> r.apiPath().startsWith(pollPath())).count() - before);
     }
 
     /** The API path the strategy under test polls. */
