@@ -89,7 +89,7 @@ final class Chart {
                 g.setColor(COLORS[k % COLORS.length]);
                 g.fillRect(gx + k * barWidth, bottom - bh, barWidth - 2, Math.max(bh, 1));
                 g.setColor(Color.BLACK);
-                String label = v >= 100 ? String.format("%,.0f", v) : String.format("%.1f", v);
+                String label = v >= 100 || v == Math.rint(v) ? String.format("%,.0f", v) : String.format("%.1f", v);
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
                 g.drawString(label, gx + k * barWidth, bottom - bh - 3);
             }

@@ -257,13 +257,13 @@ class BiginConsumerTest extends ConsumerTestSupport {
     }
 
     @Test
-    void whileABatchIsProcessedTheNextBatchIsAlreadyBeingRead() throws Exception {
-        assertThat(readsWhileTheFirstBatchIsProcessed("slow", "")).isPositive();
-    }
+    void whileABatchIsProcessedTheNextBatchIsAlreadyBeingReadUnlessReadAheadIsOff() throws Exception {
+        List<String> ids = seedSixSecondsOfAHundred();
 
-    @Test
-    void withReadAheadOffNothingIsReadWhileABatchIsProcessed() throws Exception {
-        assertThat(readsWhileTheFirstBatchIsProcessed("slow", "&readAhead=false")).isZero();
+        int onDemand = readsWhenTheFirstBatchIsProcessed("on-demand", "&readAhead=false", ids);
+        int ahead = readsWhenTheFirstBatchIsProcessed("ahead", "", ids);
+
+        assertThat(ahead).isGreaterThan(onDemand);
     }
 
     @Test
@@ -274,6 +274,20 @@ class BiginConsumerTest extends ConsumerTestSupport {
 
         // the read ahead started before the first failure is thrown away: a batch of 200 spans 3 pages at most
         assertThat(ahead).isBetween(onDemand, onDemand + 3);
+    }
+
+    @Test
+    void aReadAheadThatFailsIsReadAgainAtTheNextPollAndNothingIsLostOrDoubled() throws Exception {
+        List<String> ids = seedSixSecondsOfAHundred();
+        // the first poll reads two pages (200 records and the one after them); the third read is the read ahead's
+        emulator().inject(Fault.status(503).on(null, pollPath()).after(2).times(1));
+
+        consume("c", "Contacts?initialPosition=beginning&maxMessagesPerPoll=200&maxRetries=0");
+
+        awaitDelivered(600);
+        awaitPolls(2);
+        assertThat(emulator().apiRequests()).extracting(RecordedRequest::status).contains(503);
+        assertThat(deliveredIds()).containsExactlyElementsOf(ids);
     }
 
     /** 600 records, 100 a second, as a backlog a route delivers in batches of 200. */
@@ -287,67 +301,67 @@ class BiginConsumerTest extends ConsumerTestSupport {
         return ids;
     }
 
-    /** How many record reads reach Bigin while a route (slow: 2 ms an exchange) processes its first batch of 200. */
-    private int readsWhileTheFirstBatchIsProcessed(String routeId, String options) throws Exception {
-        List<String> ids = seedSixSecondsOfAHundred();
-        AtomicBoolean processing = new AtomicBoolean();
-        AtomicInteger reads = new AtomicInteger();
-        emulator().inject(Fault.action(() -> {
-            if (processing.get()) {
-                reads.incrementAndGet();
-            }
-        }).on(null, pollPath()).always());
+    /**
+     * How many record reads a route has made when it ends processing its first batch of 200 (slowly: 2 ms an
+     * exchange); it then delivers all {@code ids} in order.
+     */
+    private int readsWhenTheFirstBatchIsProcessed(String routeId, String options, List<String> ids) throws Exception {
+        long before = reads();
         AtomicInteger batches = new AtomicInteger();
-        String uri = bigin("Contacts?initialPosition=beginning&maxMessagesPerPoll=200&delay=50&initialDelay=0" + options
-                           + strategyOptions());
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId(routeId).process(e -> {
-                    if (e.getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class) == 0) {
-                        processing.set(batches.incrementAndGet() == 1);
-                    }
-                    if (processing.get()) {
-                        Thread.sleep(2);
-                    }
-                    if (e.getProperty(ExchangePropertyKey.BATCH_COMPLETE, Boolean.class)) {
-                        processing.set(false);
-                    }
-                    delivered.add(new Delivery("created", e.getIn().getHeader(BiginConstants.RECORD_ID, String.class),
-                            e.copy()));
-                });
+        AtomicInteger reads = new AtomicInteger();
+        consumeBacklog(routeId, options, e -> {
+            if (e.getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class) == 0) {
+                batches.incrementAndGet();
+            }
+            if (batches.get() == 1) {
+                Thread.sleep(2);
+                if (e.getProperty(ExchangePropertyKey.BATCH_COMPLETE, Boolean.class)) {
+                    reads.set((int) (reads() - before));
+                }
             }
         });
-        awaitDelivered(600);
+        context.getRouteController().stopRoute(routeId);
         assertThat(deliveredIds()).containsExactlyElementsOf(ids);
         return reads.get();
     }
 
-    /** Record reads a route spends on 600 records when the 50th fails three times; it then delivers all in order. */
-    private int readsToDeliverAllWithARecordFailingThreeTimes(String routeId, String options) throws Exception {
+    /**
+     * Runs a route that reads the 600-record backlog from the beginning in batches of 200 (with its own watermark),
+     * calls {@code before} on each exchange and records the ones that pass it; returns once 600 were delivered.
+     */
+    private void consumeBacklog(String routeId, String options, org.apache.camel.Processor before) throws Exception {
         delivered.clear();
-        long before = emulator().apiRequests().stream().filter(r -> r.apiPath().startsWith(pollPath())).count();
-        AtomicInteger failures = new AtomicInteger();
         String uri = bigin("Contacts?initialPosition=beginning&maxMessagesPerPoll=200&delay=50&initialDelay=0"
                            + "&stateKey=" + routeId + options + strategyOptions());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri).routeId(routeId).process(e -> {
-                    if (delivered.size() == 49 && failures.incrementAndGet() <= 3) {
-                        throw new IllegalStateException("downstream system unavailable");
-                    }
-                    delivered.add(new Delivery("created", e.getIn().getHeader(BiginConstants.RECORD_ID, String.class),
-                            e.copy()));
-                });
+                from(uri).routeId(routeId).process(before).process(e -> delivered.add(new Delivery("created",
+                        e.getIn().getHeader(BiginConstants.RECORD_ID, String.class), e.copy())));
             }
         });
         awaitDelivered(600);
+    }
+
+    /** The record reads (list or COQL calls) the emulator has answered or is answering. */
+    private long reads() {
+        return emulator().apiRequests().stream().filter(r -> r.apiPath().startsWith(pollPath())).count();
+    }
+
+    /** Record reads a route spends on 600 records when the 50th fails three times; it then delivers all in order. */
+    private int readsToDeliverAllWithARecordFailingThreeTimes(String routeId, String options) throws Exception {
+        long before = reads();
+        AtomicInteger failures = new AtomicInteger();
+        consumeBacklog(routeId, options, e -> {
+            if (delivered.size() == 49 && failures.incrementAndGet() <= 3) {
+                throw new IllegalStateException("downstream system unavailable");
+            }
+        });
         awaitPolls(2);
         context.getRouteController().stopRoute(routeId);
         assertThat(failures.get()).isEqualTo(4);
         assertThat(deliveredIds()).hasSize(600).doesNotHaveDuplicates();
-        return (int) (emulator().apiRequests().stream().filter(r -> r.apiPath().startsWith(pollPath())).count() - before);
+        return (int) (reads() - before);
     }
 
     /** The API path the strategy under test polls. */

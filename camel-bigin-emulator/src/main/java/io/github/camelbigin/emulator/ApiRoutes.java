@@ -148,14 +148,15 @@ final class ApiRoutes {
         org.lock.readLock().lock();
         try {
             List<Org.StoredRecord> source = m.ordered(sortBy, "asc".equals(sortOrder));
-            List<Map<String, Object>> page = new ArrayList<>(paging.perPage);
-            int matched = 0;
-            boolean more = false;
+            List<Map<String, Object>> page;
+            int matched;
+            boolean more;
             Predicate<Map<String, Object>> v = view;
             boolean oldestFirst = "Modified_Time".equals(sortBy) && "asc".equals(sortOrder);
             int from = since != null && oldestFirst ? firstModifiedAfter(source, since) : 0; // the rest are newer
             if (v == null && (since == null || oldestFirst)) {
                 // every record from `from` on matches: the page is a slice
+                page = new ArrayList<>(paging.perPage);
                 matched = source.size() - from;
                 int start = from + paging.offset;
                 for (int i = start; i < source.size() && page.size() < paging.perPage; i++) {
@@ -163,22 +164,11 @@ final class ApiRoutes {
                 }
                 more = start + paging.perPage < source.size();
             } else {
-                for (Org.StoredRecord r : source) {
-                    if (since != null && !r.modified.isAfter(since)) {
-                        continue;
-                    }
-                    if (v != null && !v.test(org.view(m, r))) {
-                        continue;
-                    }
-                    if (matched++ < paging.offset) {
-                        continue;
-                    }
-                    if (page.size() == paging.perPage) {
-                        more = true;
-                        break;
-                    }
-                    page.add(org.render(m, r, fields));
-                }
+                Paging.Slice slice = paging.slice(source, r -> (since == null || r.modified.isAfter(since))
+                        && (v == null || v.test(org.view(m, r))), r -> org.render(m, r, fields));
+                page = slice.page;
+                matched = slice.matched;
+                more = slice.more;
             }
             if (page.isEmpty()) {
                 return since != null && matched == 0 ? Answer.notModified() : Answer.noContent();
@@ -191,6 +181,14 @@ final class ApiRoutes {
         } finally {
             org.lock.readLock().unlock();
         }
+    }
+
+    /** A page of search, related or deleted records: 204 when empty (these answers carry no page token). */
+    private Answer page(Paging paging, Paging.Slice s) {
+        if (s.page.isEmpty()) {
+            return Answer.noContent();
+        }
+        return Answer.json(200, body(s.page, paging.info(s.page.size(), s.more, null)));
     }
 
     /** The index of the first record modified after {@code since} in a list ordered by Modified_Time, oldest first. */
@@ -244,26 +242,9 @@ final class ApiRoutes {
         Paging paging = Paging.of(req, null);
         org.lock.readLock().lock();
         try {
-            List<Map<String, Object>> page = new ArrayList<>();
-            int matched = 0;
-            boolean more = false;
-            for (Org.StoredRecord r : m.byId.values()) {
-                if (!match.test(org.view(m, r))) {
-                    continue;
-                }
-                if (matched++ < paging.offset) {
-                    continue;
-                }
-                if (page.size() == paging.perPage) {
-                    more = true;
-                    break;
-                }
-                page.add(org.render(m, r, fields));
-            }
-            if (page.isEmpty()) {
-                return Answer.noContent();
-            }
-            return Answer.json(200, body(page, paging.info(page.size(), more, null)));
+            Paging.Slice s = paging.slice(m.byId.values(), r -> match.test(org.view(m, r)),
+                    r -> org.render(m, r, fields));
+            return page(paging, s);
         } finally {
             org.lock.readLock().unlock();
         }
@@ -300,28 +281,12 @@ final class ApiRoutes {
         try {
             List<Org.Deleted> all = new ArrayList<>(m.deleted);
             all.sort(Comparator.comparing(Org.Deleted::deletedAt).thenComparingLong(Org.Deleted::seq).reversed());
-            List<Map<String, Object>> page = new ArrayList<>();
-            int matched = 0;
-            boolean more = false;
-            if (!"permanent".equals(type)) {
-                for (Org.Deleted d : all) {
-                    if (since != null && !d.deletedAt().isAfter(since)) {
-                        continue;
-                    }
-                    if (matched++ < paging.offset) {
-                        continue;
-                    }
-                    if (page.size() == paging.perPage) {
-                        more = true;
-                        break;
-                    }
-                    page.add(org.renderDeleted(d));
-                }
+            Paging.Slice s = paging.slice("permanent".equals(type) ? List.<Org.Deleted>of() : all,
+                    d -> since == null || d.deletedAt().isAfter(since), org::renderDeleted);
+            if (s.page.isEmpty() && since != null && s.matched == 0) {
+                return Answer.notModified();
             }
-            if (page.isEmpty()) {
-                return since != null && matched == 0 ? Answer.notModified() : Answer.noContent();
-            }
-            return Answer.json(200, body(page, paging.info(page.size(), more, null)));
+            return page(paging, s);
         } finally {
             org.lock.readLock().unlock();
         }
@@ -343,31 +308,10 @@ final class ApiRoutes {
             }
             List<String> lookups = rel.spec.fields().values().stream().filter(f -> "lookup".equals(f.dataType()))
                     .map(FieldSpec::apiName).collect(Collectors.toList());
-            List<Map<String, Object>> page = new ArrayList<>();
-            int matched = 0;
-            boolean more = false;
-            for (Org.StoredRecord r : rel.byId.values()) {
-                boolean linked = false;
-                for (String l : lookups) {
-                    Object v = r.data.get(l);
-                    if (v instanceof Map && id.equals(String.valueOf(((Map<String, Object>) v).get("id")))) {
-                        linked = true;
-                        break;
-                    }
-                }
-                if (!linked || matched++ < paging.offset) {
-                    continue;
-                }
-                if (page.size() == paging.perPage) {
-                    more = true;
-                    break;
-                }
-                page.add(org.render(rel, r, fields));
-            }
-            if (page.isEmpty()) {
-                return Answer.noContent();
-            }
-            return Answer.json(200, body(page, paging.info(page.size(), more, null)));
+            Paging.Slice s = paging.slice(rel.byId.values(), r -> lookups.stream().map(r.data::get).anyMatch(
+                    v -> v instanceof Map && id.equals(String.valueOf(((Map<String, Object>) v).get("id")))),
+                    r -> org.render(rel, r, fields));
+            return page(paging, s);
         } finally {
             org.lock.readLock().unlock();
         }

@@ -2,8 +2,12 @@ package io.github.camelbigin.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Bigin's paging rules: {@code per_page} 1 to 200 (default 200), {@code page} from 1, and no plain {@code page} past
@@ -85,6 +89,30 @@ final class Paging {
         } catch (NumberFormatException e) {
             throw EmulatorError.badRequest("INVALID_DATA", name + " must be a number", "param_name", name);
         }
+    }
+
+    /** This request's page of the records that pass a filter, as rendered, and what paging needs to know. */
+    static final class Slice {
+        final List<Map<String, Object>> page = new ArrayList<>();
+        /** Matching records seen: the ones before the page, the page's, and (when there is more) one after it. */
+        int matched;
+        boolean more;
+    }
+
+    /** Walks {@code records} in order and renders the ones that {@code match} and fall on this request's page. */
+    <T> Slice slice(Iterable<T> records, Predicate<T> match, Function<T, Map<String, Object>> render) {
+        Slice s = new Slice();
+        for (T r : records) {
+            if (!match.test(r) || s.matched++ < offset) {
+                continue;
+            }
+            if (s.page.size() == perPage) {
+                s.more = true;
+                break;
+            }
+            s.page.add(render.apply(r));
+        }
+        return s;
     }
 
     Map<String, Object> info(int count, boolean more, String nextToken) {
