@@ -19,9 +19,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,16 +142,13 @@ public final class BiginClient implements AutoCloseable {
                     .query("ids", chunk.stream().map(r -> r.get("id").toString()).collect(Collectors.joining(",")))
                     .query("wf_trigger", opts.trigger() != null && !opts.trigger().contains("workflow") ? "false" : null);
         } else {
-            ObjectNode body = JSON.createObjectNode();
-            ArrayNode data = body.putArray("data");
-            chunk.forEach(r -> data.add(JSON.valueToTree(r)));
+            Map<String, Object> body = new LinkedHashMap<>(); // written straight from the maps: no tree in between
+            body.put("data", chunk);
             if (opts.trigger() != null) {
-                ArrayNode trigger = body.putArray("trigger");
-                opts.trigger().forEach(trigger::add);
+                body.put("trigger", opts.trigger());
             }
             if ("upsert".equals(operation) && opts.duplicateCheckFields() != null) {
-                ArrayNode dcf = body.putArray("duplicate_check_fields");
-                opts.duplicateCheckFields().forEach(dcf::add);
+                body.put("duplicate_check_fields", opts.duplicateCheckFields());
             }
             String path = "upsert".equals(operation) ? "/" + module + "/upsert" : "/" + module;
             rb = "update".equals(operation) ? ApiRequest.put(path) : ApiRequest.post(path);
@@ -161,8 +156,9 @@ public final class BiginClient implements AutoCloseable {
         }
         ApiRequest request = rb.operation(operation, module).recordResults().build();
         ApiResponse response = transport.execute(request);
-        JsonNode entries = readTree(request, response).path("data");
-        if (!entries.isArray() || entries.size() != chunk.size()) {
+        Object data = readObject(request, response).get("data");
+        List<?> entries = data instanceof List ? (List<?>) data : null;
+        if (entries == null || entries.size() != chunk.size()) {
             throw ApiErrors.malformed(request, response, "expected " + chunk.size()
                                                          + " per-record results, and Bigin may have written some records");
         }
@@ -175,9 +171,11 @@ public final class BiginClient implements AutoCloseable {
             }
         }
         WriteResult[] ordered = new WriteResult[chunk.size()];
-        List<JsonNode> unmatched = new ArrayList<>();
-        for (JsonNode entry : entries) {
-            Integer pos = byId ? positionOfId.remove(entry.path("details").path("id").asText("")) : null;
+        List<Map<?, ?>> unmatched = new ArrayList<>();
+        for (Object e : entries) {
+            Map<?, ?> entry = e instanceof Map ? (Map<?, ?>) e : Map.of();
+            Object id = details(entry) != null ? details(entry).get("id") : null;
+            Integer pos = byId ? positionOfId.remove(id == null ? "" : id.toString()) : null;
             if (pos == null) {
                 unmatched.add(entry);
             } else {
@@ -186,7 +184,7 @@ public final class BiginClient implements AutoCloseable {
         }
         // entries without a recognisable id keep Bigin's order, which is the input order
         int next = 0;
-        for (JsonNode entry : unmatched) {
+        for (Map<?, ?> entry : unmatched) {
             while (ordered[next] != null) {
                 next++;
             }
@@ -198,12 +196,18 @@ public final class BiginClient implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static WriteResult result(JsonNode entry, int index, Map<String, Object> input) {
-        Map<String, Object> details = entry.path("details").isObject()
-                ? JSON.convertValue(entry.get("details"), LinkedHashMap.class) : null;
-        String action = entry.path("action").asText(null);
-        return new WriteResult(index, entry.path("status").asText("error"), entry.path("code").asText(null),
-                entry.path("message").asText(null), details, action, input);
+    private static WriteResult result(Map<?, ?> entry, int index, Map<String, Object> input) {
+        return new WriteResult(index, text(entry, "status", "error"), text(entry, "code", null),
+                text(entry, "message", null), (Map<String, Object>) details(entry), text(entry, "action", null), input);
+    }
+
+    private static Map<?, ?> details(Map<?, ?> entry) {
+        return entry.get("details") instanceof Map ? (Map<?, ?>) entry.get("details") : null;
+    }
+
+    private static String text(Map<?, ?> entry, String name, String absent) {
+        Object v = entry.get(name);
+        return v == null ? absent : v.toString();
     }
 
     // ---------------------------------------------------------------- reads
@@ -427,13 +431,14 @@ public final class BiginClient implements AutoCloseable {
         }
     }
 
-    private static JsonNode readTree(ApiRequest request, ApiResponse response) {
+    /** The answer to a write, read straight into maps (one pass: per-record results keep their details as maps). */
+    private static Map<?, ?> readObject(ApiRequest request, ApiResponse response) {
         try {
-            JsonNode node = JSON.readTree(response.body());
-            if (node == null || !node.isObject()) {
+            Object value = JSON.readValue(response.body(), Object.class);
+            if (!(value instanceof Map)) {
                 throw ApiErrors.malformed(request, response, "expected a JSON object");
             }
-            return node;
+            return (Map<?, ?>) value;
         } catch (IOException e) {
             throw ApiErrors.malformed(request, response, "could not read the answer, and Bigin may have written some"
                                                          + " records");
