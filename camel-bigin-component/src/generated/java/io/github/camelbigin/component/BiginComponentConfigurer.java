@@ -125,6 +125,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "stateSaveEvery": getOrCreateConfiguration(target).setStateSaveEvery(property(camelContext, int.class, value)); return true;
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
         case "trigger": getOrCreateConfiguration(target).setTrigger(property(camelContext, java.lang.String.class, value)); return true;
+        case "useiterator":
+        case "useIterator": getOrCreateConfiguration(target).setUseIterator(property(camelContext, boolean.class, value)); return true;
         case "usertype":
         case "userType": getOrCreateConfiguration(target).setUserType(property(camelContext, java.lang.String.class, value)); return true;
         case "word": getOrCreateConfiguration(target).setWord(property(camelContext, java.lang.String.class, value)); return true;
@@ -230,6 +232,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "stateSaveEvery": return int.class;
         case "streaming": return boolean.class;
         case "trigger": return java.lang.String.class;
+        case "useiterator":
+        case "useIterator": return boolean.class;
         case "usertype":
         case "userType": return java.lang.String.class;
         case "word": return java.lang.String.class;
@@ -336,6 +340,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "stateSaveEvery": return getOrCreateConfiguration(target).getStateSaveEvery();
         case "streaming": return getOrCreateConfiguration(target).isStreaming();
         case "trigger": return getOrCreateConfiguration(target).getTrigger();
+        case "useiterator":
+        case "useIterator": return getOrCreateConfiguration(target).isUseIterator();
         case "usertype":
         case "userType": return getOrCreateConfiguration(target).getUserType();
         case "word": return getOrCreateConfiguration(target).getWord();

@@ -144,6 +144,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "trigger": target.getConfiguration().setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "useiterator":
+        case "useIterator": target.getConfiguration().setUseIterator(property(camelContext, boolean.class, value)); return true;
         case "usertype":
         case "userType": target.getConfiguration().setUserType(property(camelContext, java.lang.String.class, value)); return true;
         case "word": target.getConfiguration().setWord(property(camelContext, java.lang.String.class, value)); return true;
@@ -275,6 +277,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "trigger": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "useiterator":
+        case "useIterator": return boolean.class;
         case "usertype":
         case "userType": return java.lang.String.class;
         case "word": return java.lang.String.class;
@@ -407,6 +411,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "trigger": return target.getConfiguration().getTrigger();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "useiterator":
+        case "useIterator": return target.getConfiguration().isUseIterator();
         case "usertype":
         case "userType": return target.getConfiguration().getUserType();
         case "word": return target.getConfiguration().getWord();

@@ -23,7 +23,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(71);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -92,6 +92,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("timeUnit");
         props.add("trigger");
         props.add("useFixedDelay");
+        props.add("useIterator");
         props.add("userType");
         props.add("word");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

@@ -13,6 +13,8 @@ final class BiginTime {
     private BiginTime() {
     }
 
+    private static volatile ZoneOffset lastOffset = ZoneOffset.UTC;
+
     /** The time, or null when the text is not exactly Bigin's format (the caller then parses it the long way). */
     static OffsetDateTime parse(String s) {
         if (s.length() != 25 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
@@ -32,8 +34,12 @@ final class BiginTime {
         }
         int sign = s.charAt(19) == '-' ? -1 : 1;
         try {
-            return OffsetDateTime.of(year, month, day, hour, minute, second, 0,
-                    ZoneOffset.ofHoursMinutes(sign * offH, sign * offM));
+            ZoneOffset offset = lastOffset; // an org writes every time with the same offset
+            if (offset.getTotalSeconds() != sign * (offH * 3600 + offM * 60)) {
+                offset = ZoneOffset.ofHoursMinutes(sign * offH, sign * offM);
+                lastOffset = offset;
+            }
+            return OffsetDateTime.of(year, month, day, hour, minute, second, 0, offset);
         } catch (DateTimeException e) {
             return null;
         }

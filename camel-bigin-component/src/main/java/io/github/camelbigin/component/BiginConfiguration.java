@@ -149,6 +149,14 @@ public class BiginConfiguration implements Cloneable {
                             + " Applies when the events do not include deleted.")
     private boolean readAhead = true;
 
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "true: one exchange per record (the default). false: one exchange per poll, whose body is"
+                            + " the List of the poll's records (maps, or outputClass objects; deletions as maps) in"
+                            + " order, with headers CamelBiginEventTypes and CamelBiginRecordIds giving each one's"
+                            + " event type and id - for routes that write in bulk. If that exchange fails, the whole"
+                            + " list is delivered again at the next poll. maxMessagesPerPoll bounds the list.")
+    private boolean useIterator = true;
+
     @UriParam(label = "consumer", defaultValue = "1000",
               description = "The most records one poll delivers; 0 for no limit. A poll that stops at the limit is"
                             + " followed at once by the next.")
@@ -570,6 +578,14 @@ public class BiginConfiguration implements Cloneable {
 
     public void setChangeDetection(String changeDetection) {
         this.changeDetection = changeDetection;
+    }
+
+    public boolean isUseIterator() {
+        return useIterator;
+    }
+
+    public void setUseIterator(boolean useIterator) {
+        this.useIterator = useIterator;
     }
 
     public boolean isReadAhead() {

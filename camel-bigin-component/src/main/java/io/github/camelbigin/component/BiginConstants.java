@@ -16,8 +16,9 @@ public final class BiginConstants {
               javaType = "String")
     public static final String RECORD_ID = "CamelBiginRecordId";
 
-    @Metadata(label = "producer", description = "The ids to delete, as a List or a comma-separated String; used when"
-                                                + " the body holds no ids.",
+    @Metadata(description = "The ids to delete, as a List or a comma-separated String; used when the body holds no"
+                            + " ids. Set by the consumer with useIterator=false: the ids of the body's records, in"
+                            + " order.",
               javaType = "java.util.List<String>")
     public static final String RECORD_IDS = "CamelBiginRecordIds";
 
@@ -50,7 +51,8 @@ public final class BiginConstants {
               javaType = "String")
     public static final String DUPLICATE_CHECK_FIELDS = "CamelBiginDuplicateCheckFields";
 
-    @Metadata(label = "producer", description = "The number of records read or written (not set for streaming reads).",
+    @Metadata(description = "The number of records read or written (not set for streaming reads); set by the consumer"
+                            + " with useIterator=false: the number of records in the body.",
               javaType = "Integer")
     public static final String RECORD_COUNT = "CamelBiginRecordCount";
 
@@ -65,6 +67,11 @@ public final class BiginConstants {
     @Metadata(label = "consumer", description = "What happened to the record: created, updated or deleted.",
               javaType = "String")
     public static final String EVENT_TYPE = "CamelBiginEventType";
+
+    @Metadata(label = "consumer", description = "With useIterator=false: each record's event type (created, updated or"
+                                                + " deleted), in the order of the body's List.",
+              javaType = "java.util.List<String>")
+    public static final String EVENT_TYPES = "CamelBiginEventTypes";
 
     @Metadata(label = "consumer", description = "The record's Modified_Time (for deleted records: the deletion time),"
                                                 + " with its offset.",

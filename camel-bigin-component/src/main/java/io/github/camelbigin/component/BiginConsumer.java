@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbigin.client.BiginJson;
@@ -37,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Delivery is at least once with duplicate suppression: the watermark advances only after an exchange completed
  * (after the route's error handler), and is kept in a Camel {@link StateRepository}. An exchange that fails stops the
- * batch; it and every record after it are read again at the next poll. See {@link ChangeReader} for how changes are
- * read and {@link FeedState} for how created records are told from updated ones.
+ * batch; it and every record after it are read again at the next poll. With {@code useIterator=false} a poll is one
+ * exchange whose body is the List of its records, done or repeated as a whole. See {@link ChangeReader} for how
+ * changes are read and {@link FeedState} for how created records are told from updated ones.
  */
 @ManagedResource(description = "Managed Zoho Bigin consumer")
 public class BiginConsumer extends ScheduledBatchPollingConsumer {
@@ -290,6 +292,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     public int processBatch(Queue<Object> events) throws Exception {
+        if (!config.isUseIterator()) {
+            return processAsOne(events);
+        }
         int total = (int) events.stream().filter(e -> ((Event) e).deliver).count();
         int index = 0;
         boolean complete = true;
@@ -302,18 +307,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             if (event.deliver) {
                 Exchange exchange = createExchange(event, index, total);
                 pendingExchanges = total - index - 1;
-                try {
-                    getProcessor().process(exchange);
-                } catch (Exception e) {
-                    exchange.setException(e);
-                }
-                Exception failure = exchange.getException();
-                releaseExchange(exchange, false);
-                if (failure != null) {
-                    getExceptionHandler().handleException("Bigin " + event.type + " event of " + config.getModule()
-                                                          + " record " + event.record.get("id")
-                                                          + " failed; it is delivered again at the next poll",
-                            failure);
+                if (!deliver(exchange, () -> "Bigin " + event.type + " event of " + config.getModule() + " record "
+                                             + event.record.get("id")
+                                             + " failed; it is delivered again at the next poll")) {
                     complete = false;
                     break;
                 }
@@ -322,6 +318,65 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             done(event);
         }
         pendingExchanges = 0;
+        endPoll(complete);
+        return index;
+    }
+
+    /** useIterator=false: the poll's records as the List body of one exchange; all or none of them are done. */
+    private int processAsOne(Queue<Object> events) throws Exception {
+        List<Event> all = new ArrayList<>();
+        events.forEach(e -> all.add((Event) e));
+        List<Object> records = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Event e : all) {
+            if (e.deliver) {
+                records.add(body(e));
+                types.add(e.type);
+                ids.add(String.valueOf(e.record.get("id")));
+            }
+        }
+        boolean complete = records.isEmpty() || isBatchAllowed();
+        if (!records.isEmpty() && complete) {
+            Exchange exchange = createExchange(false);
+            Message m = exchange.getIn();
+            m.setHeader(BiginConstants.MODULE, config.getModule());
+            m.setHeader(BiginConstants.RECORD_COUNT, records.size());
+            m.setHeader(BiginConstants.EVENT_TYPES, types);
+            m.setHeader(BiginConstants.RECORD_IDS, ids);
+            m.setBody(records);
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, 0);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, 1);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, true);
+            complete = deliver(exchange, () -> "Bigin " + records.size() + " " + config.getModule() + " records ("
+                                           + String.join(",", new TreeSet<>(types)) + ") failed as one"
+                                           + " exchange; they are delivered again at the next poll");
+        }
+        if (complete) {
+            all.forEach(this::advance);
+        }
+        endPoll(complete);
+        return complete ? records.size() : 0;
+    }
+
+    /** Runs an exchange through the route: true when it completed, false (after telling the exception handler) if not. */
+    private boolean deliver(Exchange exchange, Supplier<String> failureMessage) {
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        releaseExchange(exchange, false);
+        if (failure != null) {
+            getExceptionHandler().handleException(failureMessage.get(), failure);
+            return false;
+        }
+        return true;
+    }
+
+    /** The end of a poll: what the next poll starts from, and the watermark saved. */
+    private void endPoll(boolean complete) {
         if (complete && !backlog) {
             state.caughtUp(pollStart);
         }
@@ -332,7 +387,6 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         lastPollComplete = complete;
         // a poll in the middle of a backlog leaves the backlog's created ids out, as progress saves do
         write(!backlog);
-        return index;
     }
 
     private Exchange createExchange(Event event, int index, int total) {
@@ -346,26 +400,35 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             m.setHeader(BiginConstants.MODIFIED_TIME, event.time);
             m.setHeader(BiginConstants.DELETED_TIME, event.time);
             m.setHeader(BiginConstants.DELETED_BY, event.record.get("deleted_by"));
-            m.setBody(event.record);
         } else {
             m.setHeader(BiginConstants.MODIFIED_TIME, "Modified_Time".equals(settings.timeField) ? event.time
                     : ChangeReader.time(event.record, "Modified_Time"));
-            Class<?> type = config.getOutputClass();
-            m.setBody(type == null ? event.record : JSON.convertValue(event.record, type));
         }
+        m.setBody(body(event));
         exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
         exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
         exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
         return exchange;
     }
 
+    /** A record as the route gets it: a deletion's entry, the record's map, or the record as outputClass. */
+    private Object body(Event event) {
+        Class<?> type = config.getOutputClass();
+        return event.deletion || type == null ? event.record : JSON.convertValue(event.record, type);
+    }
+
+    /** An event is done (delivered, or passed over as not asked for): the watermark moves past it and may be saved. */
     private void done(Event event) {
+        advance(event);
+        saveProgress();
+    }
+
+    private void advance(Event event) {
         if (event.deletion) {
             state.deletionDone(event.record);
         } else {
             state.changeDone(event.record, event.time, event.type, event.fingerprint);
         }
-        saveProgress();
     }
 
     private FeedState loadOrStart() {

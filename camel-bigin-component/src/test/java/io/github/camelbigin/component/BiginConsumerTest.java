@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelbigin.emulator.Fault;
 import io.github.camelbigin.emulator.RecordedRequest;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -288,6 +289,63 @@ class BiginConsumerTest extends ConsumerTestSupport {
         awaitPolls(2);
         assertThat(emulator().apiRequests()).extracting(RecordedRequest::status).contains(503);
         assertThat(deliveredIds()).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void withUseIteratorFalseAPollIsOneExchangeWithTheListOfItsRecords() throws Exception {
+        List<String> ids = emulator().seedContacts(450);
+        List<Exchange> polls = consumeAsLists("lists", "&maxMessagesPerPoll=200", e -> {
+        });
+
+        await(() -> polls.stream().mapToInt(e -> e.getIn().getBody(List.class).size()).sum() >= 450, 10_000,
+                "450 records");
+        assertThat(polls).extracting(e -> e.getIn().getBody(List.class).size()).containsExactly(200, 200, 50);
+        List<String> bodyIds = new ArrayList<>();
+        for (Exchange e : polls) {
+            List<?> body = e.getIn().getBody(List.class);
+            assertThat(e.getIn().getHeader(BiginConstants.RECORD_COUNT)).isEqualTo(body.size());
+            assertThat(e.getIn().getHeader(BiginConstants.EVENT_TYPES, List.class)).hasSize(body.size())
+                    .containsOnly("created");
+            assertThat(e.getIn().getHeader(BiginConstants.RECORD_IDS, List.class))
+                    .isEqualTo(body.stream().map(r -> ((Map<?, ?>) r).get("id")).toList());
+            assertThat(e.getProperty(ExchangePropertyKey.BATCH_SIZE, Integer.class)).isEqualTo(1);
+            body.forEach(r -> bodyIds.add(String.valueOf(((Map<?, ?>) r).get("id"))));
+        }
+        assertThat(bodyIds).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void withUseIteratorFalseAListWhoseExchangeFailsIsDeliveredAgainWhole() throws Exception {
+        List<String> ids = seedSixSecondsOfAHundred();
+        AtomicInteger attempts = new AtomicInteger();
+        List<Exchange> polls = consumeAsLists("lists", "&maxMessagesPerPoll=250", e -> {
+            if (attempts.incrementAndGet() == 2) {
+                throw new IllegalStateException("the bulk insert failed");
+            }
+        });
+
+        await(() -> polls.stream().mapToInt(e -> e.getIn().getBody(List.class).size()).sum() >= 600, 10_000,
+                "600 records");
+        List<String> delivered = new ArrayList<>();
+        polls.forEach(e -> e.getIn().getBody(List.class).forEach(r -> delivered.add(String.valueOf(((Map<?, ?>) r)
+                .get("id")))));
+        assertThat(attempts.get()).isEqualTo(4); // 250, 250 (failed), the same 250 again, 100
+        assertThat(delivered).containsExactlyElementsOf(ids);
+    }
+
+    /** Starts a route with useIterator=false on the backlog; returns the exchanges that passed {@code before}. */
+    private List<Exchange> consumeAsLists(String routeId, String options, org.apache.camel.Processor before)
+            throws Exception {
+        List<Exchange> polls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String uri = bigin("Contacts?initialPosition=beginning&useIterator=false&delay=50&initialDelay=0" + options
+                           + strategyOptions());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId(routeId).process(before).process(e -> polls.add(e.copy()));
+            }
+        });
+        return polls;
     }
 
     /** 600 records, 100 a second, as a backlog a route delivers in batches of 200. */

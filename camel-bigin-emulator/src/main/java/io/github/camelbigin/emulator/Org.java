@@ -127,6 +127,7 @@ final class Org {
 
     void zone(ZoneId zone) {
         this.zone = zone;
+        this.lastFormatted = new Object[] {Long.MIN_VALUE, null};
     }
 
     ZoneId zone() {
@@ -178,8 +179,19 @@ final class Org {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** The last second formatted, and its text: the records of a page mostly share their seconds. */
+    private volatile Object[] lastFormatted = {Long.MIN_VALUE, null};
+
     String format(Instant instant) {
-        return instant.atZone(zone).format(TIME);
+        Object[] last = lastFormatted;
+        if ((Long) last[0] == instant.getEpochSecond() && instant.getNano() == 0) {
+            return (String) last[1];
+        }
+        String text = instant.atZone(zone).format(TIME);
+        if (instant.getNano() == 0) {
+            lastFormatted = new Object[] {instant.getEpochSecond(), text};
+        }
+        return text;
     }
 
     // ------------------------------------------------------------------ writes (caller holds the write lock)
