@@ -152,7 +152,7 @@ public final class Benchmark {
             if (docs != null) {
                 writeDocs(table, verdict, mapping);
             }
-            return true;
+            return notes.isEmpty(); // a scenario that went wrong (not a target missed) fails the program
         } finally {
             if (context != null) {
                 context.stop();
@@ -592,7 +592,12 @@ public final class Benchmark {
                 .warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3)
                 .measurementTime(TimeValue.seconds(1)).build());
         StringBuilder sb = new StringBuilder("| mapping a page of 200 records | µs per page | µs per record |\n|---|---|---|\n");
-        for (RunResult r : runner.run()) {
+        java.util.Collection<RunResult> results = runner.run();
+        long benchmarks = java.util.Arrays.stream(MappingBenchmark.class.getMethods())
+                .filter(m -> m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class)).count();
+        check(results.size() == benchmarks, "only " + results.size() + " of the " + benchmarks
+                                            + " JMH mapping benchmarks ran; see the output above");
+        for (RunResult r : results) {
             double us = r.getPrimaryResult().getScore();
             String label = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
             sb.append(String.format("| %s | %.1f ± %.1f | %.2f |%n", label, us, r.getPrimaryResult().getScoreError(),

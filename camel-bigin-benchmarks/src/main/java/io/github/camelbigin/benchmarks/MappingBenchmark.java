@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbigin.client.BiginJson;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,11 +63,30 @@ public class MappingBenchmark {
         page = JSON.writeValueAsBytes(Map.of("data", records, "info", Map.of("more_records", true, "per_page", 200)));
     }
 
+    /** A page of Bigin's answer, its records as maps. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static class MapPage {
+        public List<Map<String, Object>> data;
+        public Map<String, Object> info;
+    }
+
+    /** A page of Bigin's answer, its records as POJOs. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static class ContactPage {
+        public List<Contact> data;
+        public Map<String, Object> info;
+    }
+
     /** A page of 200 records parsed into maps (what list and the consumer do). */
     @Benchmark
     public Object pageToMaps() throws Exception {
-        return JSON.readValue(page, new TypeReference<Map<String, List<Map<String, Object>>>>() {
-        });
+        return JSON.readValue(page, MapPage.class);
+    }
+
+    /** A page of 200 records parsed straight into POJOs. */
+    @Benchmark
+    public Object pageToPojos() throws Exception {
+        return JSON.readValue(page, ContactPage.class);
     }
 
     /** 200 record maps converted to POJOs (outputClass). */
