@@ -62,6 +62,15 @@ public final class Watermark {
 
     /** Whether a record with this time, id and content fingerprint (null: ids only) comes after the watermark. */
     public boolean isNew(OffsetDateTime recordTime, String id, String fingerprint) {
+        return isNew(time, delivered, sealed, recordTime, id, fingerprint);
+    }
+
+    /**
+     * Whether a record comes after a watermark at {@code time} (null: the beginning) that delivered {@code delivered}
+     * (id to fingerprint) of that second, or all of it when {@code sealed}.
+     */
+    private static boolean isNew(OffsetDateTime time, Map<String, String> delivered, boolean sealed,
+                                 OffsetDateTime recordTime, String id, String fingerprint) {
         if (time == null) {
             return true;
         }
@@ -134,14 +143,7 @@ public final class Watermark {
         }
 
         public boolean isNew(OffsetDateTime recordTime, String id, String fingerprint) {
-            if (time == null) {
-                return true;
-            }
-            int c = recordTime.toInstant().compareTo(time.toInstant());
-            if (c != 0 || sealed) {
-                return c > 0;
-            }
-            return !delivered.containsKey(id) || fingerprint != null && !fingerprint.equals(delivered.get(id));
+            return Watermark.isNew(time, delivered, sealed, recordTime, id, fingerprint);
         }
 
         public void advance(OffsetDateTime recordTime, String id, String fingerprint) {
