@@ -88,10 +88,21 @@ public final class ChangeReader {
         this.strategy = strategy;
     }
 
+    /** What a read worked out about a record it kept: its time in the feed's field, and its fingerprint. */
+    private static final class Seen {
+        final OffsetDateTime time;
+        final String fingerprint;
+
+        Seen(OffsetDateTime time, String fingerprint) {
+            this.time = time;
+            this.fingerprint = fingerprint;
+        }
+    }
+
     /** The records read. */
     public static final class Changes {
         private final List<Map<String, Object>> records;
-        private final List<String> fingerprints;
+        private final List<Seen> seen;
         private final boolean more;
         private final Session resume;
 
@@ -99,9 +110,9 @@ public final class ChangeReader {
             this(records, null, more, null);
         }
 
-        Changes(List<Map<String, Object>> records, List<String> fingerprints, boolean more, Session resume) {
+        Changes(List<Map<String, Object>> records, List<Seen> seen, boolean more, Session resume) {
             this.records = records;
-            this.fingerprints = fingerprints;
+            this.seen = seen;
             this.more = more;
             this.resume = resume;
         }
@@ -113,7 +124,12 @@ public final class ChangeReader {
 
         /** The {@link ChangeReader#fingerprint} of the record at {@code index}, as the read computed it anyway. */
         public String fingerprint(ChangeReader reader, int index) {
-            return fingerprints != null ? fingerprints.get(index) : reader.fingerprint(records.get(index));
+            return seen != null ? seen.get(index).fingerprint : reader.fingerprint(records.get(index));
+        }
+
+        /** The time of the record at {@code index} in the reader's time field, as the read parsed it anyway. */
+        public OffsetDateTime time(ChangeReader reader, int index) {
+            return seen != null ? seen.get(index).time : ChangeReader.time(records.get(index), reader.timeField);
         }
 
         /** Whether more changes are waiting than were read (the read stopped at its limit). */
@@ -271,7 +287,7 @@ public final class ChangeReader {
     /** Reads from {@code from}, going on with {@code resume} when it ended there; null when {@code stop} said so. */
     private Changes readAnchored(Watermark from, int max, Session resume, BooleanSupplier stop) {
         List<Map<String, Object>> out = new ArrayList<>();
-        List<String> fingerprints = new ArrayList<>();
+        List<Seen> seen = new ArrayList<>();
         Watermark.Tracker cursor = new Watermark.Tracker(from);
         Watermark anchor;
         RecordIterator rows;
@@ -325,11 +341,11 @@ public final class ChangeReader {
             String fp = fingerprint(row);
             if (cursor.isNew(t, id, fp)) {
                 if (out.size() == max) {
-                    return new Changes(out, fingerprints, true,
+                    return new Changes(out, seen, true,
                             new Session(cursor.snapshot(), rows, anchor, verified, row));
                 }
                 out.add(row);
-                fingerprints.add(fp);
+                seen.add(new Seen(t, fp));
                 cursor.advance(t, id, fp);
             }
             if (rows.endOfPage() && rows.hasMorePages() && cursor.time() != null
@@ -341,7 +357,7 @@ public final class ChangeReader {
                 verified = false;
             }
         }
-        return new Changes(out, fingerprints, false, null);
+        return new Changes(out, seen, false, null);
     }
 
     /** The changes from {@code anchor} on, oldest first, paged lazily. */

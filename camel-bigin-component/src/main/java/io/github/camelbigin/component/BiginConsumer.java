@@ -270,8 +270,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                 if ("created".equals(type) && !createdHere.add(String.valueOf(r.get("id")))) {
                     type = "updated"; // changed again after this read passed it: its second version is an update
                 }
-                events.add(new Event(r, false, type, ChangeReader.time(r, settings.timeField),
-                        settings.events.contains(type), changes.fingerprint(reader, i)));
+                events.add(new Event(r, false, type, changes.time(reader, i), settings.events.contains(type),
+                        changes.fingerprint(reader, i)));
             }
         }
         if (settings.deletions()) {
