@@ -17,16 +17,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.camelbigin.client.BiginApiException;
-import io.github.camelbigin.client.BiginRecordErrorException;
-import io.github.camelbigin.client.ClientStats;
-import io.github.camelbigin.client.WriteResult;
 import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.component.BiginConstants;
 import io.github.camelbigin.component.BiginEndpoint;
 import io.github.camelbigin.emulator.BiginEmulator;
 import io.github.camelbigin.emulator.Fault;
 import io.github.camelbigin.emulator.RecordedRequest;
+import io.github.camelbigin.zoho.http.ClientStats;
+import io.github.camelbigin.zoho.http.ZohoApiException;
+import io.github.camelbigin.zoho.records.WriteResult;
+import io.github.camelbigin.zoho.records.ZohoRecordErrorException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -154,9 +154,9 @@ public final class LoadTest {
                             results.forEach(r -> written.add(r.getId()));
                         } catch (org.apache.camel.CamelExecutionException e) {
                             Throwable cause = e.getCause();
-                            if (cause instanceof BiginRecordErrorException) {
-                                reportedFailed.addAndGet(((BiginRecordErrorException) cause).getFailures().size());
-                            } else if (cause instanceof BiginApiException) {
+                            if (cause instanceof ZohoRecordErrorException) {
+                                reportedFailed.addAndGet(((ZohoRecordErrorException) cause).getFailures().size());
+                            } else if (cause instanceof ZohoApiException) {
                                 reportedUnknown.addAndGet(batch.size()); // outcome unknown: not resent
                             } else {
                                 throw e;

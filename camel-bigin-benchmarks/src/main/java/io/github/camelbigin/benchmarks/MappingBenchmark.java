@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelbigin.client.BiginJson;
+import io.github.camelbigin.zoho.http.ZohoJson;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class MappingBenchmark {
 
-    private static final ObjectMapper JSON = BiginJson.MAPPER;
+    private static final ObjectMapper JSON = ZohoJson.MAPPER;
 
     private byte[] page;
     private List<Map<String, Object>> records;

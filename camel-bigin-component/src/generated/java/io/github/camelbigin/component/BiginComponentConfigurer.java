@@ -45,7 +45,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "changedetection":
-        case "changeDetection": getOrCreateConfiguration(target).setChangeDetection(property(camelContext, java.lang.String.class, value)); return true;
+        case "changeDetection": getOrCreateConfiguration(target).setChangeDetection(property(camelContext, io.github.camelbigin.zoho.feed.ChangeDetection.class, value)); return true;
+        case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.github.camelbigin.zoho.client.ZohoClient.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -58,9 +59,9 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "criteria": getOrCreateConfiguration(target).setCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "cvid": getOrCreateConfiguration(target).setCvid(property(camelContext, java.lang.String.class, value)); return true;
         case "datacenter":
-        case "dataCenter": getOrCreateConfiguration(target).setDataCenter(property(camelContext, io.github.camelbigin.client.DataCenter.class, value)); return true;
+        case "dataCenter": getOrCreateConfiguration(target).setDataCenter(property(camelContext, io.github.camelbigin.zoho.auth.DataCenter.class, value)); return true;
         case "deletedtype":
-        case "deletedType": getOrCreateConfiguration(target).setDeletedType(property(camelContext, java.lang.String.class, value)); return true;
+        case "deletedType": getOrCreateConfiguration(target).setDeletedType(property(camelContext, io.github.camelbigin.zoho.records.DeletedType.class, value)); return true;
         case "duplicatecheckfields":
         case "duplicateCheckFields": getOrCreateConfiguration(target).setDuplicateCheckFields(property(camelContext, java.lang.String.class, value)); return true;
         case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
@@ -112,9 +113,9 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sortby":
-        case "sortBy": getOrCreateConfiguration(target).setSortBy(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortBy": getOrCreateConfiguration(target).setSortBy(property(camelContext, io.github.camelbigin.zoho.records.SortBy.class, value)); return true;
         case "sortorder":
-        case "sortOrder": getOrCreateConfiguration(target).setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortOrder": getOrCreateConfiguration(target).setSortOrder(property(camelContext, io.github.camelbigin.zoho.records.SortOrder.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statekey":
@@ -128,10 +129,15 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "useiterator":
         case "useIterator": getOrCreateConfiguration(target).setUseIterator(property(camelContext, boolean.class, value)); return true;
         case "usertype":
-        case "userType": getOrCreateConfiguration(target).setUserType(property(camelContext, java.lang.String.class, value)); return true;
+        case "userType": getOrCreateConfiguration(target).setUserType(property(camelContext, io.github.camelbigin.zoho.metadata.UserType.class, value)); return true;
         case "word": getOrCreateConfiguration(target).setWord(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"client"};
     }
 
     @Override
@@ -152,7 +158,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "changedetection":
-        case "changeDetection": return java.lang.String.class;
+        case "changeDetection": return io.github.camelbigin.zoho.feed.ChangeDetection.class;
+        case "client": return io.github.camelbigin.zoho.client.ZohoClient.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -165,9 +172,9 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "criteria": return java.lang.String.class;
         case "cvid": return java.lang.String.class;
         case "datacenter":
-        case "dataCenter": return io.github.camelbigin.client.DataCenter.class;
+        case "dataCenter": return io.github.camelbigin.zoho.auth.DataCenter.class;
         case "deletedtype":
-        case "deletedType": return java.lang.String.class;
+        case "deletedType": return io.github.camelbigin.zoho.records.DeletedType.class;
         case "duplicatecheckfields":
         case "duplicateCheckFields": return java.lang.String.class;
         case "email": return java.lang.String.class;
@@ -219,9 +226,9 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sockettimeout":
         case "socketTimeout": return long.class;
         case "sortby":
-        case "sortBy": return java.lang.String.class;
+        case "sortBy": return io.github.camelbigin.zoho.records.SortBy.class;
         case "sortorder":
-        case "sortOrder": return java.lang.String.class;
+        case "sortOrder": return io.github.camelbigin.zoho.records.SortOrder.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statekey":
@@ -235,7 +242,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "useiterator":
         case "useIterator": return boolean.class;
         case "usertype":
-        case "userType": return java.lang.String.class;
+        case "userType": return io.github.camelbigin.zoho.metadata.UserType.class;
         case "word": return java.lang.String.class;
         default: return null;
         }
@@ -261,6 +268,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "changedetection":
         case "changeDetection": return getOrCreateConfiguration(target).getChangeDetection();
+        case "client": return getOrCreateConfiguration(target).getClient();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "clientsecret":

@@ -42,7 +42,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "changedetection":
-        case "changeDetection": target.getConfiguration().setChangeDetection(property(camelContext, java.lang.String.class, value)); return true;
+        case "changeDetection": target.getConfiguration().setChangeDetection(property(camelContext, io.github.camelbigin.zoho.feed.ChangeDetection.class, value)); return true;
+        case "client": target.getConfiguration().setClient(property(camelContext, io.github.camelbigin.zoho.client.ZohoClient.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -54,10 +55,10 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "criteria": target.getConfiguration().setCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "cvid": target.getConfiguration().setCvid(property(camelContext, java.lang.String.class, value)); return true;
         case "datacenter":
-        case "dataCenter": target.getConfiguration().setDataCenter(property(camelContext, io.github.camelbigin.client.DataCenter.class, value)); return true;
+        case "dataCenter": target.getConfiguration().setDataCenter(property(camelContext, io.github.camelbigin.zoho.auth.DataCenter.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deletedtype":
-        case "deletedType": target.getConfiguration().setDeletedType(property(camelContext, java.lang.String.class, value)); return true;
+        case "deletedType": target.getConfiguration().setDeletedType(property(camelContext, io.github.camelbigin.zoho.records.DeletedType.class, value)); return true;
         case "duplicatecheckfields":
         case "duplicateCheckFields": target.getConfiguration().setDuplicateCheckFields(property(camelContext, java.lang.String.class, value)); return true;
         case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
@@ -125,9 +126,9 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sockettimeout":
         case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sortby":
-        case "sortBy": target.getConfiguration().setSortBy(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortBy": target.getConfiguration().setSortBy(property(camelContext, io.github.camelbigin.zoho.records.SortBy.class, value)); return true;
         case "sortorder":
-        case "sortOrder": target.getConfiguration().setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortOrder": target.getConfiguration().setSortOrder(property(camelContext, io.github.camelbigin.zoho.records.SortOrder.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
@@ -147,10 +148,15 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "useiterator":
         case "useIterator": target.getConfiguration().setUseIterator(property(camelContext, boolean.class, value)); return true;
         case "usertype":
-        case "userType": target.getConfiguration().setUserType(property(camelContext, java.lang.String.class, value)); return true;
+        case "userType": target.getConfiguration().setUserType(property(camelContext, io.github.camelbigin.zoho.metadata.UserType.class, value)); return true;
         case "word": target.getConfiguration().setWord(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"client"};
     }
 
     @Override
@@ -175,7 +181,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "changedetection":
-        case "changeDetection": return java.lang.String.class;
+        case "changeDetection": return io.github.camelbigin.zoho.feed.ChangeDetection.class;
+        case "client": return io.github.camelbigin.zoho.client.ZohoClient.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -187,10 +194,10 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "criteria": return java.lang.String.class;
         case "cvid": return java.lang.String.class;
         case "datacenter":
-        case "dataCenter": return io.github.camelbigin.client.DataCenter.class;
+        case "dataCenter": return io.github.camelbigin.zoho.auth.DataCenter.class;
         case "delay": return long.class;
         case "deletedtype":
-        case "deletedType": return java.lang.String.class;
+        case "deletedType": return io.github.camelbigin.zoho.records.DeletedType.class;
         case "duplicatecheckfields":
         case "duplicateCheckFields": return java.lang.String.class;
         case "email": return java.lang.String.class;
@@ -258,9 +265,9 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sockettimeout":
         case "socketTimeout": return long.class;
         case "sortby":
-        case "sortBy": return java.lang.String.class;
+        case "sortBy": return io.github.camelbigin.zoho.records.SortBy.class;
         case "sortorder":
-        case "sortOrder": return java.lang.String.class;
+        case "sortOrder": return io.github.camelbigin.zoho.records.SortOrder.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
@@ -280,7 +287,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "useiterator":
         case "useIterator": return boolean.class;
         case "usertype":
-        case "userType": return java.lang.String.class;
+        case "userType": return io.github.camelbigin.zoho.metadata.UserType.class;
         case "word": return java.lang.String.class;
         default: return null;
         }
@@ -310,6 +317,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "changedetection":
         case "changeDetection": return target.getConfiguration().getChangeDetection();
+        case "client": return target.getConfiguration().getClient();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":

@@ -23,7 +23,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(72);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -34,6 +34,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("batchSize");
         props.add("bridgeErrorHandler");
         props.add("changeDetection");
+        props.add("client");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");

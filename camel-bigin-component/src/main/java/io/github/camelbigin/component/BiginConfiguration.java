@@ -1,15 +1,17 @@
 package io.github.camelbigin.component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.camelbigin.client.DataCenter;
+import io.github.camelbigin.zoho.auth.DataCenter;
+import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.feed.ChangeDetection;
+import io.github.camelbigin.zoho.metadata.UserType;
+import io.github.camelbigin.zoho.records.DeletedType;
+import io.github.camelbigin.zoho.records.SortBy;
+import io.github.camelbigin.zoho.records.SortOrder;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -44,12 +46,11 @@ public class BiginConfiguration implements Cloneable {
 
     // ------------------------------------------------------------------ reads
 
-    @UriParam(label = "producer", enums = "id,Created_Time,Modified_Time",
-              description = "The field to sort a list by: id, Created_Time or Modified_Time.")
-    private String sortBy;
+    @UriParam(label = "producer", description = "The field to sort a list by: id, Created_Time or Modified_Time.")
+    private SortBy sortBy;
 
-    @UriParam(label = "producer", enums = "asc,desc", description = "The sort order of a list: asc or desc.")
-    private String sortOrder;
+    @UriParam(label = "producer", description = "The sort order of a list: asc or desc.")
+    private SortOrder sortOrder;
 
     @UriParam(label = "producer", description = "A custom view id to list (a list with a custom view costs 3 credits"
                                                 + " a call).")
@@ -89,15 +90,13 @@ public class BiginConfiguration implements Cloneable {
                                                 + " Notes of an Account.")
     private String relatedList;
 
-    @UriParam(label = "producer", enums = "all,recycle,permanent", defaultValue = "all",
-              description = "Which deleted records the deleted operation reads.")
-    private String deletedType = "all";
+    @UriParam(label = "producer", defaultValue = "all",
+              description = "Which deleted records the deleted operation reads: all, recycle (in the recycle bin) or"
+                            + " permanent (deleted for good).")
+    private DeletedType deletedType = DeletedType.all;
 
-    @UriParam(label = "producer", defaultValue = "AllUsers",
-              enums = "AllUsers,ActiveUsers,DeactiveUsers,ConfirmedUsers,NotConfirmedUsers,DeletedUsers,"
-                      + "ActiveConfirmedUsers,AdminUsers,ActiveConfirmedAdmins,CurrentUser",
-              description = "Which users the users operation reads.")
-    private String userType = "AllUsers";
+    @UriParam(label = "producer", defaultValue = "AllUsers", description = "Which users the users operation reads.")
+    private UserType userType = UserType.AllUsers;
 
     @UriParam(label = "producer", defaultValue = "true",
               description = "Whether get fails with an exception when no record has the id (true), or returns a null"
@@ -135,11 +134,11 @@ public class BiginConfiguration implements Cloneable {
                             + " repository is written only at the end of a poll: a crash loses it anyway.")
     private int stateSaveEvery = 1;
 
-    @UriParam(label = "consumer", enums = "list,coql", defaultValue = "list",
+    @UriParam(label = "consumer", defaultValue = "list",
               description = "How the consumer asks for changes: list (GET records sorted by Modified_Time with"
                             + " If-Modified-Since, checked again here) or coql (a COQL query filtered by the server;"
                             + " needs the ZohoBigin.coql.READ scope).")
-    private String changeDetection = "list";
+    private ChangeDetection changeDetection = ChangeDetection.list;
 
     @UriParam(label = "consumer,advanced", defaultValue = "true",
               description = "While a poll's exchanges are processed, read the next batch of a backlog in the background"
@@ -177,7 +176,7 @@ public class BiginConfiguration implements Cloneable {
     private int batchSize = 100;
 
     @UriParam(label = "producer", defaultValue = "true",
-              description = "Whether a write in which some records failed throws a BiginRecordErrorException holding"
+              description = "Whether a write in which some records failed throws a ZohoRecordErrorException holding"
                             + " every record's result (true), or returns the results (false).")
     private boolean failOnRecordError = true;
 
@@ -217,6 +216,13 @@ public class BiginConfiguration implements Cloneable {
 
     @UriParam(label = "security", description = "TLS settings for the connections to Bigin.")
     private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "advanced", description = "A ready client to use instead of one built from the connection"
+                                                + " options (credentials, data center, transport and retries are then"
+                                                + " the client's own). Autowired when the registry holds exactly one"
+                                                + " ZohoClient. The endpoint neither shares nor closes it.")
+    @Metadata(autowired = true)
+    private ZohoClient client;
 
     // ------------------------------------------------------------------ connection
 
@@ -268,17 +274,12 @@ public class BiginConfiguration implements Cloneable {
         }
     }
 
-    /** Which of the three ways in the options choose. */
-    enum AuthMode {
-        OAUTH, ACCESS_TOKEN, MATON
-    }
-
     /**
      * Checks that exactly one way to authenticate is configured, completely.
      *
      * @throws IllegalArgumentException naming the options to set
      */
-    AuthMode authMode() {
+    ConnectionKey.AuthMode authMode() {
         boolean oauth = notBlank(clientId) || notBlank(clientSecret) || notBlank(refreshToken);
         boolean token = notBlank(accessToken);
         boolean maton = notBlank(apiKey);
@@ -323,36 +324,8 @@ public class BiginConfiguration implements Cloneable {
             throw new IllegalArgumentException("connectionId is a Maton gateway option: set apiKey too, or remove"
                                                + " connectionId");
         }
-        return oauth ? AuthMode.OAUTH : token ? AuthMode.ACCESS_TOKEN : AuthMode.MATON;
-    }
-
-    /** Identifies the connection these options describe; secrets enter only as a hash. */
-    String connectionKey() {
-        return String.join("|", String.valueOf(authMode()), hash(clientId), hash(clientSecret), hash(refreshToken),
-                hash(accessToken), hash(apiKey), String.valueOf(connectionId), String.valueOf(dataCenter),
-                String.valueOf(accountsUrl), String.valueOf(apiUrl), String.valueOf(connectTimeout),
-                String.valueOf(socketTimeout), String.valueOf(maxConnections), String.valueOf(proxyHost),
-                String.valueOf(proxyPort), String.valueOf(System.identityHashCode(sslContextParameters)),
-                String.valueOf(maxRetries), String.valueOf(retryInitialDelay), String.valueOf(retryMaxDelay),
-                String.valueOf(retryDeadline));
-    }
-
-    /** Identifies a refresh token: endpoints with the same one share its access token. */
-    String tokenKey() {
-        return String.join("|", String.valueOf(accountsUrl), String.valueOf(dataCenter), hash(clientId),
-                hash(clientSecret), hash(refreshToken));
-    }
-
-    static String hash(String secret) {
-        if (secret == null) {
-            return "-";
-        }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return oauth ? ConnectionKey.AuthMode.OAUTH : token ? ConnectionKey.AuthMode.ACCESS_TOKEN
+                : ConnectionKey.AuthMode.MATON;
     }
 
     /**
@@ -412,19 +385,19 @@ public class BiginConfiguration implements Cloneable {
         this.outputClass = outputClass;
     }
 
-    public String getSortBy() {
+    public SortBy getSortBy() {
         return sortBy;
     }
 
-    public void setSortBy(String sortBy) {
+    public void setSortBy(SortBy sortBy) {
         this.sortBy = sortBy;
     }
 
-    public String getSortOrder() {
+    public SortOrder getSortOrder() {
         return sortOrder;
     }
 
-    public void setSortOrder(String sortOrder) {
+    public void setSortOrder(SortOrder sortOrder) {
         this.sortOrder = sortOrder;
     }
 
@@ -508,19 +481,19 @@ public class BiginConfiguration implements Cloneable {
         this.relatedList = relatedList;
     }
 
-    public String getDeletedType() {
+    public DeletedType getDeletedType() {
         return deletedType;
     }
 
-    public void setDeletedType(String deletedType) {
+    public void setDeletedType(DeletedType deletedType) {
         this.deletedType = deletedType;
     }
 
-    public String getUserType() {
+    public UserType getUserType() {
         return userType;
     }
 
-    public void setUserType(String userType) {
+    public void setUserType(UserType userType) {
         this.userType = userType;
     }
 
@@ -572,11 +545,11 @@ public class BiginConfiguration implements Cloneable {
         this.stateSaveEvery = stateSaveEvery;
     }
 
-    public String getChangeDetection() {
+    public ChangeDetection getChangeDetection() {
         return changeDetection;
     }
 
-    public void setChangeDetection(String changeDetection) {
+    public void setChangeDetection(ChangeDetection changeDetection) {
         this.changeDetection = changeDetection;
     }
 
@@ -698,6 +671,14 @@ public class BiginConfiguration implements Cloneable {
 
     public void setConnectionId(String connectionId) {
         this.connectionId = connectionId;
+    }
+
+    public ZohoClient getClient() {
+        return client;
+    }
+
+    public void setClient(ZohoClient client) {
+        this.client = client;
     }
 
     public SSLContextParameters getSslContextParameters() {

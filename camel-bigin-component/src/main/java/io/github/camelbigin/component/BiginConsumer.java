@@ -5,8 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,16 +18,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelbigin.client.BiginJson;
-import io.github.camelbigin.client.ChangeReader;
-import io.github.camelbigin.client.FeedState;
-import io.github.camelbigin.client.Watermark;
+import io.github.camelbigin.zoho.feed.Change;
+import io.github.camelbigin.zoho.feed.ChangeDetection;
+import io.github.camelbigin.zoho.feed.ChangeFeed;
+import io.github.camelbigin.zoho.feed.Changes;
+import io.github.camelbigin.zoho.feed.FeedState;
+import io.github.camelbigin.zoho.feed.Watermark;
+import io.github.camelbigin.zoho.http.ZohoApiException;
+import io.github.camelbigin.zoho.http.ZohoJson;
+import io.github.camelbigin.zoho.records.ZohoTime;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -39,14 +46,14 @@ import org.slf4j.LoggerFactory;
  * Delivery is at least once with duplicate suppression: the watermark advances only after an exchange completed
  * (after the route's error handler), and is kept in a Camel {@link StateRepository}. An exchange that fails stops the
  * batch; it and every record after it are read again at the next poll. With {@code useIterator=false} a poll is one
- * exchange whose body is the List of its records, done or repeated as a whole. See {@link ChangeReader} for how
+ * exchange whose body is the List of its records, done or repeated as a whole. See {@link ChangeFeed} for how
  * changes are read and {@link FeedState} for how created records are told from updated ones.
  */
 @ManagedResource(description = "Managed Zoho Bigin consumer")
 public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BiginConsumer.class);
-    private static final ObjectMapper JSON = BiginJson.MAPPER;
+    private static final ObjectMapper JSON = ZohoJson.MAPPER;
     private static final Set<String> EVENTS = Set.of("created", "updated", "deleted");
 
     /** The consumer options, checked. */
@@ -54,14 +61,14 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         final Set<String> events;
         final Watermark start;
         final boolean startNow;
-        final ChangeReader.Strategy strategy;
+        final ChangeDetection detection;
         final String timeField;
 
-        private Settings(Set<String> events, Watermark start, boolean startNow, ChangeReader.Strategy strategy) {
+        private Settings(Set<String> events, Watermark start, boolean startNow, ChangeDetection detection) {
             this.events = events;
             this.start = start;
             this.startNow = startNow;
-            this.strategy = strategy;
+            this.detection = detection;
             // new records only: follow Created_Time, so updates cost no calls and every record is read once
             this.timeField = events.contains("updated") ? "Modified_Time" : "Created_Time";
         }
@@ -104,13 +111,6 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                                                        + " ISO-8601 time with offset such as 2026-02-06T00:28:53-08:00");
                 }
             }
-            ChangeReader.Strategy strategy;
-            String detection = c.getChangeDetection() == null ? "list" : c.getChangeDetection().trim();
-            try {
-                strategy = ChangeReader.Strategy.valueOf(detection.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("changeDetection '" + detection + "' is unknown: use list or coql");
-            }
             if (c.getMaxMessagesPerPoll() < 0) {
                 throw new IllegalArgumentException("maxMessagesPerPoll " + c.getMaxMessagesPerPoll()
                                                    + " is negative: use 0 for no limit");
@@ -119,7 +119,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                 throw new IllegalArgumentException("stateSaveEvery " + c.getStateSaveEvery()
                                                    + " is less than 1: use 1 to save after every exchange, or more");
             }
-            return new Settings(events, start, now, strategy);
+            return new Settings(events, start, now,
+                    c.getChangeDetection() == null ? ChangeDetection.list : c.getChangeDetection());
         }
     }
 
@@ -148,7 +149,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private final Settings settings;
     private StateRepository<String, String> repository;
     private String stateKey;
-    private ChangeReader reader;
+    private ChangeFeed reader;
     private FeedState state;
     private volatile boolean backlog;
     private int unsaved;
@@ -236,6 +237,21 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         super.doStop();
     }
 
+    /**
+     * The last poll error's details with the HTTP status of a failed call, as Camel adds for exceptions that are
+     * {@code HttpResponseAware} (the engine's exceptions know no Camel interface).
+     */
+    @Override
+    protected Map<String, Object> getLastErrorDetails() {
+        Map<String, Object> details = super.getLastErrorDetails();
+        if (getLastError() instanceof ZohoApiException e && e.getStatusCode() > 0
+                && (details == null || !details.containsKey(HealthCheck.HTTP_RESPONSE_CODE))) {
+            details = details == null ? new HashMap<>() : new HashMap<>(details);
+            details.put(HealthCheck.HTTP_RESPONSE_CODE, e.getStatusCode());
+        }
+        return details;
+    }
+
     @Override
     public boolean isGreedy() {
         // a poll that stopped at maxMessagesPerPoll is followed at once by the next
@@ -246,8 +262,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         if (reader == null) {
             List<String> fields = BiginConfiguration.splitList(config.getFields());
-            reader = new ChangeReader(endpoint.getClient(), config.getModule(), fields, settings.timeField,
-                    settings.strategy);
+            reader = new ChangeFeed(endpoint.getClient(), config.getModule(), fields, settings.timeField,
+                    settings.detection);
         }
         if (state == null) {
             state = loadOrStart();
@@ -255,30 +271,28 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         // after a failed exchange, read only on demand: a read ahead would be thrown away at every failing poll
         reader.readAhead(lastPollComplete ? readAhead : null);
         pollStart = endpoint.getClient().serverTime();
-        state.seal(ChangeReader.SETTLE_MARGIN); // a second that long before a complete poll gains no record
+        state.seal(ChangeFeed.SETTLE_MARGIN); // a second that long before a complete poll gains no record
         int max = config.getMaxMessagesPerPoll() > 0 ? config.getMaxMessagesPerPoll() : Integer.MAX_VALUE;
         List<Event> events = new ArrayList<>();
         boolean more = false;
         if (settings.changes()) {
-            ChangeReader.Changes changes = reader.read(state.changes(), max);
+            Changes changes = reader.read(state.changes(), max);
             more = changes.more();
             Set<String> createdHere = new HashSet<>();
-            List<Map<String, Object>> records = changes.records();
-            for (int i = 0; i < records.size(); i++) {
-                Map<String, Object> r = records.get(i);
-                String type = state.classify(r);
-                if ("created".equals(type) && !createdHere.add(String.valueOf(r.get("id")))) {
+            for (Change c : changes.changes()) {
+                String type = state.classify(c.record());
+                if ("created".equals(type) && !createdHere.add(c.id())) {
                     type = "updated"; // changed again after this read passed it: its second version is an update
                 }
-                events.add(new Event(r, false, type, changes.time(reader, i), settings.events.contains(type),
-                        changes.fingerprint(reader, i)));
+                events.add(new Event(c.record(), false, type, c.time(), settings.events.contains(type),
+                        c.fingerprint()));
             }
         }
         if (settings.deletions()) {
-            ChangeReader.Changes deleted = reader.readDeleted(state.deletions(), max);
+            Changes deleted = reader.readDeleted(state.deletions(), max);
             more |= deleted.more();
-            for (Map<String, Object> r : deleted.records()) {
-                events.add(new Event(r, true, "deleted", ChangeReader.time(r, "deleted_time"), true, null));
+            for (Change c : deleted.changes()) {
+                events.add(new Event(c.record(), true, "deleted", c.time(), true, null));
             }
         }
         events.sort(Comparator.comparing(e -> e.time.toInstant())); // stable: each kind keeps its own order
@@ -402,7 +416,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             m.setHeader(BiginConstants.DELETED_BY, event.record.get("deleted_by"));
         } else {
             m.setHeader(BiginConstants.MODIFIED_TIME, "Modified_Time".equals(settings.timeField) ? event.time
-                    : ChangeReader.time(event.record, "Modified_Time"));
+                    : ZohoTime.of(event.record, "Modified_Time"));
         }
         m.setBody(body(event));
         exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);

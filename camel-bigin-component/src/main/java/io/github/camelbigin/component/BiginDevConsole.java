@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbigin.client.ClientStats;
-import io.github.camelbigin.client.FeedState;
+import io.github.camelbigin.zoho.feed.FeedState;
+import io.github.camelbigin.zoho.http.ClientStats;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;

@@ -2,12 +2,13 @@ package io.github.camelbigin.component;
 
 import java.net.URI;
 
-import io.github.camelbigin.client.BiginClient;
-import io.github.camelbigin.client.ClientStats;
-import io.github.camelbigin.client.DataCenter;
-import io.github.camelbigin.client.MatonAuthenticator;
-import io.github.camelbigin.client.RecordQuery;
-import io.github.camelbigin.client.WriteOptions;
+import io.github.camelbigin.zoho.api.ZohoApi;
+import io.github.camelbigin.zoho.auth.DataCenter;
+import io.github.camelbigin.zoho.auth.MatonAuthenticator;
+import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.http.ClientStats;
+import io.github.camelbigin.zoho.records.RecordQuery;
+import io.github.camelbigin.zoho.records.WriteOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -43,7 +44,7 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
               description = "Milliseconds before the next poll. Each poll costs at least one API call.")
     private long delay = DEFAULT_DELAY;
 
-    private BiginClient client;
+    private ZohoClient client;
     private BiginHealthCheck healthCheck;
     private WritableHealthCheckRepository healthRepository;
     private final MemoryStateRepository memoryState = new MemoryStateRepository();
@@ -72,7 +73,9 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     /** Fails fast, at endpoint creation, on options Bigin would refuse later. */
     void validate() {
-        configuration.authMode();
+        if (configuration.getClient() == null) {
+            configuration.authMode();
+        }
         BiginConsumer.Settings.of(configuration);
         RecordQuery.create().perPage(configuration.getPerPage()).page(configuration.getPage())
                 .maxRecords(configuration.getMaxRecords());
@@ -103,7 +106,7 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
     }
 
     /** The shared client, available while the endpoint is started. */
-    public BiginClient getClient() {
+    public ZohoClient getClient() {
         return client;
     }
 
@@ -116,7 +119,8 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
     protected void doStart() throws Exception {
         super.doStart();
         if (client == null) {
-            client = getComponent().acquire(configuration);
+            client = configuration.getClient() != null ? configuration.getClient()
+                    : getComponent().acquire(configuration);
         }
         BiginComponent component = getComponent();
         if (component.isHealthCheckProducerEnabled() || component.isHealthCheckConsumerEnabled()) {
@@ -137,10 +141,10 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
             healthRepository.removeHealthCheck(healthCheck);
             healthCheck = null;
         }
-        if (client != null) {
-            getComponent().release(client);
-            client = null;
+        if (client != null && client != configuration.getClient()) {
+            getComponent().release(client); // a client the user gave is the user's to close
         }
+        client = null;
         super.doStop();
     }
 
@@ -197,10 +201,10 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
             return configuration.getApiUrl();
         }
         if (configuration.getApiKey() != null) {
-            return MatonAuthenticator.GATEWAY_URL.toString();
+            return MatonAuthenticator.gatewayUrl(ZohoApi.BIGIN_V2).toString();
         }
         DataCenter dc = configuration.getDataCenter() == null ? DataCenter.US : configuration.getDataCenter();
-        return dc.apiUrl().toString();
+        return dc.apiUrl(ZohoApi.BIGIN_V2).toString();
     }
 
     @Override

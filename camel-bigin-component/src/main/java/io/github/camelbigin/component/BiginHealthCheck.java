@@ -3,11 +3,11 @@ package io.github.camelbigin.component;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbigin.client.BiginApiException;
-import io.github.camelbigin.client.BiginAuthenticationException;
-import io.github.camelbigin.client.BiginClient;
-import io.github.camelbigin.client.ClientStats;
-import io.github.camelbigin.client.RecordQuery;
+import io.github.camelbigin.zoho.auth.ZohoAuthenticationException;
+import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.http.ClientStats;
+import io.github.camelbigin.zoho.http.ZohoApiException;
+import io.github.camelbigin.zoho.records.RecordQuery;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
@@ -40,7 +40,7 @@ public class BiginHealthCheck extends AbstractHealthCheck {
         builder.detail(HealthCheck.ENDPOINT_URI, endpoint.getEndpointBaseUri());
         builder.detail("bigin.module", endpoint.getConfiguration().getModule());
         builder.detail("bigin.api.url", endpoint.getServiceUrl());
-        BiginClient client = endpoint.getClient();
+        ZohoClient client = endpoint.getClient();
         if (client == null) {
             builder.message("The endpoint is not started").unknown();
             return;
@@ -52,7 +52,7 @@ public class BiginHealthCheck extends AbstractHealthCheck {
             try {
                 client.list(endpoint.getConfiguration().getModule(), RecordQuery.create()
                         .fields(List.of("Created_Time")).perPage(1).page(1)).hasNext();
-            } catch (BiginApiException e) {
+            } catch (ZohoApiException e) {
                 // judged below from the client's statistics
             }
             judge(builder, stats, System.currentTimeMillis());
@@ -67,7 +67,7 @@ public class BiginHealthCheck extends AbstractHealthCheck {
 
     /** Sets the state when the client's last calls tell it; false when they are too old to tell. */
     private boolean judge(HealthCheckResultBuilder builder, ClientStats stats, long now) {
-        BiginApiException failure = stats.getLastFailure();
+        ZohoApiException failure = stats.getLastFailure();
         if (failure != null && stats.getLastFailureAt() >= stats.getLastSuccessAt() && unhealthy(failure)) {
             builder.message(failure.getMessage()).error(failure)
                     .detail(SERVICE_STATUS_CODE, failure.getStatusCode())
@@ -86,9 +86,9 @@ public class BiginHealthCheck extends AbstractHealthCheck {
     }
 
     /** Credentials refused, or Bigin out of reach; a refused record or a 429 says Bigin is there. */
-    static boolean unhealthy(BiginApiException e) {
+    static boolean unhealthy(ZohoApiException e) {
         int status = e.getStatusCode();
-        return e instanceof BiginAuthenticationException || status == 0 || status == 401 || status == 403
+        return e instanceof ZohoAuthenticationException || status == 0 || status == 401 || status == 403
                || status >= 500;
     }
 }

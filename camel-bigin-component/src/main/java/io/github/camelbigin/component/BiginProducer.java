@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelbigin.client.BiginApiException;
-import io.github.camelbigin.client.BiginClient;
-import io.github.camelbigin.client.BiginJson;
-import io.github.camelbigin.client.RecordIterator;
-import io.github.camelbigin.client.RecordQuery;
-import io.github.camelbigin.client.WriteOptions;
-import io.github.camelbigin.client.WriteResult;
+import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.http.ZohoApiException;
+import io.github.camelbigin.zoho.http.ZohoJson;
+import io.github.camelbigin.zoho.records.RecordIterator;
+import io.github.camelbigin.zoho.records.RecordQuery;
+import io.github.camelbigin.zoho.records.WriteOptions;
+import io.github.camelbigin.zoho.records.WriteResult;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -23,7 +23,7 @@ import org.apache.camel.support.DefaultProducer;
 /** Performs one operation per message: turns the body and headers into one client call and its result into the body. */
 public class BiginProducer extends DefaultProducer {
 
-    private static final ObjectMapper JSON = BiginJson.MAPPER;
+    private static final ObjectMapper JSON = ZohoJson.MAPPER;
 
     private final BiginEndpoint endpoint;
     private final BiginConfiguration config;
@@ -44,7 +44,7 @@ public class BiginProducer extends DefaultProducer {
                                                + " option (e.g. bigin:" + config.getModule()
                                                + "?operation=list) or the " + BiginConstants.OPERATION + " header");
         }
-        BiginClient client = endpoint.getClient();
+        ZohoClient client = endpoint.getClient();
         String module = config.getModule();
         Message out = exchange.getMessage();
         switch (op) {
@@ -70,13 +70,13 @@ public class BiginProducer extends DefaultProducer {
                 read(out, client.search(module, searchQuery(in)), true);
                 break;
             case deleted:
-                read(out, client.deleted(module, query(in).type(config.getDeletedType())), false);
+                read(out, client.deleted(module, query(in).type(config.getDeletedType().name())), false);
                 break;
             case related:
                 related(in, out, client, module);
                 break;
             case users:
-                read(out, client.users(query(in).type(config.getUserType())), false);
+                read(out, client.users(query(in).type(config.getUserType().name())), false);
                 break;
             case modules:
                 metadata(out, client.modules());
@@ -159,7 +159,7 @@ public class BiginProducer extends DefaultProducer {
 
     // ------------------------------------------------------------------ reads
 
-    private void get(Message in, Message out, BiginClient client, String module) {
+    private void get(Message in, Message out, ZohoClient client, String module) {
         String id = in.getHeader(BiginConstants.RECORD_ID, String.class);
         if (id == null) {
             Object body = in.getBody();
@@ -173,7 +173,7 @@ public class BiginProducer extends DefaultProducer {
         }
         Optional<Map<String, Object>> record = client.get(module, id);
         if (record.isEmpty() && config.isFailOnNotFound()) {
-            throw new BiginApiException("get", module, 404, "NOT_FOUND", "no " + module + " record has the id " + id
+            throw new ZohoApiException(client.api(), "get", module, 404, "NOT_FOUND", "no " + module + " record has the id " + id
                                                                           + " (set failOnNotFound=false to get a null"
                                                                           + " body instead)",
                     null, null);
@@ -182,7 +182,7 @@ public class BiginProducer extends DefaultProducer {
         out.setHeader(BiginConstants.RECORD_ID, id);
     }
 
-    private void related(Message in, Message out, BiginClient client, String module) {
+    private void related(Message in, Message out, ZohoClient client, String module) {
         String id = in.getHeader(BiginConstants.RECORD_ID, String.class);
         if (id == null && (in.getBody() instanceof CharSequence || in.getBody() instanceof Number)) {
             id = in.getBody().toString().trim();
@@ -199,7 +199,7 @@ public class BiginProducer extends DefaultProducer {
     private RecordQuery query(Message in) {
         return RecordQuery.create()
                 .fields(list(in.getHeader(BiginConstants.FIELDS), config.getFields()))
-                .sortBy(config.getSortBy()).sortOrder(config.getSortOrder()).cvid(config.getCvid())
+                .sortBy(nameOf(config.getSortBy())).sortOrder(nameOf(config.getSortOrder())).cvid(config.getCvid())
                 .perPage(config.getPerPage()).page(config.getPage()).maxRecords(config.getMaxRecords());
     }
 
@@ -273,5 +273,9 @@ public class BiginProducer extends DefaultProducer {
         public Object next() {
             return mapRecord(records.next());
         }
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelbigin.client.BiginJson;
+import io.github.camelbigin.zoho.http.ZohoJson;
 
 /**
  * Turns what users put in a message body into records and ids: a Map, a POJO, a JSON object or array (String, bytes
@@ -21,7 +21,7 @@ import io.github.camelbigin.client.BiginJson;
  */
 final class RecordBodies {
 
-    private static final ObjectMapper JSON = BiginJson.MAPPER;
+    private static final ObjectMapper JSON = ZohoJson.MAPPER;
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 

@@ -3,10 +3,10 @@ package io.github.camelbigin.component;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbigin.client.BiginApiException;
-import io.github.camelbigin.client.BiginAuthenticationException;
 import io.github.camelbigin.emulator.BiginEmulator;
 import io.github.camelbigin.emulator.RecordedRequest;
+import io.github.camelbigin.zoho.auth.ZohoAuthenticationException;
+import io.github.camelbigin.zoho.http.ZohoApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -70,9 +70,9 @@ class BiginAuthenticationTest extends BiginTestSupport {
         Exchange first = send(uri, null);
         Exchange second = send(uri, null);
 
-        assertThat(first.getException()).isInstanceOf(BiginAuthenticationException.class)
+        assertThat(first.getException()).isInstanceOf(ZohoAuthenticationException.class)
                 .hasMessageContaining("rejected the refresh token").hasMessageNotContaining("1000.revoked");
-        assertThat(((BiginApiException) first.getException()).getCode()).isEqualTo("INVALID_REFRESH_TOKEN");
+        assertThat(((ZohoApiException) first.getException()).getCode()).isEqualTo("INVALID_REFRESH_TOKEN");
         assertThat(second.getException()).hasMessageContaining("No new token is requested before");
         assertThat(emulator().tokenRequests()).hasSize(1);
         assertThat(apiRequests()).isEmpty();
@@ -86,7 +86,7 @@ class BiginAuthenticationTest extends BiginTestSupport {
 
         Exchange ex = send(uri, null);
 
-        assertThat(ex.getException()).isInstanceOf(BiginAuthenticationException.class)
+        assertThat(ex.getException()).isInstanceOf(ZohoAuthenticationException.class)
                 .hasMessageContaining("check clientId and clientSecret").hasMessageNotContaining("wrong-secret");
     }
 
@@ -102,9 +102,9 @@ class BiginAuthenticationTest extends BiginTestSupport {
     void aRejectedStaticTokenFailsWithInvalidTokenAndIsNotReplayed() {
         Exchange ex = send("bigin:Contacts?operation=org&accessToken=stale&apiUrl=" + emulator().apiUrl(), null);
 
-        assertThat(ex.getException()).isInstanceOf(BiginApiException.class).hasMessageContaining("INVALID_TOKEN")
+        assertThat(ex.getException()).isInstanceOf(ZohoApiException.class).hasMessageContaining("INVALID_TOKEN")
                 .hasMessageNotContaining("stale");
-        assertThat(((BiginApiException) ex.getException()).getStatusCode()).isEqualTo(401);
+        assertThat(((ZohoApiException) ex.getException()).getStatusCode()).isEqualTo(401);
         assertThat(apiRequests()).hasSize(1);
     }
 

@@ -10,12 +10,12 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.github.camelbigin.client.BiginApiException;
-import io.github.camelbigin.client.BiginRecordErrorException;
-import io.github.camelbigin.client.WriteResult;
 import io.github.camelbigin.emulator.BiginEmulator;
 import io.github.camelbigin.emulator.Fault;
 import io.github.camelbigin.emulator.RecordedRequest;
+import io.github.camelbigin.zoho.http.ZohoApiException;
+import io.github.camelbigin.zoho.records.WriteResult;
+import io.github.camelbigin.zoho.records.ZohoRecordErrorException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -101,7 +101,7 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
 
         Exchange ex = send(bigin("Contacts?operation=create&socketTimeout=200"), Map.of("Last_Name", "Slow"));
 
-        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+        assertThat(ex.getException()).isInstanceOf(ZohoApiException.class)
                 .hasMessageContaining("no answer within the socket timeout")
                 .hasMessageContaining("may or may not have processed it");
         await(() -> emulator().count("Contacts") == 1, 5_000, "the slow create to be processed");
@@ -185,9 +185,9 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                onException(BiginRecordErrorException.class).handled(true)
+                onException(ZohoRecordErrorException.class).handled(true)
                         .process(e -> e.getMessage().setBody(e.getProperty(Exchange.EXCEPTION_CAUGHT,
-                                BiginRecordErrorException.class).getFailures()))
+                                ZohoRecordErrorException.class).getFailures()))
                         .split(body()).to("mock:dead");
                 from("direct:import").to(bigin("Contacts?operation=create"));
             }
@@ -229,7 +229,7 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
 
         Exchange ex = send(bigin("Contacts?operation=create"), people("P", 250));
 
-        BiginRecordErrorException e = (BiginRecordErrorException) ex.getException();
+        ZohoRecordErrorException e = (ZohoRecordErrorException) ex.getException();
         assertThat(e.getSuccesses()).hasSize(100);
         assertThat(e.getFailures()).hasSize(150);
         assertThat(e.getFailures().subList(0, 100)).extracting(WriteResult::getCode).containsOnly("INTERNAL_ERROR");

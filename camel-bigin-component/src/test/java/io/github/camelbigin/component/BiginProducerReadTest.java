@@ -7,9 +7,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.camelbigin.client.BiginApiException;
-import io.github.camelbigin.client.Criteria;
 import io.github.camelbigin.emulator.RecordedRequest;
+import io.github.camelbigin.zoho.http.ZohoApiException;
+import io.github.camelbigin.zoho.records.Criteria;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +68,7 @@ class BiginProducerReadTest extends BiginTestSupport {
 
         Exchange ex = send(bigin("Contacts?operation=list&fields=Last_Name"), null);
 
-        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+        assertThat(ex.getException()).isInstanceOf(ZohoApiException.class)
                 .hasMessageContaining("DISCRETE_PAGINATION_LIMIT_EXCEEDED").hasMessageContaining("maxRecords");
         assertThat(calls()).hasSize(11);
     }
@@ -166,9 +166,9 @@ class BiginProducerReadTest extends BiginTestSupport {
     @Test
     void getOfAnUnknownIdFailsClearlyOrGivesNullWhenAsked() {
         Exchange ex = send(bigin("Contacts?operation=get"), "7255024000999999999");
-        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+        assertThat(ex.getException()).isInstanceOf(ZohoApiException.class)
                 .hasMessageContaining("no Contacts record has the id 7255024000999999999");
-        assertThat(((BiginApiException) ex.getException()).getStatusCode()).isEqualTo(404);
+        assertThat(((ZohoApiException) ex.getException()).getStatusCode()).isEqualTo(404);
 
         Exchange lenient = send(bigin("Contacts?operation=get&failOnNotFound=false"), "7255024000999999999");
         assertThat(lenient.getException()).isNull();

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelbigin.client.BiginRecordErrorException;
-import io.github.camelbigin.client.WriteResult;
 import io.github.camelbigin.emulator.RecordedRequest;
+import io.github.camelbigin.zoho.records.WriteResult;
+import io.github.camelbigin.zoho.records.ZohoRecordErrorException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -92,8 +92,8 @@ class BiginProducerWriteTest extends BiginTestSupport {
 
         Exchange ex = send(bigin("Contacts?operation=create"), input);
 
-        assertThat(ex.getException()).isInstanceOf(BiginRecordErrorException.class);
-        BiginRecordErrorException e = (BiginRecordErrorException) ex.getException();
+        assertThat(ex.getException()).isInstanceOf(ZohoRecordErrorException.class);
+        ZohoRecordErrorException e = (ZohoRecordErrorException) ex.getException();
         assertThat(e.getResults()).hasSize(3);
         assertThat(e.getSuccesses()).extracting(WriteResult::getIndex).containsExactly(0, 2);
         assertThat(e.getFailures()).singleElement().satisfies(f -> {
@@ -127,8 +127,8 @@ class BiginProducerWriteTest extends BiginTestSupport {
         Exchange ex = send(bigin("Contacts?operation=create"), input);
 
         assertThat(apiRequests().get(0).status()).isEqualTo(202);
-        assertThat(ex.getException()).isInstanceOf(BiginRecordErrorException.class);
-        assertThat(((BiginRecordErrorException) ex.getException()).getFailures()).hasSize(2);
+        assertThat(ex.getException()).isInstanceOf(ZohoRecordErrorException.class);
+        assertThat(((ZohoRecordErrorException) ex.getException()).getFailures()).hasSize(2);
     }
 
     @Test
@@ -213,7 +213,7 @@ class BiginProducerWriteTest extends BiginTestSupport {
 
         Exchange ex = send(bigin("Contacts?operation=delete"), List.of(id, "7255024000999999999"));
 
-        BiginRecordErrorException e = (BiginRecordErrorException) ex.getException();
+        ZohoRecordErrorException e = (ZohoRecordErrorException) ex.getException();
         assertThat(e.getSuccesses()).extracting(WriteResult::getId).containsExactly(id);
         assertThat(e.getFailures()).singleElement().satisfies(f -> {
             assertThat(f.getId()).isEqualTo("7255024000999999999");

@@ -3,9 +3,9 @@ package io.github.camelbigin.component;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbigin.client.BiginApiException;
 import io.github.camelbigin.emulator.Fault;
 import io.github.camelbigin.emulator.RecordedRequest;
+import io.github.camelbigin.zoho.http.ZohoApiException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class BiginRetryTest extends BiginTestSupport {
         Exchange ex = send(bigin("Contacts?operation=org&retryDeadline=10s"), null);
 
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
-        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+        assertThat(ex.getException()).isInstanceOf(ZohoApiException.class)
                 .hasMessageContaining("HTTP 429").hasMessageContaining("Retry-After asked for 3600 s");
         assertThat(apiRequests()).hasSize(1);
     }
@@ -67,7 +67,7 @@ class BiginRetryTest extends BiginTestSupport {
 
         Exchange ex = send(bigin("Contacts?operation=create"), Map.of("Last_Name", "Maybe"));
 
-        assertThat(ex.getException()).isInstanceOf(BiginApiException.class).hasMessageContaining("HTTP 500")
+        assertThat(ex.getException()).isInstanceOf(ZohoApiException.class).hasMessageContaining("HTTP 500")
                 .hasMessageContaining("not retried");
         assertThat(apiRequests()).hasSize(1);
     }
@@ -78,9 +78,9 @@ class BiginRetryTest extends BiginTestSupport {
 
         Exchange ex = send(bigin("Contacts?operation=create"), Map.of("Last_Name", "Written"));
 
-        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+        assertThat(ex.getException()).isInstanceOf(ZohoApiException.class)
                 .hasMessageContaining("may or may not have processed it");
-        assertThat(((BiginApiException) ex.getException()).getStatusCode()).isZero();
+        assertThat(((ZohoApiException) ex.getException()).getStatusCode()).isZero();
         assertThat(apiRequests()).hasSize(1);
         assertThat(emulator().count("Contacts")).isEqualTo(1);
     }
@@ -122,7 +122,7 @@ class BiginRetryTest extends BiginTestSupport {
 
         Exchange ex = send(bigin("Contacts?operation=org&maxRetries=1"), null);
 
-        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+        assertThat(ex.getException()).isInstanceOf(ZohoApiException.class)
                 .hasMessageContaining("HTTP 502").hasMessageContaining("an HTML page titled \"502 Bad Gateway\"")
                 .hasMessageContaining("gave up after 1 retries");
         assertThat(apiRequests()).hasSize(2);
@@ -134,7 +134,7 @@ class BiginRetryTest extends BiginTestSupport {
 
         Exchange ex = send(bigin("Contacts?operation=org"), null);
 
-        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+        assertThat(ex.getException()).isInstanceOf(ZohoApiException.class)
                 .hasMessageContaining("INVALID_RESPONSE").hasMessageContaining("not Bigin JSON");
     }
 
@@ -155,8 +155,8 @@ class BiginRetryTest extends BiginTestSupport {
 
         Exchange ex = send(uri, Map.of("Last_Name", "x"));
 
-        assertThat(ex.getException()).isInstanceOf(BiginApiException.class)
+        assertThat(ex.getException()).isInstanceOf(ZohoApiException.class)
                 .hasMessageContaining("could not connect after 3 attempts");
-        assertThat(((BiginApiException) ex.getException()).getCode()).isEqualTo("CONNECT_FAILED");
+        assertThat(((ZohoApiException) ex.getException()).getCode()).isEqualTo("CONNECT_FAILED");
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.camelbigin.client.BiginApiException;
 import io.github.camelbigin.emulator.BiginEmulator;
+import io.github.camelbigin.zoho.http.ZohoApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.logging.log4j.Level;
@@ -138,9 +138,9 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
         send(oauth, null); // 401, refresh, replay
         awaitPolls(3); // the failing consumer logs its failures
 
-        assertThat(runs.get(1).getException()).isInstanceOf(BiginApiException.class);
-        assertThat(runs.get(3).getException()).isInstanceOf(BiginApiException.class);
-        assertThat(runs.get(5).getException()).isInstanceOf(BiginApiException.class);
+        assertThat(runs.get(1).getException()).isInstanceOf(ZohoApiException.class);
+        assertThat(runs.get(3).getException()).isInstanceOf(ZohoApiException.class);
+        assertThat(runs.get(5).getException()).isInstanceOf(ZohoApiException.class);
         for (Exchange run : runs) {
             if (run.getException() != null) {
                 StringWriter w = new StringWriter();

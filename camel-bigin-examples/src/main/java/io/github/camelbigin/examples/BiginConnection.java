@@ -2,10 +2,10 @@ package io.github.camelbigin.examples;
 
 import java.util.Map;
 
-import io.github.camelbigin.client.DataCenter;
 import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.component.BiginConfiguration;
 import io.github.camelbigin.emulator.BiginEmulator;
+import io.github.camelbigin.zoho.auth.DataCenter;
 
 /**
  * Points the bigin component at real Bigin when credentials are in the environment, and at an embedded emulator

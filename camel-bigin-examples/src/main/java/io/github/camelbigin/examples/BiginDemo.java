@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.github.camelbigin.client.ClientStats;
-import io.github.camelbigin.client.WriteResult;
 import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.component.BiginConstants;
 import io.github.camelbigin.component.BiginEndpoint;
+import io.github.camelbigin.zoho.http.ClientStats;
+import io.github.camelbigin.zoho.records.WriteResult;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;

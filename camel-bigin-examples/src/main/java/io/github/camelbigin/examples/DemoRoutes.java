@@ -3,7 +3,7 @@ package io.github.camelbigin.examples;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.camelbigin.client.WriteResult;
+import io.github.camelbigin.zoho.records.WriteResult;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;

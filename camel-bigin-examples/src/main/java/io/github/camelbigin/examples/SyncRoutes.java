@@ -4,8 +4,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.camelbigin.client.WriteResult;
 import io.github.camelbigin.component.BiginConstants;
+import io.github.camelbigin.zoho.records.WriteResult;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;

@@ -1,0 +1,112 @@
+package io.github.camelbigin.component;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.camelbigin.zoho.auth.MatonAuthenticator;
+import io.github.camelbigin.zoho.auth.OAuthAuthenticator;
+import io.github.camelbigin.zoho.auth.OAuthTokenProvider;
+import io.github.camelbigin.zoho.auth.StaticTokenAuthenticator;
+import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.http.Authenticator;
+import io.github.camelbigin.zoho.http.RetryPolicy;
+import io.github.camelbigin.zoho.http.TransportSettings;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client per distinct {@link ConnectionKey} (one connection pool, one rate budget), shared by the endpoints that
+ * use it and closed when the last of them stops; one access token per refresh token, shared by every client minted
+ * from it.
+ */
+final class ClientFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientFactory.class);
+
+    private final CamelContext context;
+    private final Map<ConnectionKey, Shared> clients = new HashMap<>();
+    private final Map<ConnectionKey.TokenKey, OAuthTokenProvider> tokenProviders = new ConcurrentHashMap<>();
+
+    private static final class Shared {
+        final ZohoClient client;
+        int users;
+
+        Shared(ZohoClient client) {
+            this.client = client;
+        }
+    }
+
+    ClientFactory(CamelContext context) {
+        this.context = context;
+    }
+
+    /** The shared client of this connection, created on first use; pair each call with {@link #release}. */
+    synchronized ZohoClient acquire(ConnectionKey key) {
+        Shared shared = clients.computeIfAbsent(key, k -> new Shared(create(k)));
+        shared.users++;
+        return shared.client;
+    }
+
+    synchronized void release(ZohoClient client) {
+        clients.values().removeIf(shared -> {
+            if (shared.client == client && --shared.users <= 0) {
+                client.close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    synchronized void closeAll() {
+        clients.values().forEach(s -> s.client.close());
+        clients.clear();
+        tokenProviders.clear();
+    }
+
+    private ZohoClient create(ConnectionKey k) {
+        TransportSettings settings = new TransportSettings()
+                .connectTimeout(Duration.ofMillis(k.connectTimeout()))
+                .socketTimeout(Duration.ofMillis(k.socketTimeout()))
+                .maxConnections(k.maxConnections())
+                .userAgent("camel-bigin (Apache Camel " + context.getVersion() + ")");
+        if (k.proxyHost() != null) {
+            settings.proxy(k.proxyHost(), k.proxyPort() == null ? 0 : k.proxyPort());
+        }
+        if (k.sslContextParameters() != null) {
+            try {
+                settings.sslContext(k.sslContextParameters().createSSLContext(context));
+            } catch (Exception e) {
+                throw new IllegalArgumentException("The sslContextParameters cannot make an SSLContext: "
+                                                   + e.getMessage(), e);
+            }
+        }
+        Authenticator auth = authenticator(k);
+        LOG.debug("Creating a {} client with {}", k.api().product(), auth);
+        return ZohoClient.builder()
+                .api(k.api())
+                .authenticator(auth)
+                .apiUrl(k.apiUrl() == null ? null : URI.create(k.apiUrl()))
+                .transport(settings)
+                .retryPolicy(new RetryPolicy(k.maxRetries(), Duration.ofMillis(k.retryInitialDelay()),
+                        Duration.ofMillis(k.retryMaxDelay()), Duration.ofMillis(k.retryDeadline())))
+                .build();
+    }
+
+    private Authenticator authenticator(ConnectionKey k) {
+        switch (k.authMode()) {
+            case OAUTH:
+                return new OAuthAuthenticator(k.api(), tokenProviders.computeIfAbsent(k.tokenKey(),
+                        t -> new OAuthTokenProvider(
+                                t.accountsUrl() != null ? URI.create(t.accountsUrl()) : t.dataCenter().accountsUrl(),
+                                t.dataCenter().apiDomain(), t.clientId(), t.clientSecret(), t.refreshToken(), null)));
+            case ACCESS_TOKEN:
+                return new StaticTokenAuthenticator(k.api(), k.accessToken(), k.dataCenter());
+            default:
+                return new MatonAuthenticator(k.api(), k.apiKey(), k.connectionId());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.camelbigin.component;
+
+import io.github.camelbigin.zoho.api.ZohoApi;
+import io.github.camelbigin.zoho.auth.DataCenter;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * Every option that makes a connection: the API, the credentials, where to connect, the transport and the retries.
+ * {@link ClientFactory} builds a client from this value alone, so an option that changes the client cannot be left out
+ * of the key that decides whether two endpoints share it. Secrets are compared as values but never shown.
+ */
+record ConnectionKey(ZohoApi api, AuthMode authMode, String clientId, String clientSecret, String refreshToken,
+                     String accessToken, String apiKey, String connectionId, DataCenter dataCenter,
+                     String accountsUrl, String apiUrl, long connectTimeout, long socketTimeout, int maxConnections,
+                     String proxyHost, Integer proxyPort, SSLContextParameters sslContextParameters, int maxRetries,
+                     long retryInitialDelay, long retryMaxDelay, long retryDeadline) {
+
+    /** Which of the three ways in the options choose. */
+    enum AuthMode {
+        OAUTH, ACCESS_TOKEN, MATON
+    }
+
+    /** The connection of an endpoint's options; fails naming the options to set when the credentials are unusable. */
+    static ConnectionKey of(ZohoApi api, BiginConfiguration c) {
+        return new ConnectionKey(api, c.authMode(), c.getClientId(), c.getClientSecret(), c.getRefreshToken(),
+                c.getAccessToken(), c.getApiKey(), c.getConnectionId(),
+                c.getDataCenter() == null ? DataCenter.US : c.getDataCenter(), c.getAccountsUrl(), c.getApiUrl(),
+                c.getConnectTimeout(), c.getSocketTimeout(), c.getMaxConnections(), c.getProxyHost(),
+                c.getProxyPort(), c.getSslContextParameters(), c.getMaxRetries(), c.getRetryInitialDelay(),
+                c.getRetryMaxDelay(), c.getRetryDeadline());
+    }
+
+    /** The refresh token's identity: endpoints (of any API) with the same one share its access token. */
+    TokenKey tokenKey() {
+        return new TokenKey(accountsUrl, dataCenter, clientId, clientSecret, refreshToken);
+    }
+
+    record TokenKey(String accountsUrl, DataCenter dataCenter, String clientId, String clientSecret,
+                    String refreshToken) {
+        @Override
+        public String toString() {
+            return "TokenKey[" + dataCenter + ", accountsUrl=" + accountsUrl + ", ****]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionKey[" + api + ", " + authMode + ", " + dataCenter + ", apiUrl=" + apiUrl + ", ****]";
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.camelbigin.zoho.api;
+
+import java.util.Map;
+
+/**
+ * One Zoho REST API described as data: where it lives, how far its pages and queries reach, how its errors are
+ * explained. The engine reads every such fact from here instead of asking "is this Bigin?", so another API of the same
+ * family (Zoho CRM v8 next) is one more description, not a branch in each class.
+ *
+ * @param product         the product's name in messages, e.g. {@code Bigin}
+ * @param basePath        the API's path below an API domain, e.g. {@code /bigin/v2}
+ * @param gatewayApp      Maton's name of the app, the first path segment at the gateway, e.g. {@code zoho-bigin}
+ * @param pageSize        the most records a read page holds
+ * @param writeBatch      the most records a create, update, upsert or delete call takes
+ * @param pageNumberReach the most records plain page numbers reach before a {@code page_token} is needed
+ * @param maxFields       the most fields one read may name
+ * @param coqlLimit       the most records a COQL call returns (its LIMIT)
+ * @param coqlMaxOffset   the highest OFFSET a COQL query may give
+ * @param coqlMaxInValues the most values of a COQL {@code in} / {@code not in}
+ * @param hints           what to do about an error code, by code; {@code {module}} stands for the module
+ */
+public record ZohoApi(String product, String basePath, String gatewayApp, int pageSize, int writeBatch,
+                      int pageNumberReach, int maxFields, int coqlLimit, int coqlMaxOffset, int coqlMaxInValues,
+                      Map<String, String> hints) {
+
+    /** Zoho Bigin's REST API v2 (bigin-api.md). */
+    public static final ZohoApi BIGIN_V2 = new ZohoApi("Bigin", "/bigin/v2", "zoho-bigin", 200, 100, 2000, 50, 200,
+            9800, 50, Map.of(
+                    "OAUTH_SCOPE_MISMATCH", "The token lacks a scope: grant ZohoBigin.modules.ALL for records (or the"
+                                            + " module's own scope, e.g. ZohoBigin.modules.Tasks.ALL),"
+                                            + " ZohoBigin.settings.ALL for metadata, ZohoBigin.users.ALL for users and"
+                                            + " ZohoBigin.org.READ for the org, then mint a new refresh token",
+                    "INVALID_TOKEN", "The credentials were rejected: check the access token, refresh token or API key",
+                    "AUTHENTICATION_FAILURE", "The credentials were rejected: check the access token, refresh token or"
+                                              + " API key",
+                    "INVALID_MODULE", "Module API names are case-sensitive: Contacts, Accounts, Pipelines, Products,"
+                                      + " Tasks, Events, Calls, Notes or a custom module's API name (the modules"
+                                      + " operation lists them)",
+                    "NO_PERMISSION", "The Bigin user behind the credentials lacks the permission for this",
+                    "DISCRETE_PAGINATION_LIMIT_EXCEEDED", "Bigin answers at most 2,000 records through page numbers"
+                                                          + " and sent no page token to go on: set maxRecords to at"
+                                                          + " most 2000, narrow the query (cvid, criteria), or use"
+                                                          + " the polling consumer"));
+
+    public ZohoApi {
+        hints = Map.copyOf(hints);
+    }
+
+    /** What to do about an error code, or null when there is nothing to add to the server's message. */
+    public String hint(String code) {
+        return code == null ? null : hints.get(code);
+    }
+
+    /** The URL of this API at Maton's gateway, e.g. {@code https://gateway.maton.ai/zoho-bigin/bigin/v2}. */
+    public String gatewayUrl(String gatewayHost) {
+        return "https://" + gatewayHost + "/" + gatewayApp + basePath;
+    }
+
+    @Override
+    public String toString() {
+        return product + " (" + basePath + ")";
+    }
+}

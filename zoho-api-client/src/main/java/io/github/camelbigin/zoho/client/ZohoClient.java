@@ -1,0 +1,247 @@
+package io.github.camelbigin.zoho.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.camelbigin.zoho.api.ZohoApi;
+import io.github.camelbigin.zoho.http.Authenticator;
+import io.github.camelbigin.zoho.http.ClientStats;
+import io.github.camelbigin.zoho.http.HttpTransport;
+import io.github.camelbigin.zoho.http.RetryPolicy;
+import io.github.camelbigin.zoho.http.Sleeper;
+import io.github.camelbigin.zoho.http.TransportSettings;
+import io.github.camelbigin.zoho.metadata.DefaultFields;
+import io.github.camelbigin.zoho.metadata.Metadata;
+import io.github.camelbigin.zoho.records.JsonCalls;
+import io.github.camelbigin.zoho.records.RecordIterator;
+import io.github.camelbigin.zoho.records.RecordQuery;
+import io.github.camelbigin.zoho.records.RecordReads;
+import io.github.camelbigin.zoho.records.RecordWrites;
+import io.github.camelbigin.zoho.records.WriteOptions;
+import io.github.camelbigin.zoho.records.WriteResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client of one Zoho REST API ({@link ZohoApi#BIGIN_V2} now) for one connection, with no Camel types: records (list,
+ * get, create, update, upsert, delete, search, deleted, related, COQL) and metadata (modules, fields, layouts, users,
+ * org). It spends as few calls as the API allows: writes go 100 records a call, reads 200 a page, field metadata is
+ * asked once per module. Thread-safe; share one per connection.
+ *
+ * <pre>{@code
+ * try (ZohoClient bigin = ZohoClient.builder()
+ *         .authenticator(new OAuthAuthenticator(ZohoApi.BIGIN_V2, new OAuthTokenProvider(DataCenter.EU, id, secret, refresh)))
+ *         .build()) {
+ *     bigin.list("Contacts", RecordQuery.create().maxRecords(10)).forEachRemaining(System.out::println);
+ * }
+ * }</pre>
+ */
+public final class ZohoClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZohoClient.class);
+
+    private final ZohoApi api;
+    private final ClientStats stats = new ClientStats();
+    private final HttpTransport transport;
+    private final RecordReads reads;
+    private final RecordWrites writes;
+    private final Metadata metadata;
+    private final DefaultFields defaultFields;
+
+    private ZohoClient(Builder b) {
+        this.api = b.api;
+        this.transport = new HttpTransport(b.api, b.transport, b.authenticator, b.apiUrl, b.retryPolicy, stats,
+                b.clock, b.sleeper);
+        JsonCalls calls = new JsonCalls(transport, stats);
+        this.metadata = new Metadata(calls);
+        this.defaultFields = new DefaultFields(metadata, api);
+        this.reads = new RecordReads(calls, defaultFields::of);
+        this.writes = new RecordWrites(calls);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The API this client speaks. */
+    public ZohoApi api() {
+        return api;
+    }
+
+    public ClientStats stats() {
+        return stats;
+    }
+
+    /** The server's clock as its last answer's Date header tells it (the local clock before the first answer). */
+    public Instant serverTime() {
+        return transport.serverTime();
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /** Creates records, 100 a call; results in input order. */
+    public List<WriteResult> create(String module, List<Map<String, Object>> records, WriteOptions options) {
+        return writes.create(module, records, options);
+    }
+
+    /** Updates records, each identified by its {@code id}; 100 a call; results in input order. */
+    public List<WriteResult> update(String module, List<Map<String, Object>> records, WriteOptions options) {
+        return writes.update(module, records, options);
+    }
+
+    /** Inserts records or updates those that match on the duplicate-check fields; results say which. */
+    public List<WriteResult> upsert(String module, List<Map<String, Object>> records, WriteOptions options) {
+        return writes.upsert(module, records, options);
+    }
+
+    /** Deletes records by id, 100 a call; results in input order. */
+    public List<WriteResult> delete(String module, List<String> ids, WriteOptions options) {
+        return writes.delete(module, ids, options);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** The record reads, for code that needs no more than them (the change feed). */
+    public RecordReads reads() {
+        return reads;
+    }
+
+    /** One record by id, or empty when there is no such record. */
+    public Optional<Map<String, Object>> get(String module, String id) {
+        return reads.get(module, id);
+    }
+
+    /** Every record of a module (or one page of it), lazily paged. Without fields, all fields are read. */
+    public RecordIterator list(String module, RecordQuery query) {
+        return reads.list(module, query);
+    }
+
+    /** Records matching a criteria, an email, a phone or a word (exactly one of them), lazily paged. */
+    public RecordIterator search(String module, RecordQuery query) {
+        return reads.search(module, query);
+    }
+
+    /** Deleted records ({@code type} all, recycle or permanent), newest first, lazily paged. */
+    public RecordIterator deleted(String module, RecordQuery query) {
+        return reads.deleted(module, query);
+    }
+
+    /** The records of a related list of one record, e.g. the Contacts or Notes of an Account. */
+    public RecordIterator related(String module, String id, String relatedList, RecordQuery query) {
+        return reads.related(module, id, relatedList, query);
+    }
+
+    /** One page of a COQL query ({@code POST /coql}). */
+    public RecordIterator.Page coql(String selectQuery) {
+        return reads.coql(selectQuery);
+    }
+
+    // ---------------------------------------------------------------- metadata
+
+    /** The modules of the org. */
+    public List<Map<String, Object>> modules() {
+        return metadata.modules();
+    }
+
+    /** The fields of a module. */
+    public List<Map<String, Object>> fields(String module) {
+        return metadata.fields(module);
+    }
+
+    /** The layouts of a module. */
+    public List<Map<String, Object>> layouts(String module) {
+        return metadata.layouts(module);
+    }
+
+    /** The users of the org, of the query's user type ({@code AllUsers} by default). */
+    public RecordIterator users(RecordQuery query) {
+        return metadata.users(query);
+    }
+
+    /** The organization. */
+    public Map<String, Object> org() {
+        return metadata.org();
+    }
+
+    /** The fields a read asks for when the user named none (from the module's metadata, kept after one call). */
+    public List<String> defaultFields(String module) {
+        return defaultFields.of(module);
+    }
+
+    @Override
+    public void close() {
+        try {
+            transport.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the HTTP client failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ZohoClient[" + api + "]";
+    }
+
+    /** Builds a client. */
+    public static final class Builder {
+        private ZohoApi api = ZohoApi.BIGIN_V2;
+        private Authenticator authenticator;
+        private URI apiUrl;
+        private TransportSettings transport = new TransportSettings();
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.REAL;
+
+        /** The API to speak; Bigin v2 by default. */
+        public Builder api(ZohoApi api) {
+            this.api = api;
+            return this;
+        }
+
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = authenticator;
+            return this;
+        }
+
+        /** Overrides the API base URL (e.g. {@code http://127.0.0.1:8080/bigin/v2} for the emulator). */
+        public Builder apiUrl(URI apiUrl) {
+            this.apiUrl = apiUrl;
+            return this;
+        }
+
+        public Builder transport(TransportSettings transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** The clock of deadlines and of the server's time between answers; a test gives a fake one. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** How the client waits before a retry; a test gives one that moves its fake clock. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
+        }
+
+        public ZohoClient build() {
+            if (authenticator == null) {
+                throw new IllegalStateException("No credentials: give an OAuthAuthenticator, StaticTokenAuthenticator"
+                                                 + " or MatonAuthenticator");
+            }
+            return new ZohoClient(this);
+        }
+    }
+}

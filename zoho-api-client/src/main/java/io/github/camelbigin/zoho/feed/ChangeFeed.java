@@ -1,0 +1,120 @@
+package io.github.camelbigin.zoho.feed;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+import io.github.camelbigin.zoho.api.ZohoApi;
+import io.github.camelbigin.zoho.client.ZohoClient;
+
+/**
+ * What changed in a module after a {@link Watermark}, oldest first, in as few calls as the API allows: an idle read is
+ * one call, N changes cost about N/200 calls. The parts: a {@link ChangeSource} per {@link ChangeDetection} (list or
+ * COQL), the {@link KeysetReader} that re-anchors every page on the watermark, the {@link ReadAhead} that reads the
+ * next batch while this one is delivered, and the {@link DeletionReader} for deleted records.
+ */
+public final class ChangeFeed {
+
+    /** How long after a second no record can appear in it or change within it any more. */
+    public static final Duration SETTLE_MARGIN = KeysetReader.SETTLE_MARGIN;
+    /** The time field of deleted records. */
+    public static final String DELETED_TIME = DeletionReader.TIME_FIELD;
+
+    private final ZohoClient client;
+    private final String module;
+    private final List<String> requestedFields;
+    private final String timeField;
+    private final ChangeDetection detection;
+    private final ChangeSource source;
+    private final ReadAhead changes;
+    private final DeletionReader deletions;
+    private volatile List<String> fields;
+
+    /**
+     * @param fields    the fields to read (null: every field); the time fields are always added
+     * @param timeField {@code Modified_Time} for every change, {@code Created_Time} for new records only
+     */
+    public ChangeFeed(ZohoClient client, String module, List<String> fields, String timeField,
+                      ChangeDetection detection) {
+        ZohoApi api = client.api();
+        this.client = client;
+        this.module = module;
+        this.requestedFields = fields;
+        this.timeField = timeField;
+        this.detection = detection;
+        this.source = detection == ChangeDetection.coql
+                ? new CoqlChangeSource(client.reads(), api, module, timeField, this::fields, client::serverTime)
+                : new ListChangeSource(client.reads(), module, timeField, this::fields, api.pageSize());
+        this.changes = new ReadAhead(new KeysetReader(source, api, module, timeField, this::fingerprint));
+        this.deletions = new DeletionReader(client.reads(), api, module);
+    }
+
+    public String timeField() {
+        return timeField;
+    }
+
+    /** Up to {@code max} records changed after {@code from}, oldest first. */
+    public Changes read(Watermark from, int max) {
+        return changes.read(from, max);
+    }
+
+    /** Lets reads go ahead on {@code executor} (null: never); see {@link ReadAhead}. */
+    public void readAhead(Executor executor) {
+        changes.executor(executor);
+    }
+
+    /** Stops a read ahead after the page in flight: the next read starts somewhere else. */
+    public void cancelReadAhead() {
+        changes.cancel();
+    }
+
+    /** The watermark of the newest record: a feed from there delivers only what changes from now on. */
+    public Watermark newest() {
+        return Scan.newestOf(source.newestFirst(client.api().pageNumberReach()), timeField, this::fingerprint, true);
+    }
+
+    /** Up to {@code max} records deleted after {@code from}, oldest first. */
+    public Changes readDeleted(Watermark from, int max) {
+        return deletions.read(from, max);
+    }
+
+    /** The watermark of the newest deletion. */
+    public Watermark newestDeleted() {
+        return deletions.newest();
+    }
+
+    /**
+     * The {@link Fingerprint} of a record, to notice a record changed again within the second it was delivered in;
+     * null when the feed follows Created_Time (a second change of a new record is no new record).
+     */
+    public String fingerprint(Map<String, Object> record) {
+        return "Modified_Time".equals(timeField) ? Fingerprint.of(record) : null;
+    }
+
+    /** The fields the feed reads: the time fields, then the requested ones (or every field), at most the API's cap. */
+    private List<String> fields() {
+        List<String> f = fields;
+        if (f == null) {
+            Set<String> set = new LinkedHashSet<>();
+            set.add(timeField);
+            set.add("Created_Time");
+            set.add("Modified_Time");
+            set.addAll(requestedFields != null ? requestedFields : client.defaultFields(module));
+            set.remove("id");
+            List<String> list = new ArrayList<>(set);
+            int max = client.api().maxFields();
+            f = list.size() > max ? List.copyOf(list.subList(0, max)) : List.copyOf(list);
+            fields = f;
+        }
+        return f;
+    }
+
+    @Override
+    public String toString() {
+        return "ChangeFeed[" + module + ", " + timeField + ", " + detection + "]";
+    }
+}

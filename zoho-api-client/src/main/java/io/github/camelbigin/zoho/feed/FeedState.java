@@ -1,0 +1,237 @@
+package io.github.camelbigin.zoho.feed;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbigin.zoho.http.ZohoJson;
+import io.github.camelbigin.zoho.records.ZohoTime;
+
+/**
+ * What a change feed has delivered, kept between polls and restarts:
+ * <ul>
+ * <li>{@code changes}: the watermark of created/updated records delivered;</li>
+ * <li>{@code deletions}: the watermark of deleted records delivered;</li>
+ * <li>{@code base} and {@code createdIds}: what tells a created record from an updated one. A record is new when it was
+ * created after {@code base}, the watermark the feed last caught up to, and was not already delivered as created
+ * since. While the feed is caught up, {@code base} equals {@code changes} and {@code createdIds} is empty; during a
+ * backlog read over several polls, {@code createdIds} remembers what was delivered as created so that a record
+ * created and then updated within the backlog arrives once as created — never lost as a mere update, never created
+ * twice. (Only a stop and the end of a backlog store them: after a crash in the middle of a backlog such a record may
+ * arrive as created once more — at least once.)</li>
+ * </ul>
+ * Stored as JSON in a Camel StateRepository.
+ */
+public final class FeedState {
+
+    private static final int VERSION = 1;
+
+    private final Watermark.Tracker changes;
+    private Watermark base;
+    private final Set<String> createdIds = new LinkedHashSet<>();
+    private final Watermark.Tracker deletions;
+    private Watermark settledDeletions;
+    private Instant settledAt;
+
+    public FeedState(Watermark changes, Watermark deletions) {
+        this.changes = new Watermark.Tracker(changes);
+        this.base = changes;
+        this.deletions = new Watermark.Tracker(deletions);
+        this.settledDeletions = deletions;
+    }
+
+    public Watermark changes() {
+        return changes.snapshot();
+    }
+
+    public Watermark deletions() {
+        return deletions.snapshot();
+    }
+
+    /** How many ids the state remembers: what makes saving it expensive. */
+    public int size() {
+        return createdIds.size() + changes.size() + deletions.size() + base.ids().size();
+    }
+
+    public Set<String> createdIds() {
+        return createdIds;
+    }
+
+    /** {@code created} or {@code updated}: whether the consumer has never delivered this record before. */
+    public String classify(Map<String, Object> record) {
+        OffsetDateTime created = ZohoTime.of(record, "Created_Time");
+        String id = String.valueOf(record.get("id"));
+        if (created == null || base.covers(created, id) || createdIds.contains(id)) {
+            return "updated";
+        }
+        return "created";
+    }
+
+    /**
+     * Records that a change (delivered or skipped) is done: {@code time} is the record's time in the feed's field,
+     * {@code fingerprint} from {@link ChangeFeed#fingerprint} (null in a Created_Time feed).
+     */
+    public void changeDone(Map<String, Object> record, OffsetDateTime time, String eventType, String fingerprint) {
+        String id = String.valueOf(record.get("id"));
+        changes.advance(time, id, fingerprint);
+        if ("created".equals(eventType) && fingerprint != null) {
+            createdIds.add(id); // forgotten again once caught up (a Created_Time feed, without fingerprints, needs none)
+        }
+    }
+
+    /** Records that a deletion (delivered or skipped) is done. */
+    public void deletionDone(Map<String, Object> entry) {
+        deletions.advance(ZohoTime.of(entry, ChangeFeed.DELETED_TIME), String.valueOf(entry.get("id")), null);
+    }
+
+    /**
+     * The feed read and delivered everything there was, in a poll that began at {@code pollStart} (Bigin's clock):
+     * the next poll classifies against this point.
+     */
+    public void caughtUp(Instant pollStart) {
+        base = changes.snapshot();
+        settledDeletions = deletions.snapshot();
+        createdIds.clear();
+        settledAt = pollStart;
+    }
+
+    /**
+     * Seals the watermarks whose second lies more than {@code margin} before the start of the last complete poll: that
+     * poll saw every record of that second, and no record can appear in it any more. A sealed watermark forgets its
+     * ids and asks Bigin only for later records, so an idle poll stays one call however many records share the
+     * watermark's second.
+     */
+    public void seal(Duration margin) {
+        if (settledAt == null) {
+            return;
+        }
+        Instant cutoff = settledAt.minus(margin);
+        if (changes.snapshot().equals(base)) { // nothing delivered since that poll: it saw the whole second
+            base = base.sealedBefore(cutoff);
+            changes.reset(base);
+        }
+        if (deletions.snapshot().equals(settledDeletions)) {
+            settledDeletions = settledDeletions.sealedBefore(cutoff);
+            deletions.reset(settledDeletions);
+        }
+    }
+
+    public String toJson() {
+        return toJson(true);
+    }
+
+    /**
+     * The state as JSON, written by hand (a consumer saves it often). Without {@code createdIds} it is smaller during a
+     * long backlog; a consumer restored from such a save may deliver a record created and changed during that backlog
+     * as created twice (at least once), never lose one.
+     */
+    public String toJson(boolean withCreatedIds) {
+        StringBuilder sb = new StringBuilder(256 + 24 * (changes.size() + (withCreatedIds ? createdIds.size() : 0)));
+        sb.append("{\"version\":").append(VERSION).append(",\"changes\":");
+        watermark(sb, changes.snapshot());
+        sb.append(",\"base\":");
+        watermark(sb, base);
+        sb.append(",\"createdIds\":[");
+        if (withCreatedIds) {
+            boolean first = true;
+            for (String id : createdIds) {
+                sb.append(first ? "" : ",");
+                string(sb, id);
+                first = false;
+            }
+        }
+        sb.append("],\"deletions\":");
+        watermark(sb, deletions.snapshot());
+        sb.append(",\"settledDeletions\":");
+        watermark(sb, settledDeletions);
+        if (settledAt != null) {
+            sb.append(",\"settledAt\":");
+            string(sb, settledAt.toString());
+        }
+        return sb.append('}').toString();
+    }
+
+    private static void watermark(StringBuilder sb, Watermark w) {
+        sb.append('{');
+        if (w.time() != null) {
+            sb.append("\"time\":");
+            string(sb, w.time().toString());
+            sb.append(',');
+        }
+        sb.append("\"delivered\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> e : w.delivered().entrySet()) {
+            sb.append(first ? "" : ",");
+            string(sb, e.getKey());
+            sb.append(':');
+            if (e.getValue() == null) {
+                sb.append("null");
+            } else {
+                string(sb, e.getValue());
+            }
+            first = false;
+        }
+        sb.append('}');
+        if (w.sealed()) {
+            sb.append(",\"sealed\":true");
+        }
+        sb.append('}');
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        sb.append('"');
+    }
+
+    public static FeedState fromJson(String json) {
+        try {
+            JsonNode root = ZohoJson.MAPPER.readTree(json);
+            if (root == null || root.path("version").asInt() != VERSION) {
+                throw new IllegalArgumentException("unknown format");
+            }
+            FeedState state = new FeedState(watermark(root.get("changes")), watermark(root.get("deletions")));
+            state.base = watermark(root.get("base"));
+            state.settledDeletions = root.has("settledDeletions") ? watermark(root.get("settledDeletions")) : state.deletions();
+            root.path("createdIds").forEach(n -> state.createdIds.add(n.asText()));
+            if (root.hasNonNull("settledAt")) {
+                state.settledAt = Instant.parse(root.get("settledAt").asText());
+            }
+            return state;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("The stored state of the Bigin consumer cannot be read (" + e.getMessage()
+                                               + "): remove it from the state repository to start again from"
+                                               + " initialPosition. State: " + json, e);
+        }
+    }
+
+    private static Watermark watermark(JsonNode n) {
+        if (n == null || !n.has("time")) {
+            return Watermark.BEGINNING;
+        }
+        Map<String, String> ids = new LinkedHashMap<>();
+        n.path("delivered").fields().forEachRemaining(e -> ids.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        return new Watermark(OffsetDateTime.parse(n.get("time").asText()), ids, n.path("sealed").asBoolean(false));
+    }
+
+    @Override
+    public String toString() {
+        return "changes " + changes.snapshot() + ", deletions " + deletions.snapshot()
+               + (createdIds.isEmpty() ? "" : ", " + createdIds.size() + " created since " + base);
+    }
+}

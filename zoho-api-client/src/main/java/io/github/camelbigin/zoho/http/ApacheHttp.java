@@ -1,0 +1,120 @@
+package io.github.camelbigin.zoho.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The wire: one request over Apache HttpClient 5 (pooled connections, timeouts, proxy, TLS). HttpClient's own retries,
+ * redirects, cookies and {@code Retry-After} handling are off: {@link HttpTransport} owns every retry.
+ */
+final class ApacheHttp implements Closeable {
+
+    private final CloseableHttpClient http;
+
+    ApacheHttp(TransportSettings s) {
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(s.maxConnections())
+                .setMaxConnPerRoute(s.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(s.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(s.socketTimeout()))
+                        // a pooled connection idle this long is checked before reuse: fewer writes into dead sockets
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build());
+        if (s.sslContext() != null) {
+            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(s.sslContext()));
+        }
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(pool.build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent(s.userAgent())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(s.socketTimeout()))
+                        .setConnectionRequestTimeout(Timeout.of(s.connectTimeout()))
+                        .build());
+        if (s.proxyHost() != null && !s.proxyHost().isBlank()) {
+            builder.setProxy(new HttpHost(s.proxyHost(), s.proxyPort() > 0 ? s.proxyPort() : 8080));
+        }
+        this.http = builder.build();
+    }
+
+    /** Sends the request with these credentials (null: none) and reads the whole answer. */
+    ApiResponse send(ApiRequest request, URI uri, Authenticator.Credentials credentials) throws IOException {
+        ClassicRequestBuilder rb = ClassicRequestBuilder.create(request.method()).setUri(uri)
+                .addHeader("Accept", "application/json");
+        if (credentials != null) {
+            rb.addHeader(new SecretHeader("Authorization", credentials.authorization()));
+            credentials.headers().forEach(rb::addHeader);
+        }
+        request.headers().forEach(rb::addHeader);
+        if (request.body() != null) {
+            rb.setEntity(new ByteArrayEntity(request.body(), ContentType.parse(request.contentType())));
+        }
+        return http.execute(rb.build(), response -> {
+            Map<String, String> headers = new HashMap<>();
+            for (Header h : response.getHeaders()) {
+                headers.put(h.getName().toLowerCase(Locale.ROOT), h.getValue());
+            }
+            byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+            return new ApiResponse(response.getCode(), headers, body);
+        });
+    }
+
+    /** True when the request surely did not reach the server: the connection itself failed. */
+    static boolean neverSent(IOException e) {
+        return e instanceof ConnectException || e instanceof HttpHostConnectException
+               || e instanceof ConnectTimeoutException || e instanceof UnknownHostException
+               || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException
+               || e instanceof ConnectionRequestTimeoutException;
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+
+    /** A header whose value goes on the wire but not into HttpClient's header log. */
+    static final class SecretHeader extends BasicHeader {
+        private static final long serialVersionUID = 1L;
+
+        SecretHeader(String name, String value) {
+            super(name, value, true);
+        }
+
+        @Override
+        public String toString() {
+            return getName() + ": ****";
+        }
+    }
+}

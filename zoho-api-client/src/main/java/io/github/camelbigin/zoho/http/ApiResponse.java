@@ -1,0 +1,47 @@
+package io.github.camelbigin.zoho.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/** An HTTP answer from Zoho: status, headers (names in lower case) and the whole body. */
+public final class ApiResponse {
+
+    private final int status;
+    private final Map<String, String> headers;
+    private final byte[] body;
+
+    public ApiResponse(int status, Map<String, String> headers, byte[] body) {
+        this.status = status;
+        this.headers = headers;
+        this.body = body == null ? new byte[0] : body;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public boolean hasBody() {
+        return body.length > 0;
+    }
+
+    public String contentType() {
+        String ct = header("content-type");
+        return ct == null ? "" : ct.toLowerCase(Locale.ROOT);
+    }
+
+    /** The start of the body as text, for error messages about answers that are not Zoho JSON. */
+    public String bodySnippet(int max) {
+        String text = new String(body, 0, Math.min(body.length, max * 4), StandardCharsets.UTF_8).strip();
+        text = text.replaceAll("\\s+", " ");
+        return text.length() > max ? text.substring(0, max) + "…" : text;
+    }
+}

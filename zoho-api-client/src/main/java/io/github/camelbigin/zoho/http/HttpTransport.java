@@ -1,0 +1,225 @@
+package io.github.camelbigin.zoho.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.github.camelbigin.zoho.api.ZohoApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends {@link ApiRequest}s and owns the retries: HttpClient's own retry and {@code Retry-After} handling are switched
+ * off, because they would sleep as long as the server asks (up to an hour) and re-send POSTs that may have been
+ * processed.
+ * <p>
+ * The rules: 429 is retried for every request (Zoho did not process it); 5xx and I/O errors only for idempotent
+ * requests, or when the connection was never made; a 401 {@code INVALID_TOKEN} with refreshable credentials gets one
+ * new token and one replay. Waits follow the {@link RetryPolicy}; a {@code Retry-After} beyond its deadline fails the
+ * call at once. Each attempt is logged at DEBUG with method, path, status, duration and attempt — never a secret.
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+
+    private final ZohoApi api;
+    private final ApacheHttp http;
+    private final Authenticator authenticator;
+    private final URI apiUrl;
+    private final RetryPolicy retryPolicy;
+    private final ClientStats stats;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final ServerClock serverClock;
+
+    /**
+     * @param apiUrl the API base URL that overrides the credentials' and the authenticator's (null: none)
+     * @param clock  the local clock (deadlines, Retry-After dates, the server's clock between answers)
+     */
+    public HttpTransport(ZohoApi api, TransportSettings settings, Authenticator authenticator, URI apiUrl,
+                         RetryPolicy retryPolicy, ClientStats stats, Clock clock, Sleeper sleeper) {
+        this.api = api;
+        this.authenticator = authenticator;
+        this.apiUrl = apiUrl;
+        this.retryPolicy = retryPolicy == null ? RetryPolicy.DEFAULT : retryPolicy;
+        this.stats = stats;
+        this.clock = clock == null ? Clock.systemUTC() : clock;
+        this.sleeper = sleeper == null ? Sleeper.REAL : sleeper;
+        this.serverClock = new ServerClock(this.clock);
+        this.http = new ApacheHttp(settings);
+    }
+
+    public ZohoApi api() {
+        return api;
+    }
+
+    /**
+     * Sends an API request and returns its answer: a 2xx/304, or for {@link ApiRequest#recordResults()} requests a
+     * 4xx that carries per-record results. Everything else ends in a {@link ZohoApiException}.
+     */
+    public ApiResponse execute(ApiRequest request) {
+        RetryBudget budget = new RetryBudget(retryPolicy, clock, sleeper);
+        boolean tokenReplayed = false;
+        for (int attempt = 1;; attempt++) {
+            Authenticator.Credentials credentials = authenticator.credentials(this::postForm);
+            ApiResponse response = attempt(request, uri(base(credentials), request), credentials, budget, attempt, true);
+            if (response == null) {
+                continue; // an I/O error that is retried
+            }
+            serverClock.note(response);
+            int status = response.status();
+            if (status == 401 && authenticator.canRefresh() && !tokenReplayed && tokenRejected(response)) {
+                tokenReplayed = true;
+                stats.retry();
+                LOG.debug("{} rejected the access token; getting a new one and replaying {} once", api.product(),
+                        request);
+                authenticator.invalidate(credentials);
+                continue;
+            }
+            if (status == 429 || status >= 500 && request.idempotent()) {
+                Long retryAfter = retryAfterMillis(response);
+                if (retry(request, budget, retryAfter != null ? retryAfter : budget.nextBackoff())) {
+                    continue;
+                }
+                throw failed(ApiErrors.of(api, request, response, budget.givingUpNote(retryAfter)));
+            }
+            if (status >= 500) {
+                throw failed(ApiErrors.of(api, request, response, "not retried: a " + request.method()
+                        + " may have been processed, and sending it again could write the records twice"));
+            }
+            if (status >= 400 && !(request.recordResults() && ApiErrors.hasRecordResults(response))) {
+                throw failed(ApiErrors.of(api, request, response, null));
+            }
+            stats.succeeded();
+            return response;
+        }
+    }
+
+    /** Posts a form to an absolute URL without credentials (the OAuth token endpoint); any status is returned. */
+    public ApiResponse postForm(URI url, Map<String, String> form) {
+        ApiRequest request = ApiRequest.post(url.getPath()).form(form).idempotent(true)
+                .operation("authenticate", null).credits(0).build();
+        RetryBudget budget = new RetryBudget(retryPolicy, clock, sleeper);
+        for (int attempt = 1;; attempt++) {
+            ApiResponse response = attempt(request, url, null, budget, attempt, false);
+            if (response != null && (response.status() < 500 || !retry(request, budget, budget.nextBackoff()))) {
+                return response;
+            }
+        }
+    }
+
+    /**
+     * One attempt: the answer, or null when the connection failed and a retry was waited for.
+     *
+     * @param counted whether the call counts as an API call (with credits), rather than a token request
+     */
+    private ApiResponse attempt(ApiRequest request, URI uri, Authenticator.Credentials credentials, RetryBudget budget,
+                                int attempt, boolean counted) {
+        long started = clock.millis();
+        try {
+            ApiResponse response = http.send(request, uri, credentials);
+            count(counted, response.status() == 429 ? 0 : request.credits());
+            LOG.debug("{} {} -> {} in {} ms (attempt {})", api.product(), request, response.status(),
+                    clock.millis() - started, attempt);
+            return response;
+        } catch (IOException e) {
+            boolean neverSent = ApacheHttp.neverSent(e);
+            count(counted, neverSent ? 0 : request.credits());
+            LOG.debug("{} {} -> {} after {} ms (attempt {})", api.product(), request, e.getClass().getSimpleName(),
+                    clock.millis() - started, attempt);
+            if ((request.idempotent() || neverSent) && retry(request, budget, budget.nextBackoff())) {
+                return null;
+            }
+            throw failed(ioFailure(request, e, neverSent, attempt));
+        }
+    }
+
+    private void count(boolean apiCall, int credits) {
+        if (apiCall) {
+            stats.apiCall(credits);
+        } else {
+            stats.tokenRequest();
+        }
+    }
+
+    private boolean retry(ApiRequest request, RetryBudget budget, long waitMillis) {
+        LOG.debug("Retrying {} {} in {} ms unless the retries are spent", api.product(), request, waitMillis);
+        boolean waited = budget.waitToRetry(waitMillis, e -> failed(new ZohoApiException(api, request.operation(),
+                request.module(), 0, "INTERRUPTED", "interrupted while waiting to retry", null, e)));
+        if (waited) {
+            stats.retry();
+        }
+        return waited;
+    }
+
+    private URI base(Authenticator.Credentials credentials) {
+        if (apiUrl != null) {
+            return apiUrl;
+        }
+        if (credentials != null && credentials.apiUrl() != null) {
+            return credentials.apiUrl();
+        }
+        return authenticator.defaultApiUrl();
+    }
+
+    private static URI uri(URI base, ApiRequest request) {
+        String b = base.toString();
+        StringBuilder sb = new StringBuilder(b.length() + 64);
+        sb.append(b.endsWith("/") ? b.substring(0, b.length() - 1) : b).append(request.path());
+        char sep = '?';
+        for (Map.Entry<String, String> e : request.query().entrySet()) {
+            sb.append(sep).append(UriEncoding.encode(e.getKey())).append('=').append(UriEncoding.encode(e.getValue()));
+            sep = '&';
+        }
+        return URI.create(sb.toString());
+    }
+
+    private ZohoApiException failed(ZohoApiException e) {
+        stats.failed(e);
+        return e;
+    }
+
+    private ZohoApiException ioFailure(ApiRequest request, IOException e, boolean neverSent, int attempts) {
+        String what = e instanceof InterruptedIOException && !neverSent ? "no answer within the socket timeout"
+                : neverSent ? "could not connect" : "the connection failed";
+        String outcome = neverSent || request.idempotent() ? ""
+                : "; " + api.product() + " may or may not have processed it, so it was not sent again (that could"
+                  + " write records twice): check the records before retrying";
+        return new ZohoApiException(api, request.operation(), request.module(), 0,
+                neverSent ? "CONNECT_FAILED" : "IO_ERROR", what + " after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts") + " (" + e + ")" + outcome, null, e);
+    }
+
+    private static boolean tokenRejected(ApiResponse response) {
+        String code = ApiErrors.code(response);
+        return code == null || "INVALID_TOKEN".equals(code) || "AUTHENTICATION_FAILURE".equals(code);
+    }
+
+    /** The server's clock, from the Date header of the last answer plus the time since; the local clock before any. */
+    public Instant serverTime() {
+        return serverClock.now();
+    }
+
+    /** Retry-After as seconds or as an HTTP date, in milliseconds; null when absent or unreadable. */
+    Long retryAfterMillis(ApiResponse response) {
+        String value = response.header("retry-after");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.trim())) * 1000;
+        } catch (NumberFormatException e) {
+            Instant at = ServerClock.httpDate(value);
+            return at == null ? null : Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+}

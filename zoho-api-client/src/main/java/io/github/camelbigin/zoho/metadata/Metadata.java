@@ -1,0 +1,56 @@
+package io.github.camelbigin.zoho.metadata;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelbigin.zoho.api.ZohoApi;
+import io.github.camelbigin.zoho.http.ApiRequest;
+import io.github.camelbigin.zoho.records.JsonCalls;
+import io.github.camelbigin.zoho.records.Names;
+import io.github.camelbigin.zoho.records.RecordIterator;
+import io.github.camelbigin.zoho.records.RecordQuery;
+
+/** What the org is made of: modules, their fields and layouts, the users, the org itself. */
+public final class Metadata {
+
+    private final JsonCalls calls;
+    private final ZohoApi api;
+
+    public Metadata(JsonCalls calls) {
+        this.calls = calls;
+        this.api = calls.api();
+    }
+
+    /** The modules of the org ({@code GET /settings/modules}). */
+    public List<Map<String, Object>> modules() {
+        return calls.list(ApiRequest.get("/settings/modules").operation("modules", null).build());
+    }
+
+    /** The fields of a module ({@code GET /settings/fields}). */
+    public List<Map<String, Object>> fields(String module) {
+        Names.checkModule(api, module);
+        return calls.list(ApiRequest.get("/settings/fields").query("module", module).operation("fields", module)
+                .build());
+    }
+
+    /** The layouts of a module ({@code GET /settings/layouts}). */
+    public List<Map<String, Object>> layouts(String module) {
+        Names.checkModule(api, module);
+        return calls.list(ApiRequest.get("/settings/layouts").query("module", module).operation("layouts", module)
+                .build());
+    }
+
+    /** The users of the org, of a {@link UserType} ({@code AllUsers} when the query names none), lazily paged. */
+    public RecordIterator users(RecordQuery query) {
+        RecordQuery q = query == null ? RecordQuery.create() : query;
+        String type = q.type() == null ? UserType.AllUsers.name() : q.type();
+        return JsonCalls.paged(q, (page, token, perPage) -> calls.page(JsonCalls.pageParams(
+                ApiRequest.get("/users").query("type", type).operation("users", null), page, token, perPage).build()));
+    }
+
+    /** The organization ({@code GET /org}). */
+    public Map<String, Object> org() {
+        List<Map<String, Object>> org = calls.list(ApiRequest.get("/org").operation("org", null).build());
+        return org.isEmpty() ? Map.of() : org.get(0);
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.camelbigin.zoho.records;
+
+import java.util.regex.Pattern;
+
+import io.github.camelbigin.zoho.api.ZohoApi;
+
+/** Checks module names and record ids before they become part of a URL path. */
+public final class Names {
+
+    private static final Pattern MODULE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
+    private static final Pattern RECORD_ID = Pattern.compile("[0-9]{1,30}");
+
+    private Names() {
+    }
+
+    /** Whether a text is a well-formed module API name (letters, digits and _, starting with a letter). */
+    public static boolean isModule(String module) {
+        return module != null && MODULE.matcher(module).matches();
+    }
+
+    public static void checkModule(ZohoApi api, String module) {
+        if (!isModule(module)) {
+            throw new IllegalArgumentException("'" + module + "' is not a " + api.product() + " module API name: use"
+                                               + " names such as Contacts, Accounts, Pipelines, Products or a custom"
+                                               + " module's API name (letters, digits and _; case-sensitive)");
+        }
+    }
+
+    public static void checkId(ZohoApi api, String id) {
+        if (id == null || !RECORD_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("'" + id + "' is not a " + api.product() + " record id: ids are long"
+                                               + " numbers such as 7255024000000596045 (keep them as strings)");
+        }
+    }
+}

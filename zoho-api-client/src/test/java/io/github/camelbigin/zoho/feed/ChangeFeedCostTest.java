@@ -1,0 +1,143 @@
+package io.github.camelbigin.zoho.feed;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelbigin.emulator.BiginEmulator;
+import io.github.camelbigin.emulator.BiginEmulatorExtension;
+import io.github.camelbigin.zoho.api.ZohoApi;
+import io.github.camelbigin.zoho.auth.StaticTokenAuthenticator;
+import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.records.ZohoTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What change detection costs in calls, for both strategies — the numbers docs/consumer.md reports. Calls are counted
+ * by the emulator, not timed.
+ */
+class ChangeFeedCostTest {
+
+    @RegisterExtension
+    static BiginEmulatorExtension extension = new BiginEmulatorExtension();
+
+    private final BiginEmulator emulator = extension.emulator();
+    private ZohoClient client;
+
+    @BeforeEach
+    void client() {
+        client = ZohoClient.builder().authenticator(new StaticTokenAuthenticator(ZohoApi.BIGIN_V2, BiginEmulator.ACCESS_TOKEN, null))
+                .apiUrl(URI.create(emulator.apiUrl())).build();
+        client.defaultFields("Contacts"); // metadata is asked once per client; not part of what polls cost
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    private ChangeFeed reader(ChangeDetection strategy) {
+        return new ChangeFeed(client, "Contacts", List.of("Last_Name", "Email"), "Modified_Time", strategy);
+    }
+
+    private long calls(Runnable r) {
+        long before = emulator.apiCalls();
+        r.run();
+        return emulator.apiCalls() - before;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChangeDetection.class)
+    void anIdlePollIsOneCallSealedOrNot(ChangeDetection strategy) {
+        emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
+        emulator.seedContacts(5);
+        ChangeFeed reader = reader(strategy);
+        Watermark now = reader.newest();
+
+        assertThat(calls(() -> assertThat(reader.read(now, 1000).records()).isEmpty())).isEqualTo(1);
+        Watermark sealed = now.sealedBefore(Instant.parse("2026-02-06T08:30:00Z"));
+        assertThat(calls(() -> assertThat(reader.read(sealed, 1000).records()).isEmpty())).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChangeDetection.class)
+    void changesSpreadOverTimeCostOneCallPer200(ChangeDetection strategy) {
+        emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
+        for (int s = 0; s < 25; s++) {
+            emulator.clock().advance(Duration.ofSeconds(1));
+            emulator.seedContacts(100);
+        }
+        ChangeFeed reader = reader(strategy);
+
+        long calls = calls(() -> assertThat(reader.read(Watermark.BEGINNING, 10_000).records()).hasSize(2500));
+
+        // 13 pages; re-anchoring on a page boundary that falls inside a second re-reads that second's records
+        assertThat(calls).isBetween(13L, 26L);
+        System.out.printf("%s: 2,500 changes over 25 s cost %d calls%n", strategy, calls);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChangeDetection.class)
+    void aBurstInOneSecondCostsOneCallPer200(ChangeDetection strategy) {
+        emulator.clock().freeze();
+        emulator.seedContacts(2500);
+        ChangeFeed reader = reader(strategy);
+
+        long calls = calls(() -> assertThat(reader.read(Watermark.BEGINNING, 10_000).records()).hasSize(2500)
+                .extracting(r -> r.get("id")).doesNotHaveDuplicates());
+
+        assertThat(calls).isEqualTo(14); // 13 pages + 1 to re-anchor after the first page
+        System.out.printf("%s: 2,500 changes in one second cost %d calls%n", strategy, calls);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChangeDetection.class)
+    void aRecordModifiedWhileTheFeedPagesIsNeitherSkippedNorLost(ChangeDetection strategy) {
+        emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
+        List<String> ids = emulator.seedContacts(500);
+        emulator.clock().advance(Duration.ofSeconds(1));
+        ChangeFeed reader = reader(strategy);
+        Watermark start = Watermark.BEGINNING;
+
+        Changes first = reader.read(start, 200);
+        // a record already read moves to the end: offset paging would now skip one record
+        emulator.update("Contacts", ids.get(10), Map.of("Title", "moved"));
+        Watermark w = start;
+        for (Map<String, Object> r : first.records()) {
+            w = w.advance(ZohoTime.of(r, "Modified_Time"), r.get("id").toString(), reader.fingerprint(r));
+        }
+        Changes rest = reader.read(w, 10_000);
+
+        assertThat(first.records().size() + rest.records().size()).isEqualTo(501);
+        assertThat(rest.records()).extracting(r -> r.get("id")).containsAll(ids.subList(200, 500)).contains(ids.get(10));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChangeDetection.class)
+    void aServerIgnoringIfModifiedSinceStillReadsOnlyTheChanges(ChangeDetection strategy) {
+        emulator.honorIfModifiedSince(false);
+        emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
+        for (int s = 0; s < 10; s++) {
+            emulator.clock().advance(Duration.ofSeconds(1));
+            emulator.seedContacts(100);
+        }
+        ChangeFeed reader = reader(strategy);
+        Watermark now = reader.newest().sealedBefore(Instant.parse("2026-02-06T09:00:00Z"));
+        emulator.clock().advance(Duration.ofSeconds(5));
+        List<String> fresh = emulator.seedContacts(3);
+
+        long[] calls = new long[1];
+        calls[0] = calls(() -> assertThat(reader.read(now, 1000).records()).extracting(r -> r.get("id"))
+                .containsExactlyElementsOf(fresh));
+
+        assertThat(calls[0]).isEqualTo(strategy == ChangeDetection.list ? 2 : 1);
+    }
+}
