@@ -9,7 +9,7 @@ import java.util.Map;
  * JDK's maps and lists), hashed as it would be written without writing it. It notices a record changed again within
  * the second it was delivered in (Zoho's times have one-second precision).
  */
-public final class Fingerprint {
+final class Fingerprint {
 
     private long hash = 0xcbf29ce484222325L;
 
@@ -17,7 +17,7 @@ public final class Fingerprint {
     }
 
     /** The fingerprint of a record, in hex. */
-    public static String of(Map<String, Object> record) {
+    static String of(Map<String, Object> record) {
         return Long.toHexString(new Fingerprint().value(record).hash);
     }
 

@@ -24,13 +24,8 @@ public class ZohoApiException extends RuntimeException {
 
     public ZohoApiException(ZohoApi api, String operation, String module, int statusCode, String code,
                             String apiMessage, Map<String, Object> details, Throwable cause) {
-        super(compose(api, operation, module, statusCode, code, apiMessage, details), cause);
-        this.statusCode = statusCode;
-        this.code = code;
-        this.apiMessage = apiMessage;
-        this.details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
-        this.operation = operation;
-        this.module = module;
+        this(compose(api, operation, module, statusCode, code, apiMessage, details), operation, module, statusCode, code,
+             apiMessage, details, cause);
     }
 
     /** For subclasses that compose their own message. */

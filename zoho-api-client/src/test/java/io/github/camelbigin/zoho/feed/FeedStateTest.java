@@ -1,0 +1,95 @@
+package io.github.camelbigin.zoho.feed;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What a feed remembers between polls and restarts, and how it tells created from updated records. */
+class FeedStateTest {
+
+    private static final OffsetDateTime T = OffsetDateTime.parse("2026-02-06T00:28:53-08:00");
+
+    private static Map<String, Object> record(String id, OffsetDateTime created, OffsetDateTime modified) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", id);
+        r.put("Created_Time", created.toString());
+        r.put("Modified_Time", modified.toString());
+        return r;
+    }
+
+    @Test
+    void aRecordCreatedAfterTheLastCatchUpIsCreatedOnceThenUpdated() {
+        FeedState state = new FeedState(Watermark.at(T), Watermark.BEGINNING);
+        Map<String, Object> fresh = record("1", T.plusSeconds(5), T.plusSeconds(5));
+
+        assertThat(state.classify(fresh)).isEqualTo("created");
+        state.changeDone(fresh, T.plusSeconds(5), "created", "fp");
+        // changed again during the same backlog: the created id is remembered
+        assertThat(state.classify(record("1", T.plusSeconds(5), T.plusSeconds(9)))).isEqualTo("updated");
+    }
+
+    @Test
+    void aRecordCreatedBeforeTheFeedsStartIsAnUpdate() {
+        FeedState state = new FeedState(Watermark.at(T), Watermark.BEGINNING);
+
+        assertThat(state.classify(record("2", T.minusSeconds(60), T.plusSeconds(1)))).isEqualTo("updated");
+    }
+
+    @Test
+    void catchingUpForgetsTheCreatedIdsAndClassifiesAgainstTheNewBase() {
+        FeedState state = new FeedState(Watermark.at(T), Watermark.BEGINNING);
+        Map<String, Object> fresh = record("1", T.plusSeconds(5), T.plusSeconds(5));
+        state.changeDone(fresh, T.plusSeconds(5), "created", "fp");
+
+        state.caughtUp(T.plusSeconds(10).toInstant());
+
+        assertThat(state.createdIds()).isEmpty();
+        assertThat(state.classify(fresh)).isEqualTo("updated");
+        assertThat(state.classify(record("3", T.plusSeconds(6), T.plusSeconds(6)))).isEqualTo("created");
+    }
+
+    @Test
+    void aSecondLongBeforeTheLastCompletePollIsSealed() {
+        FeedState state = new FeedState(Watermark.BEGINNING, Watermark.BEGINNING);
+        state.changeDone(record("1", T, T), T, "created", "fp");
+        state.caughtUp(T.toInstant().plusSeconds(30));
+
+        state.seal(Duration.ofSeconds(60));
+        assertThat(state.changes().sealed()).isFalse(); // 30 s: the second may still gain records
+
+        state.caughtUp(T.toInstant().plusSeconds(61));
+        state.seal(Duration.ofSeconds(60));
+        assertThat(state.changes().sealed()).isTrue();
+        assertThat(state.changes().ids()).isEmpty();
+    }
+
+    @Test
+    void theStateSurvivesJsonWithFingerprintsAndCreatedIds() {
+        FeedState state = new FeedState(Watermark.at(T), Watermark.BEGINNING);
+        state.changeDone(record("1", T.plusSeconds(5), T.plusSeconds(5)), T.plusSeconds(5), "created", "f\"1");
+        state.deletionDone(Map.of("id", "7", "deleted_time", T.plusSeconds(2).toString()));
+        state.caughtUp(Instant.parse("2026-02-06T08:30:00Z"));
+        state.changeDone(record("2", T.plusSeconds(6), T.plusSeconds(6)), T.plusSeconds(6), "created", "fp2");
+
+        FeedState copy = FeedState.fromJson(state.toJson());
+
+        assertThat(copy.changes()).isEqualTo(state.changes());
+        assertThat(copy.deletions()).isEqualTo(state.deletions());
+        assertThat(copy.createdIds()).containsExactly("2");
+        assertThat(copy.toJson()).isEqualTo(state.toJson());
+        assertThat(FeedState.fromJson(state.toJson(false)).createdIds()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableStoredStateSaysHowToStartAgain() {
+        assertThatThrownBy(() -> FeedState.fromJson("{\"version\":99}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("remove it from the state repository");
+    }
+}
