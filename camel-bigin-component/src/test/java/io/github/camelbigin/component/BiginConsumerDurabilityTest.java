@@ -13,6 +13,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -31,19 +33,27 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
     /** A separate CamelContext (another JVM, as far as Camel knows) running a bigin consumer into {@code sink}. */
     private CamelContext node(String name, Object stateRepository, String fromUri, List<String> sink) throws Exception {
         return node(name, stateRepository, fromUri, sink, e -> {
-        });
+        }, null);
     }
 
-    /** As above, with {@code first} run on each exchange before it counts as delivered. */
-    private CamelContext node(String name, Object stateRepository, String fromUri, List<String> sink, Processor first)
-            throws Exception {
+    /**
+     * As above, with {@code first} run on each exchange before it counts as delivered, and the route run only while
+     * this node leads {@code clusterNamespace} (null: always).
+     */
+    private CamelContext node(String name, Object stateRepository, String fromUri, List<String> sink, Processor first,
+                              String clusterNamespace) throws Exception {
         CamelContext node = new DefaultCamelContext();
         node.getCamelContextExtension().setName(name);
         node.getRegistry().bind("state", stateRepository);
         node.addRoutes(new RouteBuilder() {
             @Override
-            public void configure() {
-                from(fromUri).routeId("bigin-" + name).process(first)
+            public void configure() throws Exception {
+                RouteDefinition route = from(fromUri).routeId("bigin-" + name);
+                if (clusterNamespace != null) {
+                    // what master: does, from camel-cluster (the registry here lacks camel-master 4.22)
+                    route.routePolicy(ClusteredRoutePolicy.forNamespace(clusterNamespace));
+                }
+                route.process(first)
                         .process(e -> sink.add(e.getIn().getHeader(BiginConstants.EVENT_TYPE) + ":"
                                                + e.getIn().getHeader(BiginConstants.RECORD_ID)));
             }
@@ -113,7 +123,7 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
             if (run1.size() == 6) {
                 leftBehind.setState(key, live.getState(key));
             }
-        });
+        }, null);
         first.start();
         await(() -> run1.size() == 10, 10_000, "the first run's deliveries");
         first.stop();
@@ -133,9 +143,10 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
         db.setURL("jdbc:h2:mem:bigin-cluster;DB_CLOSE_DELAY=-1");
         List<String> a = new CopyOnWriteArrayList<>();
         List<String> b = new CopyOnWriteArrayList<>();
-        String master = "master:bigin-contacts:" + uri();
-        CamelContext nodeA = node("a", new JdbcStateRepository(db), master, a);
-        CamelContext nodeB = node("b", new JdbcStateRepository(db), master, b);
+        CamelContext nodeA = node("a", new JdbcStateRepository(db), uri(), a, e -> {
+        }, "bigin-contacts");
+        CamelContext nodeB = node("b", new JdbcStateRepository(db), uri(), b, e -> {
+        }, "bigin-contacts");
         nodeA.addService(clusterService("a"));
         nodeB.addService(clusterService("b"));
         JdbcStateRepository shared = new JdbcStateRepository(db);

@@ -5,7 +5,6 @@ import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Spring Boot example, configured by application.properties, against the emulator. */
-@CamelSpringBootTest
 @SpringBootTest(classes = BiginSpringBootApplication.class)
 class BiginSpringBootApplicationTest {
 
