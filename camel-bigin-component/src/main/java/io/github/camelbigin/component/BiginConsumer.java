@@ -35,6 +35,7 @@ import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -55,6 +56,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(BiginConsumer.class);
     private static final ObjectMapper JSON = ZohoJson.MAPPER;
     private static final Set<String> EVENTS = Set.of("created", "updated", "deleted");
+    /** A state of n ids is saved at most every n/8 exchanges: about 350 bytes written per record at most. */
+    private static final int LARGE_STATE_IDS_PER_SAVE = 8;
+    private static final int MAX_POLLS_SKIPPED = 32;
 
     /** The consumer options, checked. */
     static final class Settings {
@@ -157,6 +161,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private ExecutorService readAhead;
     /** Whether the last poll delivered its whole batch: only then may the next read go ahead of delivery. */
     private boolean lastPollComplete = true;
+    /** Polls in a row that failed in a way only a person can fix (unknown module, refused credentials, no scope). */
+    private int permanentFailures;
+    private int pollsToSkip;
 
     public BiginConsumer(BiginEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -214,12 +221,38 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         reader = null;
         backlog = false;
         lastPollComplete = true;
+        permanentFailures = 0;
+        pollsToSkip = 0;
+        checkAtStart();
+        if (getExceptionHandler() instanceof LoggingExceptionHandler) {
+            setExceptionHandler(new OncePerFailureExceptionHandler(getExceptionHandler(), LOG));
+        }
         if (config.isReadAhead() && !settings.deletions()) {
             // (deletions interleave with changes by time, so a batch may end before the changes read: nothing to go on)
             readAhead = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newSingleThreadExecutor(this, "BiginReadAhead");
         }
         super.doStart();
+    }
+
+    /**
+     * Finds at start what a call can tell and only a person can fix: the field metadata a read of every field needs
+     * (asked once, kept by the client) answers for an unknown module, refused credentials or a missing scope. Such a
+     * failure stops the route from starting; a passing one (no network, 5xx) is left to the polls.
+     */
+    private void checkAtStart() {
+        if (config.getFields() != null) {
+            return; // no metadata needed: the first poll tells
+        }
+        try {
+            endpoint.getClient().defaultFields(config.getModule());
+        } catch (ZohoApiException e) {
+            if (!e.isTransient()) {
+                throw e.during(endpoint.getClient().api(), "poll", config.getModule());
+            }
+            LOG.warn("bigin:{} could not check its module at start ({}); the polls will try again",
+                    config.getModule(), e.getMessage());
+        }
     }
 
     @Override
@@ -260,6 +293,28 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        if (pollsToSkip > 0) {
+            pollsToSkip--; // backing off a permanent failure: each skipped poll spares a call that would fail again
+            return 0;
+        }
+        try {
+            int done = pollChanges();
+            if (permanentFailures > 0 && getExceptionHandler() instanceof OncePerFailureExceptionHandler h) {
+                h.reset(); // the same failure coming back later is news again
+            }
+            permanentFailures = 0;
+            return done;
+        } catch (ZohoApiException e) {
+            if (!e.isTransient()) {
+                // 1, 2, 4 … up to 32 polls skipped after the same kind of failure: fixing it takes a person
+                pollsToSkip = Math.min(1 << Math.min(permanentFailures, 5), MAX_POLLS_SKIPPED) - 1;
+                permanentFailures++;
+            }
+            throw e.during(endpoint.getClient().api(), "poll", config.getModule());
+        }
+    }
+
+    private int pollChanges() throws Exception {
         if (reader == null) {
             List<String> fields = BiginConfiguration.splitList(config.getFields());
             reader = new ChangeFeed(endpoint.getClient(), config.getModule(), fields, settings.timeField,
@@ -381,12 +436,11 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             exchange.setException(e);
         }
         Exception failure = exchange.getException();
-        releaseExchange(exchange, false);
         if (failure != null) {
-            getExceptionHandler().handleException(failureMessage.get(), failure);
-            return false;
+            getExceptionHandler().handleException(failureMessage.get(), exchange, failure);
         }
-        return true;
+        releaseExchange(exchange, false);
+        return failure == null;
     }
 
     /** The end of a poll: what the next poll starts from, and the watermark saved. */
@@ -449,7 +503,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         String stored = repository.getState(stateKey);
         if (stored != null) {
             FeedState loaded = FeedState.fromJson(stored);
-            LOG.info("bigin:{} resumes after {}", config.getModule(), loaded);
+            LOG.info("bigin:{} resumes: {}", config.getModule(), loaded.describe(settings.changes(), settings.deletions()));
             return loaded;
         }
         Watermark changes = Watermark.BEGINNING;
@@ -466,7 +520,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             deletions = settings.start;
         }
         FeedState fresh = new FeedState(changes, deletions);
-        LOG.info("bigin:{} starts after {}", config.getModule(), fresh);
+        LOG.info("bigin:{} starts: {}", config.getModule(), fresh.describe(settings.changes(), settings.deletions()));
         repository.setState(stateKey, fresh.toJson()); // a restart before the first change must not move the start
         return fresh;
     }
@@ -479,7 +533,10 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
      * backlog (at least once, never lost).
      */
     private void saveProgress() {
-        if (config.getStateRepository() != null && ++unsaved >= config.getStateSaveEvery()) {
+        // a large state (thousands of ids sharing one second, in a burst) is saved less often, so the bytes written
+        // per record stay small: a crash in such a burst may repeat up to size/8 records, never lose one
+        if (config.getStateRepository() != null
+                && ++unsaved >= Math.max(config.getStateSaveEvery(), state.size() / LARGE_STATE_IDS_PER_SAVE)) {
             write(false);
         }
     }

@@ -47,6 +47,14 @@ public class BiginProducer extends DefaultProducer {
         ZohoClient client = endpoint.getClient();
         String module = config.getModule();
         Message out = exchange.getMessage();
+        try {
+            perform(op, in, out, client, module);
+        } catch (ZohoApiException e) {
+            throw e.during(client.api(), op.name(), module); // the message names what the route asked for
+        }
+    }
+
+    private void perform(BiginOperation op, Message in, Message out, ZohoClient client, String module) {
         switch (op) {
             case create:
                 writeResults(out, client.create(module, RecordBodies.records(in.getBody(), "create"), writeOptions(in)));

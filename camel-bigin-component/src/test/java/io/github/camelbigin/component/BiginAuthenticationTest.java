@@ -109,6 +109,14 @@ class BiginAuthenticationTest extends BiginTestSupport {
     }
 
     @Test
+    void theRejectedCredentialsHintNamesTokenLifeDataCenterAndMatonKeys() {
+        Exchange ex = send("bigin:Contacts?operation=org&accessToken=stale&apiUrl=" + emulator().apiUrl(), null);
+
+        assertThat(ex.getException()).hasMessageContaining("An access token lives one hour")
+                .hasMessageContaining("set dataCenter").hasMessageContaining("A Maton API key works only at Maton's");
+    }
+
+    @Test
     void matonKeyIsSentAsBearerWithTheChosenConnection() {
         emulator().addMatonKey("maton-2", "conn-a", "conn-b");
 

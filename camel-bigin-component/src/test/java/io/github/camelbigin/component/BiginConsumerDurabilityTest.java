@@ -13,9 +13,9 @@ import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.h2.jdbcx.JdbcDataSource;
@@ -92,6 +92,33 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
                 "created:" + before.get(2));
         assertThat(run2).containsExactly("created:" + whileDown.get(0), "created:" + whileDown.get(1),
                 "updated:" + before.get(0));
+    }
+
+    @Test
+    void aBurstOfFiveThousandRecordsInOneSecondKeepsTheStateSmallAndItsWritesFew() throws Exception {
+        emulator().clock().freezeAt(java.time.Instant.parse("2026-11-30T10:00:00Z"));
+        List<String> ids = emulator().seedContacts(5000);
+        emulator().clock().advance(java.time.Duration.ofSeconds(1));
+        long[] written = new long[2];
+        MemoryStateRepository counting = new MemoryStateRepository() {
+            @Override
+            public void setState(String key, String value) {
+                written[0] += value.length();
+                written[1] = Math.max(written[1], value.length());
+                super.setState(key, value);
+            }
+        };
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        CamelContext node = node("burst", counting, uri() + "&initialPosition=beginning", delivered);
+        node.start();
+        await(() -> delivered.size() == 5000, 30_000, "the burst's deliveries");
+        node.stop();
+
+        assertThat(delivered).doesNotHaveDuplicates().hasSize(ids.size());
+        // each id once in the state (about 41 characters with its fingerprint), and few saves of a large state:
+        // a FileStateRepository trunks its file once a megabyte, instead of hundreds of times
+        assertThat(written[1]).as("the largest state saved").isLessThan(250_000);
+        assertThat(written[0]).as("characters written to the state repository").isLessThan(2_000_000);
     }
 
     @Test

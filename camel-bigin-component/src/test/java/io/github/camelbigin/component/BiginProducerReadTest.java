@@ -293,4 +293,12 @@ class BiginProducerReadTest extends BiginTestSupport {
         @JsonProperty("Modified_Time")
         public OffsetDateTime modifiedTime;
     }
+
+    @Test
+    void aListOfAModuleThatDoesNotExistNamesTheListAndTheCallThatFailed() {
+        Exchange ex = send(bigin("Foo?operation=list"), null);
+
+        assertThat(ex.getException()).hasMessageContaining("Bigin list on Foo failed: HTTP 400 INVALID_MODULE")
+                .hasMessageContaining("(in the fields call)");
+    }
 }

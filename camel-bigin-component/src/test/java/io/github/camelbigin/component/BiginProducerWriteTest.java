@@ -159,9 +159,41 @@ class BiginProducerWriteTest extends BiginTestSupport {
     void updateOfARecordWithoutIdFailsBeforeAnyCall() {
         Exchange ex = send(bigin("Contacts?operation=update"), List.of(Map.of("Title", "no id")));
 
-        assertThat(ex.getException()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Record #0").hasMessageContaining("has no 'id'");
+        assertThat(ex.getException()).isInstanceOf(ZohoRecordErrorException.class)
+                .hasMessageContaining("the record failed").hasMessageContaining("record #0 has no 'id'");
         assertThat(calls()).isEmpty();
+    }
+
+    @Test
+    void aMalformedIdInABatchIsRefusedWithItsPositionAndTheOtherRecordsAreWritten() {
+        List<String> ids = emulator().seedContacts(999);
+        List<Map<String, Object>> updates = new ArrayList<>();
+        for (String id : ids) {
+            updates.add(Map.of("id", id, "Title", "Updated"));
+        }
+        updates.add(500, Map.of("id", "12ab", "Title", "Bad"));
+
+        Exchange ex = send(bigin("Contacts?operation=update"), updates);
+
+        ZohoRecordErrorException e = (ZohoRecordErrorException) ex.getException();
+        assertThat(e).hasMessageContaining("1 of 1000 records failed (999 were written)");
+        assertThat(e.getFailures()).singleElement().satisfies(f -> {
+            assertThat(f.getIndex()).isEqualTo(500);
+            assertThat(f.getCode()).isEqualTo("INVALID_DATA");
+            assertThat(f.getMessage()).contains("'12ab' is not a Bigin record id");
+            assertThat(f.getInput()).containsEntry("Title", "Bad");
+        });
+        assertThat(e.getSuccesses()).hasSize(999);
+        assertThat(emulator().record("Contacts", ids.get(998)).orElseThrow()).containsEntry("Title", "Updated");
+        assertThat(calls()).hasSize(10); // 999 records, 100 a call
+    }
+
+    @Test
+    void aWriteWhereEveryRecordFailedSaysNoneWasWritten() {
+        Exchange ex = send(bigin("Contacts?operation=create"), List.of(Map.of("Title", "a"), Map.of("Title", "b")));
+
+        assertThat(ex.getException()).isInstanceOf(ZohoRecordErrorException.class)
+                .hasMessageContaining("all 2 records failed, none was written");
     }
 
     @Test

@@ -19,16 +19,16 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Known secret values go through failing and succeeding runs of every way in, with every logger at DEBUG (Camel,
- * this component, HttpClient's header log); none of them may appear in a log line, a stack trace, an exception
- * message, a toString() or an endpoint URI Camel shows. (HttpClient's raw wire log, org.apache.hc.client5.http.wire,
- * prints the bytes sent and must stay off in production; it is the one logger left at INFO here.)
+ * Known secret values go through failing and succeeding runs of every way in — a token refresh, reads and writes —
+ * with every logger on (the root, Camel, this project, HttpClient's header and raw wire logs); none of them, nor an
+ * access token minted on the way, may appear in a log line, a stack trace, an exception message, a toString() or an
+ * endpoint URI Camel shows. At DEBUG that holds with credentials written in endpoint URIs; at TRACE Camel itself logs
+ * URIs as written and resolved placeholders, so there the credentials are set on the component, as the README says.
  */
 class SecretsNeverLeakTest extends ConsumerTestSupport {
 
@@ -43,8 +43,7 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
     private AbstractAppender appender;
     private Level rootLevel;
 
-    @BeforeEach
-    void captureEveryLogLine() {
+    private void captureEveryLogLine(Level level) {
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
         appender = new AbstractAppender("secrets-capture", null, null, true, Property.EMPTY_ARRAY) {
@@ -64,11 +63,11 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
         config.addAppender(appender);
         rootLevel = config.getRootLogger().getLevel();
         config.getRootLogger().addAppender(appender, Level.ALL, null);
-        config.getRootLogger().setLevel(Level.DEBUG);
-        level(config, "io.github.camelbigin", Level.DEBUG);
-        level(config, "org.apache.camel", Level.DEBUG);
-        level(config, "org.apache.hc", Level.DEBUG);
-        level(config, "org.apache.hc.client5.http.wire", Level.INFO);
+        config.getRootLogger().setLevel(level);
+        level(config, "io.github.camelbigin", level);
+        level(config, "org.apache.camel", level);
+        level(config, "org.apache.hc", level);
+        level(config, "org.apache.hc.client5.http.wire", level);
         ctx.updateLoggers();
     }
 
@@ -84,6 +83,9 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
 
     @AfterEach
     void stopCapturing() {
+        if (appender == null) {
+            return;
+        }
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
         config.getRootLogger().removeAppender("secrets-capture");
@@ -99,14 +101,17 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
         appender.stop();
     }
 
+    private final List<String> secrets = new CopyOnWriteArrayList<>(SECRETS);
+
     private void assertNoSecretIn(String where, String text) {
-        for (String secret : SECRETS) {
+        for (String secret : secrets) {
             assertThat(text).as(where + " contains a secret").doesNotContain(secret);
         }
     }
 
     @Test
     void noSecretReachesLogsExceptionsToStringOrShownUris() throws Exception {
+        captureEveryLogLine(Level.DEBUG);
         emulator().addOAuthClient("1000.LEAKTEST", CLIENT_SECRET, REFRESH);
         emulator().addAccessToken(STATIC);
         emulator().addMatonKey(MATON, "conn-1");
@@ -121,8 +126,8 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("bigin:Contacts?delay=50&initialDelay=0&maxRetries=0&accessToken=" + STATIC + "x&apiUrl="
-                     + emulator().apiUrl()).routeId("failing-consumer").to("log:x");
+                from("bigin:Contacts?fields=Last_Name&delay=50&initialDelay=0&maxRetries=0&accessToken=" + STATIC
+                     + "x&apiUrl=" + emulator().apiUrl()).routeId("failing-consumer").to("log:x");
             }
         });
 
@@ -138,6 +143,9 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
         send(oauth, null); // 401, refresh, replay
         awaitPolls(3); // the failing consumer logs its failures
 
+        addMintedTokensToTheSecrets();
+        assertThat(captured).as("HttpClient's header log was on")
+                .anyMatch(l -> l.startsWith("org.apache.hc.client5.http.headers"));
         assertThat(runs.get(1).getException()).isInstanceOf(ZohoApiException.class);
         assertThat(runs.get(3).getException()).isInstanceOf(ZohoApiException.class);
         assertThat(runs.get(5).getException()).isInstanceOf(ZohoApiException.class);
@@ -164,5 +172,62 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
         assertThat(captured).anyMatch(l -> l.matches("(?s).*Bigin GET /Contacts -> \\d{3} in \\d+ ms \\(attempt 1\\).*"));
         assertThat(captured).anyMatch(l -> l.contains("Bigin GET /org -> 401"));
         assertThat(captured).anyMatch(l -> l.contains("Authorization: ****"));
+    }
+
+    /** The access tokens the emulator minted on the way are credentials too. */
+    private void addMintedTokensToTheSecrets() {
+        emulator().apiRequests().stream().map(r -> r.header("Authorization")).filter(a -> a != null)
+                .map(a -> a.substring(a.indexOf(' ') + 1)).filter(t -> t.startsWith("1000.")) // the emulator mints 1000.<hex>
+                .distinct().forEach(secrets::add);
+    }
+
+    private BiginComponent component(java.util.function.Consumer<BiginConfiguration> credentials) {
+        BiginComponent component = new BiginComponent();
+        credentials.accept(component.getConfiguration());
+        component.getConfiguration().setMaxRetries(0);
+        return component;
+    }
+
+    @Test
+    void atTraceNoCredentialSetOnTheComponentAppearsAnywhere() throws Exception {
+        captureEveryLogLine(Level.TRACE);
+        emulator().addOAuthClient("1000.LEAKTEST", CLIENT_SECRET, REFRESH);
+        emulator().addAccessToken(STATIC);
+        emulator().addMatonKey(MATON, "conn-1");
+        context.addComponent("bigin-oauth", component(c -> {
+            c.setClientId("1000.LEAKTEST");
+            c.setClientSecret(CLIENT_SECRET);
+            c.setRefreshToken(REFRESH);
+            c.setAccountsUrl(emulator().accountsUrl());
+        }));
+        context.addComponent("bigin-token", component(c -> {
+            c.setAccessToken(STATIC);
+            c.setApiUrl(emulator().apiUrl());
+        }));
+        context.addComponent("bigin-maton", component(c -> {
+            c.setApiKey(MATON);
+            c.setApiUrl(emulator().matonApiUrl());
+        }));
+        List<String> ids = emulator().seedContacts(3);
+
+        Exchange created = send("bigin-oauth:Contacts?operation=create", Map.of("Last_Name", "Traced")); // mints
+        Exchange listed = send("bigin-oauth:Contacts?operation=list&fields=Last_Name", null);
+        emulator().expireTokens();
+        Exchange updated = send("bigin-oauth:Contacts?operation=update", Map.of("id", ids.get(0), "Title", "T"));
+        Exchange read = send("bigin-token:Contacts?operation=get", ids.get(1));
+        Exchange deleted = send("bigin-maton:Contacts?operation=delete", ids.get(2));
+        addMintedTokensToTheSecrets();
+
+        for (Exchange run : List.of(created, listed, updated, read, deleted)) {
+            assertThat(run.getException()).isNull();
+        }
+        assertThat(emulator().tokenRequests()).hasSize(2); // the first token, then the refresh after expiry
+        assertThat(secrets).as("minted tokens were seen").hasSizeGreaterThan(SECRETS.size());
+        assertThat(captured).as("Camel's and HttpClient's TRACE logs were on")
+                .anyMatch(l -> l.startsWith("org.apache.hc.client5.http.headers"))
+                .anyMatch(l -> l.startsWith("org.apache.camel"));
+        for (String line : captured) {
+            assertNoSecretIn("a log line", line);
+        }
     }
 }

@@ -23,6 +23,12 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
                       int pageNumberReach, int maxFields, int coqlLimit, int coqlMaxOffset, int coqlMaxInValues,
                       Map<String, String> hints) {
 
+    private static final String REJECTED_CREDENTIALS = "The credentials were rejected. An access token lives one hour:"
+            + " give a refresh token (clientId, clientSecret, refreshToken) to have tokens renewed. Tokens work only in"
+            + " the data center they were minted in: set dataCenter (EU for accounts.zoho.eu, IN, AU, JP, CA, CN, SA)."
+            + " A Maton API key works only at Maton's gateway: leave apiUrl unset (or point it at gateway.maton.ai),"
+            + " not at zohoapis";
+
     /** Zoho Bigin's REST API v2 (bigin-api.md). */
     public static final ZohoApi BIGIN_V2 = new ZohoApi("Bigin", "/bigin/v2", "zoho-bigin", 200, 100, 2000, 50, 200,
             9800, 50, Map.of(
@@ -30,9 +36,8 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
                                             + " module's own scope, e.g. ZohoBigin.modules.Tasks.ALL),"
                                             + " ZohoBigin.settings.ALL for metadata, ZohoBigin.users.ALL for users and"
                                             + " ZohoBigin.org.READ for the org, then mint a new refresh token",
-                    "INVALID_TOKEN", "The credentials were rejected: check the access token, refresh token or API key",
-                    "AUTHENTICATION_FAILURE", "The credentials were rejected: check the access token, refresh token or"
-                                              + " API key",
+                    "INVALID_TOKEN", REJECTED_CREDENTIALS,
+                    "AUTHENTICATION_FAILURE", REJECTED_CREDENTIALS,
                     "INVALID_MODULE", "Module API names are case-sensitive: Contacts, Accounts, Pipelines, Products,"
                                       + " Tasks, Events, Calls, Notes or a custom module's API name (the modules"
                                       + " operation lists them)",

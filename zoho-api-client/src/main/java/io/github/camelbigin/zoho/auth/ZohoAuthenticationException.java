@@ -12,4 +12,11 @@ public class ZohoAuthenticationException extends ZohoApiException {
     public ZohoAuthenticationException(int statusCode, String code, String message, Throwable cause) {
         super(message, "authenticate", null, statusCode, code, message, null, cause);
     }
+
+    /** Throttled minting and an unavailable accounts server pass; a refused client or refresh token does not. */
+    @Override
+    public boolean isTransient() {
+        return "TOKEN_THROTTLED".equals(getCode()) || "TOKEN_ENDPOINT_UNAVAILABLE".equals(getCode())
+               || super.isTransient();
+    }
 }

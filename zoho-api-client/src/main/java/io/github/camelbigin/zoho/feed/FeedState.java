@@ -135,8 +135,13 @@ public final class FeedState {
         StringBuilder sb = new StringBuilder(256 + 24 * (changes.size() + (withCreatedIds ? createdIds.size() : 0)));
         sb.append("{\"version\":").append(VERSION).append(",\"changes\":");
         watermark(sb, changes.snapshot());
-        sb.append(",\"base\":");
-        watermark(sb, base);
+        Watermark current = changes.snapshot();
+        if (base.equals(current)) {
+            sb.append(",\"baseIsChanges\":true"); // caught up: the same ids are not written twice
+        } else {
+            sb.append(",\"base\":");
+            watermark(sb, base);
+        }
         sb.append(",\"createdIds\":[");
         if (withCreatedIds) {
             boolean first = true;
@@ -206,7 +211,7 @@ public final class FeedState {
                 throw new IllegalArgumentException("unknown format");
             }
             FeedState state = new FeedState(watermark(root.get("changes")), watermark(root.get("deletions")));
-            state.base = watermark(root.get("base"));
+            state.base = root.path("baseIsChanges").asBoolean(false) ? state.changes() : watermark(root.get("base"));
             state.settledDeletions = root.has("settledDeletions") ? watermark(root.get("settledDeletions")) : state.deletions();
             root.path("createdIds").forEach(n -> state.createdIds.add(n.asText()));
             if (root.hasNonNull("settledAt")) {
@@ -231,7 +236,21 @@ public final class FeedState {
 
     @Override
     public String toString() {
-        return "changes " + changes.snapshot() + ", deletions " + deletions.snapshot()
-               + (createdIds.isEmpty() ? "" : ", " + createdIds.size() + " created since " + base);
+        return describe(true, true);
+    }
+
+    /** The parts of the state a feed uses: its changes, its deletions, or both. */
+    public String describe(boolean withChanges, boolean withDeletions) {
+        StringBuilder sb = new StringBuilder();
+        if (withChanges) {
+            sb.append("changes after ").append(changes.snapshot());
+            if (!createdIds.isEmpty()) {
+                sb.append(" (").append(createdIds.size()).append(" created since ").append(base).append(')');
+            }
+        }
+        if (withDeletions) {
+            sb.append(sb.length() == 0 ? "" : ", ").append("deletions after ").append(deletions.snapshot());
+        }
+        return sb.toString();
     }
 }

@@ -177,8 +177,15 @@ public final class Watermark {
         return Objects.hash(time == null ? null : time.toInstant(), delivered, sealed);
     }
 
+    /** The time and, for a few ids, the ids at that second; a count for many (a log line stays short). */
     @Override
     public String toString() {
-        return time == null ? "beginning" : time + (sealed ? " (sealed)" : " " + delivered.keySet());
+        if (time == null) {
+            return "beginning";
+        }
+        if (sealed) {
+            return time + " (sealed)";
+        }
+        return time + (delivered.size() <= 3 ? " " + delivered.keySet() : " (" + delivered.size() + " ids at that second)");
     }
 }

@@ -4,12 +4,15 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -18,12 +21,15 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
@@ -41,6 +47,7 @@ final class ApacheHttp implements Closeable {
 
     ApacheHttp(TransportSettings s) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(WireQuietConnection::open)
                 .setMaxConnTotal(s.maxConnections())
                 .setMaxConnPerRoute(s.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -102,6 +109,40 @@ final class ApacheHttp implements Closeable {
     @Override
     public void close() throws IOException {
         http.close();
+    }
+
+    /**
+     * HttpClient's connection without its raw wire log: {@code org.apache.hc.client5.http.wire} at DEBUG would print
+     * every byte sent — the {@code Authorization} header and the token request's client secret and refresh token —
+     * and a root logger at DEBUG or TRACE turns it on. The header log stays, and shows {@link SecretHeader}s masked.
+     */
+    static final class WireQuietConnection extends DefaultManagedHttpClientConnection {
+
+        private static final AtomicLong COUNTER = new AtomicLong();
+
+        WireQuietConnection(String id) {
+            super(id);
+        }
+
+        static ManagedHttpClientConnection open(Socket socket) throws IOException {
+            WireQuietConnection connection = new WireQuietConnection("zoho-" + COUNTER.getAndIncrement());
+            if (socket != null) {
+                connection.bind(socket);
+            }
+            return connection;
+        }
+
+        @Override
+        public void bind(Socket socket) throws IOException {
+            bind(new SocketHolder(socket));
+            setSocketTimeout(Timeout.ofMilliseconds(socket.getSoTimeout()));
+        }
+
+        @Override
+        public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
+            bind(new SocketHolder(sslSocket, socket));
+            setSocketTimeout(Timeout.ofMilliseconds(sslSocket.getSoTimeout()));
+        }
     }
 
     /** A header whose value goes on the wire but not into HttpClient's header log. */

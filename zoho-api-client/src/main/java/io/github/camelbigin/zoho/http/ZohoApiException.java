@@ -70,6 +70,19 @@ public class ZohoApiException extends RuntimeException {
         return module;
     }
 
+    /**
+     * This failure as part of the user's operation (a consumer's {@code poll}, a producer's {@code list}) when it
+     * happened in a call made for it (the field metadata a read needs): the message names what the user asked for,
+     * and the call that failed. Subclasses, and failures of that very operation, are returned as they are.
+     */
+    public ZohoApiException during(ZohoApi api, String userOperation, String userModule) {
+        if (getClass() != ZohoApiException.class || userOperation.equals(operation)) {
+            return this;
+        }
+        return new ZohoApiException(api, userOperation, userModule, statusCode, code,
+                (apiMessage == null ? "" : apiMessage + " ") + "(in the " + operation + " call)", details, this);
+    }
+
     /** Whether the error is the server's or the network's (status 0, 429 or 5xx) rather than the request's. */
     public boolean isTransient() {
         return statusCode == 0 || statusCode == 429 || statusCode >= 500;

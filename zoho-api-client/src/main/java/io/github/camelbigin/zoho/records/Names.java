@@ -26,8 +26,13 @@ public final class Names {
         }
     }
 
+    /** Whether a text is a well-formed record id (digits only). */
+    public static boolean isId(String id) {
+        return id != null && RECORD_ID.matcher(id).matches();
+    }
+
     public static void checkId(ZohoApi api, String id) {
-        if (id == null || !RECORD_ID.matcher(id).matches()) {
+        if (!isId(id)) {
             throw new IllegalArgumentException("'" + id + "' is not a " + api.product() + " record id: ids are long"
                                                + " numbers such as 7255024000000596045 (keep them as strings)");
         }

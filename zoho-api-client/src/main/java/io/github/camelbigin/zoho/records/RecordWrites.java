@@ -1,11 +1,13 @@
 package io.github.camelbigin.zoho.records;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.github.camelbigin.zoho.api.ZohoApi;
@@ -31,76 +33,96 @@ public final class RecordWrites {
 
     /** Creates records; results in input order. */
     public List<WriteResult> create(String module, List<Map<String, Object>> records, WriteOptions options) {
-        return write("create", module, records, options);
+        return write("create", module, records, options, r -> null);
     }
 
-    /** Updates records, each identified by its {@code id}; results in input order. */
+    /**
+     * Updates records, each identified by its {@code id}; results in input order. A record without a well-formed id
+     * is refused here, like any record Zoho refuses: its result says why, and the others are written.
+     */
     public List<WriteResult> update(String module, List<Map<String, Object>> records, WriteOptions options) {
-        for (int i = 0; i < records.size(); i++) {
-            Object id = records.get(i).get("id");
-            if (id == null || id.toString().isBlank()) {
-                throw new IllegalArgumentException("Record #" + i + " of the update on " + module + " has no 'id':"
-                                                   + " each record to update needs its " + api.product()
-                                                   + " record id");
-            }
-            Names.checkId(api, id.toString());
-        }
-        return write("update", module, records, options);
+        return write("update", module, records, options, this::idProblem);
     }
 
     /** Inserts records or updates those that match on the duplicate-check fields; results say which. */
     public List<WriteResult> upsert(String module, List<Map<String, Object>> records, WriteOptions options) {
-        return write("upsert", module, records, options);
+        return write("upsert", module, records, options, r -> null);
     }
 
-    /** Deletes records by id; results in input order. */
+    /** Deletes records by id; results in input order. A malformed id is refused here, the others are deleted. */
     public List<WriteResult> delete(String module, List<String> ids, WriteOptions options) {
-        Names.checkModule(api, module);
         List<Map<String, Object>> inputs = new ArrayList<>(ids.size());
         for (String id : ids) {
-            Names.checkId(api, id);
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("id", id);
             inputs.add(input);
         }
-        return write("delete", module, inputs, options);
+        return write("delete", module, inputs, options, this::idProblem);
     }
 
+    /** Why a record cannot be updated or deleted (it has no well-formed id), or null when it can. */
+    private String idProblem(Map<String, Object> record) {
+        Object id = record.get("id");
+        if (id == null || id.toString().isBlank()) {
+            return "has no 'id': each record to update needs its " + api.product() + " record id";
+        }
+        return Names.isId(id.toString()) ? null : "'" + id + "' is not a " + api.product() + " record id: ids are long"
+                                                  + " numbers such as 7255024000000596045 (keep them as strings)";
+    }
+
+    /**
+     * Writes the records {@code refusal} does not refuse, in calls of at most the batch size, and reports every record
+     * in input order: refused ones with {@code INVALID_DATA} and why, without a call for them.
+     */
     private List<WriteResult> write(String operation, String module, List<Map<String, Object>> records,
-                                    WriteOptions options) {
+                                    WriteOptions options, Function<Map<String, Object>, String> refusal) {
         Names.checkModule(api, module);
         WriteOptions opts = options == null ? WriteOptions.create() : options;
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        int batch = Math.min(opts.batchSize(), api.writeBatch());
-        List<WriteResult> results = new ArrayList<>(records.size());
-        for (int from = 0; from < records.size(); from += batch) {
-            List<Map<String, Object>> chunk = records.subList(from, Math.min(from + batch, records.size()));
-            try {
-                results.addAll(writeChunk(operation, module, chunk, from, opts));
-            } catch (ZohoApiException e) {
-                if (results.stream().noneMatch(WriteResult::isSuccess)) {
-                    throw e; // nothing written yet: the call's own error says it best
-                }
-                // earlier calls wrote records: report every record, so none is lost or written twice on resend
-                for (int i = from; i < records.size(); i++) {
-                    boolean inFailedCall = i < from + chunk.size();
-                    results.add(new WriteResult(i, "error", inFailedCall ? e.getCode() : WriteResult.NOT_ATTEMPTED,
-                            inFailedCall ? e.getMessage() : "not sent: an earlier call of this " + operation + " failed",
-                            null, null, records.get(i)));
-                }
-                throw new ZohoRecordErrorException(operation, module, results, e);
+        WriteResult[] results = new WriteResult[records.size()];
+        List<Integer> sendable = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            String problem = refusal.apply(records.get(i));
+            if (problem == null) {
+                sendable.add(i);
+            } else {
+                results[i] = new WriteResult(i, "error", "INVALID_DATA", "not sent: record #" + i + " " + problem,
+                        Map.of("api_name", "id"), null, records.get(i));
             }
         }
-        if (opts.failOnRecordError() && results.stream().anyMatch(r -> !r.isSuccess())) {
-            throw new ZohoRecordErrorException(operation, module, results, null);
+        int batch = Math.min(opts.batchSize(), api.writeBatch());
+        for (int from = 0; from < sendable.size(); from += batch) {
+            List<Integer> chunk = sendable.subList(from, Math.min(from + batch, sendable.size()));
+            try {
+                for (WriteResult r : writeChunk(operation, module, records, chunk, opts)) {
+                    results[r.getIndex()] = r;
+                }
+            } catch (ZohoApiException e) {
+                if (sendable.size() == records.size()
+                        && Arrays.stream(results).noneMatch(r -> r != null && r.isSuccess())) {
+                    throw e; // nothing written and nothing refused: the call's own error says it best
+                }
+                // earlier calls wrote records: report every record, so none is lost or written twice on resend
+                for (int k = from; k < sendable.size(); k++) {
+                    int i = sendable.get(k);
+                    boolean inFailedCall = k < from + chunk.size();
+                    results[i] = new WriteResult(i, "error", inFailedCall ? e.getCode() : WriteResult.NOT_ATTEMPTED,
+                            inFailedCall ? e.getMessage() : "not sent: an earlier call of this " + operation + " failed",
+                            null, null, records.get(i));
+                }
+                throw new ZohoRecordErrorException(api, operation, module, List.of(results), e);
+            }
         }
-        return results;
+        List<WriteResult> all = List.of(results);
+        if (opts.failOnRecordError() && all.stream().anyMatch(r -> !r.isSuccess())) {
+            throw new ZohoRecordErrorException(api, operation, module, all, null);
+        }
+        return all;
     }
 
-    private List<WriteResult> writeChunk(String operation, String module, List<Map<String, Object>> chunk, int offset,
-                                         WriteOptions opts) {
+    private List<WriteResult> writeChunk(String operation, String module, List<Map<String, Object>> records,
+                                         List<Integer> positions, WriteOptions opts) {
+        List<Map<String, Object>> chunk = new ArrayList<>(positions.size());
+        positions.forEach(i -> chunk.add(records.get(i)));
         ApiRequest request = request(operation, module, chunk, opts).operation(operation, module).recordResults()
                 .build();
         ApiResponse response = calls.execute(request);
@@ -110,7 +132,7 @@ public final class RecordWrites {
             throw ApiErrors.malformed(api, request, response, "expected " + chunk.size() + " per-record results, and "
                                                               + api.product() + " may have written some records");
         }
-        List<WriteResult> out = inInputOrder(operation, chunk, offset, entries);
+        List<WriteResult> out = inInputOrder(operation, chunk, positions, entries);
         calls.stats().recordsWritten((int) out.stream().filter(WriteResult::isSuccess).count());
         return out;
     }
@@ -139,8 +161,8 @@ public final class RecordWrites {
      * The results in input order: matched by id where the input has one (update, delete), else in Zoho's order,
      * which is the input order.
      */
-    private static List<WriteResult> inInputOrder(String operation, List<Map<String, Object>> chunk, int offset,
-                                                  List<?> entries) {
+    private static List<WriteResult> inInputOrder(String operation, List<Map<String, Object>> chunk,
+                                                  List<Integer> positions, List<?> entries) {
         Map<String, Integer> positionOfId = new HashMap<>();
         boolean byId = "delete".equals(operation) || "update".equals(operation);
         if (byId) {
@@ -157,7 +179,7 @@ public final class RecordWrites {
             if (pos == null) {
                 unmatched.add(entry);
             } else {
-                ordered[pos] = result(entry, offset + pos, chunk.get(pos));
+                ordered[pos] = result(entry, positions.get(pos), chunk.get(pos));
             }
         }
         int next = 0;
@@ -165,7 +187,7 @@ public final class RecordWrites {
             while (ordered[next] != null) {
                 next++;
             }
-            ordered[next] = result(entry, offset + next, chunk.get(next));
+            ordered[next] = result(entry, positions.get(next), chunk.get(next));
         }
         List<WriteResult> out = new ArrayList<>(chunk.size());
         Collections.addAll(out, ordered);

@@ -3,6 +3,7 @@ package io.github.camelbigin.zoho.records;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 
 /**
@@ -15,8 +16,9 @@ public class ZohoRecordErrorException extends ZohoApiException {
 
     private final transient List<WriteResult> results;
 
-    public ZohoRecordErrorException(String operation, String module, List<WriteResult> results, Throwable cause) {
-        super(message(operation, module, results), operation, module, 0, code(results), null, null, cause);
+    public ZohoRecordErrorException(ZohoApi api, String operation, String module, List<WriteResult> results,
+                                    Throwable cause) {
+        super(message(api, operation, module, results), operation, module, 0, code(results), null, null, cause);
         this.results = List.copyOf(results);
     }
 
@@ -39,11 +41,19 @@ public class ZohoRecordErrorException extends ZohoApiException {
         return results.stream().filter(r -> !r.isSuccess()).map(WriteResult::getCode).findFirst().orElse(null);
     }
 
-    private static String message(String operation, String module, List<WriteResult> results) {
+    private static String message(ZohoApi api, String operation, String module, List<WriteResult> results) {
         List<WriteResult> failed = results.stream().filter(r -> !r.isSuccess()).collect(Collectors.toList());
-        StringBuilder sb = new StringBuilder("Bigin ").append(operation).append(" on ").append(module).append(": ")
-                .append(failed.size()).append(" of ").append(results.size())
-                .append(" records failed (the others were written): ");
+        int written = results.size() - failed.size();
+        StringBuilder sb = new StringBuilder(api.product()).append(' ').append(operation).append(" on ").append(module)
+                .append(": ");
+        if (results.size() == 1) {
+            sb.append("the record failed: ");
+        } else if (written == 0) {
+            sb.append("all ").append(results.size()).append(" records failed, none was written: ");
+        } else {
+            sb.append(failed.size()).append(" of ").append(results.size()).append(" records failed (")
+                    .append(written).append(written == 1 ? " was" : " were").append(" written): ");
+        }
         sb.append(failed.stream().limit(5).map(WriteResult::toString).collect(Collectors.joining("; ")));
         if (failed.size() > 5) {
             sb.append("; … and ").append(failed.size() - 5).append(" more (see getFailures())");
