@@ -60,6 +60,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cvid": getOrCreateConfiguration(target).setCvid(property(camelContext, java.lang.String.class, value)); return true;
         case "datacenter":
         case "dataCenter": getOrCreateConfiguration(target).setDataCenter(property(camelContext, io.github.camelbigin.zoho.auth.DataCenter.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deletedtype":
         case "deletedType": getOrCreateConfiguration(target).setDeletedType(property(camelContext, io.github.camelbigin.zoho.records.DeletedType.class, value)); return true;
         case "duplicatecheckfields":
@@ -75,6 +76,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "initialposition":
         case "initialPosition": getOrCreateConfiguration(target).setInitialPosition(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -173,6 +176,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cvid": return java.lang.String.class;
         case "datacenter":
         case "dataCenter": return io.github.camelbigin.zoho.auth.DataCenter.class;
+        case "delay": return long.class;
         case "deletedtype":
         case "deletedType": return io.github.camelbigin.zoho.records.DeletedType.class;
         case "duplicatecheckfields":
@@ -188,6 +192,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "initialposition":
         case "initialPosition": return java.lang.String.class;
         case "lazystartproducer":
@@ -282,6 +288,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cvid": return getOrCreateConfiguration(target).getCvid();
         case "datacenter":
         case "dataCenter": return getOrCreateConfiguration(target).getDataCenter();
+        case "delay": return target.getDelay();
         case "deletedtype":
         case "deletedType": return getOrCreateConfiguration(target).getDeletedType();
         case "duplicatecheckfields":
@@ -297,6 +304,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "initialposition":
         case "initialPosition": return getOrCreateConfiguration(target).getInitialPosition();
         case "lazystartproducer":

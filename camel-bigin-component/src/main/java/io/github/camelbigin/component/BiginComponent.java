@@ -24,6 +24,18 @@ public class BiginComponent extends HealthCheckComponent {
     @Metadata(description = "The options every bigin endpoint starts from; endpoint options override them.")
     private BiginConfiguration configuration = new BiginConfiguration();
 
+    @Metadata(label = "consumer,scheduler", defaultValue = "" + BiginEndpoint.DEFAULT_DELAY,
+              javaType = "java.time.Duration", description = "Milliseconds between two polls of every bigin consumer"
+                                                             + " whose URI sets no delay of its own. Each poll costs"
+                                                             + " at least one API call. (The other scheduler options"
+                                                             + " are endpoint options.)")
+    private long delay = BiginEndpoint.DEFAULT_DELAY;
+
+    @Metadata(label = "consumer,scheduler", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "Milliseconds before the first poll of every bigin consumer whose URI sets no"
+                            + " initialDelay of its own.")
+    private long initialDelay = 1000;
+
     private ClientFactory clients;
 
     public BiginComponent() {
@@ -48,6 +60,8 @@ public class BiginComponent extends HealthCheckComponent {
         BiginConfiguration config = configuration != null ? configuration.copy() : new BiginConfiguration();
         config.setModule(remaining);
         BiginEndpoint endpoint = new BiginEndpoint(uri, this, config);
+        endpoint.setDelay(delay); // the URI's own delay, if any, is bound next
+        endpoint.setInitialDelay(initialDelay);
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
@@ -59,6 +73,24 @@ public class BiginComponent extends HealthCheckComponent {
 
     public void setConfiguration(BiginConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public long getDelay() {
+        return delay;
+    }
+
+    /** Milliseconds between two polls of consumers whose URI sets no delay. */
+    public void setDelay(long delay) {
+        this.delay = delay;
+    }
+
+    public long getInitialDelay() {
+        return initialDelay;
+    }
+
+    /** Milliseconds before the first poll of consumers whose URI sets no initialDelay. */
+    public void setInitialDelay(long initialDelay) {
+        this.initialDelay = initialDelay;
     }
 
     /** The shared client of these options' connection, created on first use; pair each call with {@link #release}. */

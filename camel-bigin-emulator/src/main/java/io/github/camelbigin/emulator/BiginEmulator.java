@@ -271,6 +271,12 @@ public final class BiginEmulator implements AutoCloseable {
         return this;
     }
 
+    /** Stops accepting a static access token (such as {@link #ACCESS_TOKEN}): calls with it answer 401 INVALID_TOKEN. */
+    public BiginEmulator expireAccessToken(String token) {
+        oauth.expireStaticToken(token);
+        return this;
+    }
+
     /** Accepts a static access token with these scopes (none: all scopes). */
     public BiginEmulator addAccessToken(String token, String... scopes) {
         oauth.addStaticToken(token, Set.of(scopes));

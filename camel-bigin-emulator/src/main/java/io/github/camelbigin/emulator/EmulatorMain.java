@@ -1,18 +1,29 @@
 package io.github.camelbigin.emulator;
 
+import java.time.Duration;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the emulator standalone until stopped (Ctrl-C):
+ * Runs the emulator standalone until stopped (Ctrl-C), from the project's root:
  *
  * <pre>
- * java -jar camel-bigin-emulator.jar [--port 8089] [--contacts 25]
- * ./mvnw -pl camel-bigin-emulator exec:java -Dexec.args="--port 8089 --contacts 25"
+ * ./mvnw -q -pl camel-bigin-emulator exec:java -Dexec.skip=false -Dexec.args="--port 8089 --contacts 25"
  * </pre>
  *
- * It prints the URLs and the credentials it accepts.
+ * It prints the URLs and the credentials it accepts; {@code --help} lists the options.
  */
 public final class EmulatorMain {
+
+    static final String USAGE = """
+            The Bigin emulator: Bigin's v2 API, Zoho's OAuth token endpoint and Maton's gateway on 127.0.0.1.
+            Options:
+              --port N             the port (default 8089; 0 picks a free one)
+              --contacts N         contacts to start with (default 25)
+              --token-lifetime S   seconds the access tokens live, minted ones and the static one alike (default: minted
+                                   tokens one hour, the static one for ever); after that calls answer 401 INVALID_TOKEN
+              --help               this text""";
 
     private EmulatorMain() {
     }
@@ -20,18 +31,24 @@ public final class EmulatorMain {
     public static void main(String[] args) throws InterruptedException {
         int port = 8089;
         int contacts = 25;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port":
-                    port = Integer.parseInt(args[++i]);
-                    break;
-                case "--contacts":
-                    contacts = Integer.parseInt(args[++i]);
-                    break;
-                default:
-                    System.err.println("Unknown argument " + args[i] + "; use --port N and --contacts N");
-                    System.exit(2);
+        Duration tokenLifetime = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                    case "--contacts" -> contacts = Integer.parseInt(value(args, ++i, "--contacts"));
+                    case "--token-lifetime" ->
+                            tokenLifetime = Duration.ofSeconds(Long.parseLong(value(args, ++i, "--token-lifetime")));
+                    case "--help", "-h" -> {
+                        System.out.println(USAGE);
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
+                }
             }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n\n" + USAGE);
+            System.exit(2);
         }
         BiginEmulator emulator = new BiginEmulator(port).start();
         emulator.seedContacts(contacts);
@@ -42,6 +59,17 @@ public final class EmulatorMain {
                            + BiginEmulator.MATON_KEY);
         System.out.println("  OAuth accounts:    " + emulator.accountsUrl() + "   client " + BiginEmulator.CLIENT_ID
                            + " / " + BiginEmulator.CLIENT_SECRET + ", refresh token " + BiginEmulator.REFRESH_TOKEN);
+        if (tokenLifetime != null) {
+            emulator.tokenLifetime(tokenLifetime);
+            new Timer("static-token-expiry", true).schedule(new TimerTask() {
+                @Override
+                public void run() {
+                    emulator.expireAccessToken(BiginEmulator.ACCESS_TOKEN);
+                    System.out.println("The static access token expired: calls with it answer 401 INVALID_TOKEN");
+                }
+            }, tokenLifetime.toMillis());
+            System.out.println("  Access tokens live " + tokenLifetime.toSeconds() + " s");
+        }
         System.out.println("Try: curl -H 'Authorization: Zoho-oauthtoken " + BiginEmulator.ACCESS_TOKEN + "' '"
                            + emulator.apiUrl() + "/Contacts?fields=Last_Name,Email&per_page=5'");
         CountDownLatch stop = new CountDownLatch(1);
@@ -50,5 +78,12 @@ public final class EmulatorMain {
             stop.countDown();
         }));
         stop.await();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
     }
 }

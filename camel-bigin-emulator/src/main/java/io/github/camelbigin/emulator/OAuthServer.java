@@ -69,6 +69,11 @@ final class OAuthServer {
         staticTokens.put(token, scopes.isEmpty() ? ALL_SCOPES : Set.copyOf(scopes));
     }
 
+    /** A static token no longer accepted: the next call with it answers 401 INVALID_TOKEN. */
+    synchronized void expireStaticToken(String token) {
+        staticTokens.remove(token);
+    }
+
     synchronized void lifetime(Duration lifetime) {
         this.lifetime = lifetime;
     }

@@ -109,7 +109,11 @@ final class Org {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final EmulatorClock clock;
     private volatile ZoneId zone;
-    private final AtomicLong ids = new AtomicLong(7255024000000596045L);
+    /**
+     * Record ids grow across restarts as Zoho's do: they start from the wall clock (a thousand ids a millisecond), so
+     * a consumer whose watermark outlived the emulator never sees an old id as new.
+     */
+    private final AtomicLong ids = new AtomicLong(7255024000000000000L + System.currentTimeMillis() * 1000);
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, ModuleData> modules = new LinkedHashMap<>();
     final Map<String, Object> user;

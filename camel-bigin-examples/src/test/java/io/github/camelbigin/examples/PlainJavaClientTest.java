@@ -3,10 +3,7 @@ package io.github.camelbigin.examples;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +27,6 @@ class PlainJavaClientTest {
 
     @Test
     void theReadmeShowsTheExamplesCodeAsItIs() throws Exception {
-        String source = Files.readString(Path.of("src/main/java/io/github/camelbigin/examples/PlainJavaClient.java"));
-        String snippet = source.substring(source.indexOf('\n', source.indexOf("// snippet-start")) + 1,
-                source.indexOf("    // snippet-end"));
-
-        String unindented = snippet.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l)
-                .collect(Collectors.joining("\n", "", "\n"));
-
-        assertThat(ReadmeSnippetsTest.blocks("java")).contains(unindented);
+        assertThat(ReadmeSnippetsTest.blocks("java")).contains(ReadmeSnippetsTest.javaSnippet("PlainJavaClient"));
     }
 }

@@ -30,11 +30,41 @@ class ReadmeSnippetsTest {
         return snippets;
     }
 
-    /** Route snippets; Pipes are Camel K resources, checked against the tested files by CamelKDocsTest. */
+    /** The blocks of one language in the README section that starts with {@code heading}. */
+    static List<String> blocks(String heading, String language) throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("\n" + heading + "\n");
+        int end = readme.indexOf("\n## ", start + heading.length() + 2);
+        String section = readme.substring(start, end < 0 ? readme.length() : end);
+        List<String> snippets = new ArrayList<>();
+        Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(section);
+        while (m.find()) {
+            snippets.add(m.group(1));
+        }
+        return snippets;
+    }
+
+    /**
+     * The code between {@code // snippet-start} and {@code // snippet-end} of an example's source, one level of
+     * indentation less: what the README shows of it.
+     */
+    static String javaSnippet(String exampleClass) throws Exception {
+        String source = Files.readString(Path.of("src/main/java/io/github/camelbigin/examples/" + exampleClass
+                                                 + ".java"));
+        String snippet = source.substring(source.indexOf('\n', source.indexOf("// snippet-start")) + 1,
+                source.indexOf("    // snippet-end"));
+        return snippet.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    }
+
+    /**
+     * Route snippets; Pipes are Camel K resources, checked against the tested files by CamelKDocsTest, and the "Your
+     * own project" files (with beans) are run by OwnProjectSnippetsTest in a project folder of their own.
+     */
     static List<String> yamlSnippets() throws Exception {
         List<String> routes = new ArrayList<>();
         for (String s : blocks("yaml")) {
-            if (!s.contains("kind: Pipe")) {
+            if (!s.contains("kind: Pipe") && !s.contains("- beans:")) {
                 routes.add(s);
             }
         }

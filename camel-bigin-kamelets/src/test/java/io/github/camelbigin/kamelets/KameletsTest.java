@@ -93,6 +93,23 @@ class KameletsTest {
     }
 
     @Test
+    void aMisspelledModulePropertyFailsInsteadOfReadingContacts() throws Exception {
+        load("typo.camel.yaml", """
+                - route:
+                    from:
+                      uri: kamelet:bigin-source
+                      parameters:
+                        modul: Pipelines
+                      steps:
+                        - to: mock:records
+                """);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.start())
+                .hasStackTraceContaining("the following mandatory parameters must be provided: module");
+        assertThat(emulator.apiCalls()).isZero();
+    }
+
+    @Test
     void bigInSinkUpsertsIncomingJson() throws Exception {
         emulator.insert("Contacts", Map.of("Last_Name", "Old", "Email", "ada@example.com"));
         load("sink.camel.yaml", """
