@@ -74,6 +74,7 @@ class KameletsTest {
                       uri: kamelet:bigin-source
                       parameters:
                         module: Contacts
+                        events: created
                         delay: 100
                       steps:
                         - to: mock:records
@@ -93,19 +94,20 @@ class KameletsTest {
     }
 
     @Test
-    void aMisspelledModulePropertyFailsInsteadOfReadingContacts() throws Exception {
+    void misspelledRequiredPropertiesFailInsteadOfBeingIgnored() throws Exception {
         load("typo.camel.yaml", """
                 - route:
                     from:
                       uri: kamelet:bigin-source
                       parameters:
                         modul: Pipelines
+                        evnts: created
                       steps:
                         - to: mock:records
                 """);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.start())
-                .hasStackTraceContaining("the following mandatory parameters must be provided: module");
+                .hasStackTraceContaining("the following mandatory parameters must be provided: module, events");
         assertThat(emulator.apiCalls()).isZero();
     }
 
