@@ -38,6 +38,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiurl":
         case "apiUrl": getOrCreateConfiguration(target).setApiUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "approved": getOrCreateConfiguration(target).setApproved(property(camelContext, io.github.camelbigin.zoho.records.Approval.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "batchsize":
@@ -154,6 +155,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "apiKey": return java.lang.String.class;
         case "apiurl":
         case "apiUrl": return java.lang.String.class;
+        case "approved": return io.github.camelbigin.zoho.records.Approval.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "batchsize":
@@ -266,6 +268,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "apiurl":
         case "apiUrl": return getOrCreateConfiguration(target).getApiUrl();
+        case "approved": return getOrCreateConfiguration(target).getApproved();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "batchsize":

@@ -31,6 +31,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiurl":
         case "apiUrl": target.getConfiguration().setApiUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "approved": target.getConfiguration().setApproved(property(camelContext, io.github.camelbigin.zoho.records.Approval.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -170,6 +171,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": return java.lang.String.class;
         case "apiurl":
         case "apiUrl": return java.lang.String.class;
+        case "approved": return io.github.camelbigin.zoho.records.Approval.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -305,6 +307,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": return target.getConfiguration().getApiKey();
         case "apiurl":
         case "apiUrl": return target.getConfiguration().getApiUrl();
+        case "approved": return target.getConfiguration().getApproved();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":

@@ -24,11 +24,12 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(72);
+        Set<String> props = new HashSet<>(73);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
         props.add("apiUrl");
+        props.add("approved");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");

@@ -9,6 +9,7 @@ import io.github.camelbigin.zoho.auth.DataCenter;
 import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.feed.ChangeDetection;
 import io.github.camelbigin.zoho.metadata.UserType;
+import io.github.camelbigin.zoho.records.Approval;
 import io.github.camelbigin.zoho.records.DeletedType;
 import io.github.camelbigin.zoho.records.SortBy;
 import io.github.camelbigin.zoho.records.SortOrder;
@@ -35,9 +36,12 @@ public class BiginConfiguration implements Cloneable {
                                                 + " it per message.")
     private BiginOperation operation;
 
-    @UriParam(label = "common", description = "The fields to read, comma-separated (Bigin answers at most 50). When"
-                                              + " empty, every field of the module is read: its field metadata is"
-                                              + " fetched once and cached.")
+    @UriParam(label = "common", description = "The fields to read, comma-separated. When empty, every field of the"
+                                              + " module is read: its field metadata is fetched once and cached. Bigin"
+                                              + " answers at most 50 fields a request, so a module wider than that (a"
+                                              + " default Contacts module has about 70 fields) takes one more call per"
+                                              + " page, per get and per consumer read for every further 49 fields,"
+                                              + " merged by id; naming at most 50 fields keeps it to one call.")
     private String fields;
 
     @UriParam(label = "common", description = "Map each record to this class (a POJO) with Jackson; without it records"
@@ -51,6 +55,11 @@ public class BiginConfiguration implements Cloneable {
 
     @UriParam(label = "producer", description = "The sort order of a list: asc or desc.")
     private SortOrder sortOrder;
+
+    @UriParam(label = "common", defaultValue = "approved",
+              description = "Which records list and the consumer read by approval: approved (Bigin's default: records"
+                            + " awaiting approval are left out), awaiting (only those), or both.")
+    private Approval approved = Approval.approved;
 
     @UriParam(label = "producer", description = "A custom view id to list (a list with a custom view costs 3 credits"
                                                 + " a call).")
@@ -673,6 +682,14 @@ public class BiginConfiguration implements Cloneable {
 
     public void setConnectionId(String connectionId) {
         this.connectionId = connectionId;
+    }
+
+    public Approval getApproved() {
+        return approved;
+    }
+
+    public void setApproved(Approval approved) {
+        this.approved = approved;
     }
 
     public ZohoClient getClient() {

@@ -11,8 +11,13 @@ public final class BiginConstants {
               javaType = "String")
     public static final String OPERATION = "CamelBiginOperation";
 
-    @Metadata(description = "The id of one record: read by get, update (for a single record without id), delete and"
-                            + " related; set by get and by single-record writes; set by the consumer on each record.",
+    @Metadata(description = "The field an upsert of one record matched an existing record on (e.g. Email), set when"
+                            + " the upsert updated rather than inserted.", javaType = "String")
+    public static final String DUPLICATE_FIELD = "CamelBiginDuplicateField";
+
+    @Metadata(description = "The id of one record: read by get, update (for a single record without id), delete,"
+                            + " related and users (one user); set by get and by single-record writes; set by the"
+                            + " consumer on each record.",
               javaType = "String")
     public static final String RECORD_ID = "CamelBiginRecordId";
 

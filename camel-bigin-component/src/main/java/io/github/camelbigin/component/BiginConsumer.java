@@ -123,8 +123,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                 throw new IllegalArgumentException("stateSaveEvery " + c.getStateSaveEvery()
                                                    + " is less than 1: use 1 to save after every exchange, or more");
             }
-            return new Settings(events, start, now,
-                    c.getChangeDetection() == null ? ChangeDetection.list : c.getChangeDetection());
+            ChangeDetection detection = c.getChangeDetection() == null ? ChangeDetection.list : c.getChangeDetection();
+            ChangeFeed.checkApproval(detection, c.getApproved());
+            return new Settings(events, start, now, detection);
         }
     }
 
@@ -318,7 +319,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         if (reader == null) {
             List<String> fields = BiginConfiguration.splitList(config.getFields());
             reader = new ChangeFeed(endpoint.getClient(), config.getModule(), fields, settings.timeField,
-                    settings.detection);
+                    settings.detection, config.getApproved());
         }
         if (state == null) {
             state = loadOrStart();

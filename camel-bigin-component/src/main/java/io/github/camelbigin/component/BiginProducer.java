@@ -84,7 +84,12 @@ public class BiginProducer extends DefaultProducer {
                 related(in, out, client, module);
                 break;
             case users:
-                read(out, client.users(query(in).type(config.getUserType().name())), false);
+                String userId = in.getHeader(BiginConstants.RECORD_ID, String.class);
+                if (userId != null) {
+                    out.setBody(client.user(userId).orElse(null)); // one user: GET /users/{id}
+                } else {
+                    read(out, client.users(query(in).type(config.getUserType().name())), false);
+                }
                 break;
             case modules:
                 metadata(out, client.modules());
@@ -162,6 +167,9 @@ public class BiginProducer extends DefaultProducer {
         out.setHeader(BiginConstants.RECORD_COUNT, results.size());
         if (results.size() == 1 && results.get(0).isSuccess()) {
             out.setHeader(BiginConstants.RECORD_ID, results.get(0).getId());
+            if (results.get(0).getDuplicateField() != null) {
+                out.setHeader(BiginConstants.DUPLICATE_FIELD, results.get(0).getDuplicateField());
+            }
         }
     }
 
@@ -179,7 +187,8 @@ public class BiginProducer extends DefaultProducer {
             throw new IllegalArgumentException("No record id to get from bigin:" + module + ": set the "
                                                + BiginConstants.RECORD_ID + " header or put the id in the body");
         }
-        Optional<Map<String, Object>> record = client.get(module, id);
+        Optional<Map<String, Object>> record = client.reads().get(module, id,
+                list(in.getHeader(BiginConstants.FIELDS), config.getFields()));
         if (record.isEmpty() && config.isFailOnNotFound()) {
             throw new ZohoApiException(client.api(), "get", module, 404, "NOT_FOUND", "no " + module + " record has the id " + id
                                                                           + " (set failOnNotFound=false to get a null"
@@ -208,6 +217,7 @@ public class BiginProducer extends DefaultProducer {
         return RecordQuery.create()
                 .fields(list(in.getHeader(BiginConstants.FIELDS), config.getFields()))
                 .sortBy(nameOf(config.getSortBy())).sortOrder(nameOf(config.getSortOrder())).cvid(config.getCvid())
+                .approved(config.getApproved())
                 .perPage(config.getPerPage()).page(config.getPage()).maxRecords(config.getMaxRecords());
     }
 

@@ -271,7 +271,8 @@ class BiginProducerWriteTest extends BiginTestSupport {
                 Map.of(BiginConstants.OPERATION, "get", BiginConstants.RECORD_ID, id));
 
         assertThat(body).isInstanceOf(Map.class);
-        assertThat(calls()).containsExactly("GET /Contacts/" + id);
+        // every field of a record wider than one request: the field metadata, then two reads of the record
+        assertThat(calls()).containsExactly("GET /settings/fields", "GET /Contacts/" + id, "GET /Contacts/" + id);
     }
 
     @Test

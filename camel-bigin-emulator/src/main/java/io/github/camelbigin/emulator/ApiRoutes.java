@@ -102,7 +102,7 @@ final class ApiRoutes {
                 default:
                     switch (method) {
                         case "GET":
-                            return get(m, second);
+                            return get(m, second, req);
                         case "PUT":
                             return write(m, req, "update", second);
                         case "DELETE":
@@ -174,9 +174,8 @@ final class ApiRoutes {
                 return since != null && matched == 0 ? Answer.notModified() : Answer.noContent();
             }
             String next = more && emulator.pageTokens() ? Paging.token(paging.offset + page.size(), key) : null;
-            Map<String, Object> info = paging.info(page.size(), more, next);
-            info.put("sort_by", sortBy);
-            info.put("sort_order", sortOrder);
+            Map<String, Object> info = Paging.withSort(Paging.withTokens(paging.info(page.size(), more), next,
+                    org.format(org.clock.instant().plus(java.time.Duration.ofDays(1)))), sortBy, sortOrder);
             return Answer.json(200, body(page, info)).credits(cvid != null ? 3 : 1);
         } finally {
             org.lock.readLock().unlock();
@@ -184,11 +183,11 @@ final class ApiRoutes {
     }
 
     /** A page of search, related or deleted records: 204 when empty (these answers carry no page token). */
-    private Answer page(Paging paging, Paging.Slice s) {
+    private Answer page(Paging paging, Paging.Slice s, java.util.function.UnaryOperator<Map<String, Object>> shape) {
         if (s.page.isEmpty()) {
             return Answer.noContent();
         }
-        return Answer.json(200, body(s.page, paging.info(s.page.size(), s.more, null)));
+        return Answer.json(200, body(s.page, shape.apply(paging.info(s.page.size(), s.more))));
     }
 
     /** The index of the first record modified after {@code since} in a list ordered by Modified_Time, oldest first. */
@@ -206,7 +205,12 @@ final class ApiRoutes {
         return lo;
     }
 
-    private Answer get(Org.ModuleData m, String id) {
+    private Answer get(Org.ModuleData m, String id, RecordedRequest req) {
+        List<String> fields = req.query("fields") == null ? null : fields(m, req, false);
+        if (fields == null) {
+            // the harsher reading of an unnamed field list: no more fields than a request may name
+            fields = m.spec.fields().keySet().stream().limit(MAX_FIELDS).collect(Collectors.toList());
+        }
         org.lock.readLock().lock();
         try {
             Org.StoredRecord r = org.find(m, id);
@@ -214,7 +218,7 @@ final class ApiRoutes {
                 throw new EmulatorError(404, "INVALID_DATA", "the given record id does not exist",
                         EmulatorError.details("id", id));
             }
-            return Answer.json(200, Map.of("data", List.of(org.render(m, r, null))));
+            return Answer.json(200, Map.of("data", List.of(org.render(m, r, fields))));
         } finally {
             org.lock.readLock().unlock();
         }
@@ -224,7 +228,7 @@ final class ApiRoutes {
         Predicate<Map<String, Object>> match;
         if (req.query("criteria") != null) {
             try {
-                match = SearchCriteria.parse(req.query("criteria"));
+                match = SearchCriteria.parse(req.query("criteria"), true);
             } catch (SearchCriteria.InvalidCriteria e) {
                 throw EmulatorError.badRequest("INVALID_QUERY", "invalid query formed", "reason", e.getMessage());
             }
@@ -242,9 +246,11 @@ final class ApiRoutes {
         Paging paging = Paging.of(req, null);
         org.lock.readLock().lock();
         try {
-            Paging.Slice s = paging.slice(m.byId.values(), r -> match.test(org.view(m, r)),
+            Instant indexedUntil = org.clock.instant().minus(emulator.searchIndexDelay());
+            Paging.Slice s = paging.slice(m.byId.values(),
+                    r -> !r.modified.isAfter(indexedUntil) && match.test(org.view(m, r)),
                     r -> org.render(m, r, fields));
-            return page(paging, s);
+            return page(paging, s, info -> Paging.withSort(info, "id", "desc"));
         } finally {
             org.lock.readLock().unlock();
         }
@@ -286,7 +292,7 @@ final class ApiRoutes {
             if (s.page.isEmpty() && since != null && s.matched == 0) {
                 return Answer.notModified();
             }
-            return page(paging, s);
+            return page(paging, s, info -> info);
         } finally {
             org.lock.readLock().unlock();
         }
@@ -311,7 +317,7 @@ final class ApiRoutes {
             Paging.Slice s = paging.slice(rel.byId.values(), r -> lookups.stream().map(r.data::get).anyMatch(
                     v -> v instanceof Map && id.equals(String.valueOf(((Map<String, Object>) v).get("id")))),
                     r -> org.render(rel, r, fields));
-            return page(paging, s);
+            return page(paging, s, info -> Paging.withTokens(info, null, null));
         } finally {
             org.lock.readLock().unlock();
         }
@@ -495,7 +501,7 @@ final class ApiRoutes {
         if (users.isEmpty()) {
             return Answer.noContent();
         }
-        return Answer.json(200, Map.of("users", users, "info", paging.info(users.size(), false, null)));
+        return Answer.json(200, Map.of("users", users, "info", paging.info(users.size(), false)));
     }
 
     private Map<String, Object> orgInfo() {
@@ -504,7 +510,17 @@ final class ApiRoutes {
         o.put("company_name", "Emulated Org");
         o.put("primary_email", org.user.get("email"));
         o.put("time_zone", org.zone().getId());
-        o.put("currency", "USD");
+        o.put("currency", "US Dollar - USD");
+        o.put("iso_code", "USD");
+        o.put("currency_symbol", "$");
+        o.put("currency_locale", "en_US");
+        Map<String, Object> license = new LinkedHashMap<>();
+        license.put("paid", false);
+        license.put("paid_type", "free");
+        license.put("trial_type", null);
+        license.put("users_license_purchased", 1);
+        license.put("paid_expiry", null);
+        o.put("license_details", license);
         o.put("country_code", "US");
         o.put("domain_name", "org7255024");
         return o;
@@ -527,12 +543,8 @@ final class ApiRoutes {
             throw EmulatorError.badRequest("LIMIT_EXCEEDED", "at most 50 fields can be asked for", "param_name",
                     "fields", "limit", MAX_FIELDS);
         }
-        for (String f : fields) {
-            if (!"id".equals(f) && m.spec.field(f) == null) {
-                throw EmulatorError.badRequest("INVALID_DATA", "invalid field name", "api_name", f);
-            }
-        }
-        return fields;
+        // a field the module lacks is left out of the answer, not refused (recorded production answers)
+        return fields.stream().filter(f -> "id".equals(f) || m.spec.field(f) != null).collect(Collectors.toList());
     }
 
     /** The If-Modified-Since instant: ISO-8601 with an offset, or an HTTP date. */

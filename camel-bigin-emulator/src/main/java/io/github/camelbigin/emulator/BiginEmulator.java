@@ -77,6 +77,7 @@ public final class BiginEmulator implements AutoCloseable {
     private final OAuthServer oauth = new OAuthServer();
     private final ApiRoutes routes = new ApiRoutes(org, this);
     private final Map<String, List<String>> matonKeys = new ConcurrentHashMap<>();
+    private volatile Duration searchIndexDelay = Duration.ZERO;
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final int threads;
@@ -175,6 +176,8 @@ public final class BiginEmulator implements AutoCloseable {
         pageTokens = true;
         honorIfModifiedSince = true;
         coqlNotIn = true;
+        searchIndexDelay = Duration.ZERO;
+        oauth.addStaticToken(ACCESS_TOKEN, Set.of());
         return this;
     }
 
@@ -251,6 +254,19 @@ public final class BiginEmulator implements AutoCloseable {
     public BiginEmulator recordBodies(boolean recordBodies) {
         this.recordBodies = recordBodies;
         return this;
+    }
+
+    /**
+     * How long a created or changed record takes to reach the search index (default none; Bigin's index lags 10 to
+     * 20 s behind writes, and the standalone emulator lags 10 s): search does not find it before.
+     */
+    public BiginEmulator searchIndexDelay(Duration delay) {
+        this.searchIndexDelay = delay;
+        return this;
+    }
+
+    Duration searchIndexDelay() {
+        return searchIndexDelay;
     }
 
     /** How long minted access tokens live (default one hour). */
@@ -407,6 +423,11 @@ public final class BiginEmulator implements AutoCloseable {
     }
 
     /** How many records a module holds. */
+    /** How many fields a module has (its width: more than 50 take more than one request to read). */
+    public int fieldCount(String module) {
+        return org.module(module).spec.fields().size();
+    }
+
     public int count(String module) {
         Org.ModuleData m = requireModule(module);
         org.lock.readLock().lock();

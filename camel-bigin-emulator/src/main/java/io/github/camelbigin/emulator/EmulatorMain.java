@@ -21,6 +21,7 @@ public final class EmulatorMain {
             Options:
               --port N             the port (default 8089; 0 picks a free one)
               --contacts N         contacts to start with (default 25)
+              (search finds records 10 s after they were written, as Bigin's index lags behind)
               --token-lifetime S   seconds the access tokens live, minted ones and the static one alike (default: minted
                                    tokens one hour, the static one for ever); after that calls answer 401 INVALID_TOKEN
               --help               this text""";
@@ -50,7 +51,8 @@ public final class EmulatorMain {
             System.err.println(e.getMessage() + "\n\n" + USAGE);
             System.exit(2);
         }
-        BiginEmulator emulator = new BiginEmulator(port).start();
+        // like Bigin, the standalone emulator's search finds a record some seconds after it was written
+        BiginEmulator emulator = new BiginEmulator(port).searchIndexDelay(Duration.ofSeconds(10)).start();
         emulator.seedContacts(contacts);
         System.out.println("Bigin emulator with " + contacts + " contacts");
         System.out.println("  API (Zoho token):  " + emulator.apiUrl() + "   Authorization: Zoho-oauthtoken "

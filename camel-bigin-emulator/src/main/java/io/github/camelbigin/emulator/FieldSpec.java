@@ -1,6 +1,7 @@
 package io.github.camelbigin.emulator;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One field of a module, as {@code GET /settings/fields} describes it. */
@@ -50,26 +51,49 @@ public final class FieldSpec {
         return lookupModule;
     }
 
+    /** The field as {@code GET /settings/fields} shows it, in production's shapes (lengths, unique, lookup). */
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("api_name", apiName);
-        m.put("field_label", apiName.replace('_', ' '));
-        m.put("display_label", apiName.replace('_', ' '));
-        m.put("data_type", dataType);
-        m.put("json_type", jsonType());
         m.put("system_mandatory", mandatory);
-        m.put("read_only", readOnly);
-        m.put("unique", Map.of("casesensitive", false));
+        m.put("webhook", true);
+        m.put("json_type", jsonType());
+        m.put("field_label", apiName.replace("__s", "").replace('_', ' '));
+        m.put("display_label", apiName.replace("__s", "").replace('_', ' '));
+        m.put("api_name", apiName);
+        m.put("data_type", dataType);
+        m.put("length", length());
+        m.put("unique", unique ? Map.of("casesensitive", "0") : "0");
         m.put("custom_field", false);
-        m.put("length", "text".equals(dataType) ? 255 : 120);
+        m.put("read_only", readOnly);
+        m.put("field_read_only", readOnly);
+        m.put("visible", true);
+        m.put("searchable", !readOnly);
+        m.put("sortable", "Created_Time".equals(apiName) || "Modified_Time".equals(apiName));
         m.put("id", String.valueOf(id));
-        if (lookupModule != null) {
-            m.put("lookup", Map.of("module", Map.of("api_name", lookupModule)));
-        }
-        if (!unique) {
-            m.remove("unique");
-        }
+        m.put("lookup", lookupModule == null || !"lookup".equals(dataType) ? Map.of() : Map.of(
+                "display_label", lookupModule, "api_name", apiName, "id", String.valueOf(id + 500_000),
+                "module", Map.of("api_name", lookupModule, "id", String.valueOf(id + 600_000))));
+        m.put("pick_list_values", List.of());
+        m.put("created_source", "default");
         return m;
+    }
+
+    /** Production's lengths: names 40 and 80, emails 100, phones 30, long text 32,000, the rest 120 or 255. */
+    private int length() {
+        switch (dataType) {
+            case "email":
+                return 100;
+            case "phone":
+                return 30;
+            case "lookup":
+            case "ownerlookup":
+                return 120;
+            default:
+                if ("Last_Name".equals(apiName) || apiName.endsWith("_Name")) {
+                    return 80;
+                }
+                return "Description".equals(apiName) ? 32000 : "First_Name".equals(apiName) ? 40 : 255;
+        }
     }
 
     private String jsonType() {

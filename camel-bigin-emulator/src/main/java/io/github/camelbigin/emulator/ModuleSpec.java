@@ -19,14 +19,17 @@ public final class ModuleSpec {
 
     private final String apiName;
     private final String singular;
+    private final String plural;
     private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
     private final List<String> duplicateCheckFields;
     private final String displayField;
     private final long id = MODULE_IDS.getAndIncrement();
 
-    private ModuleSpec(String apiName, String singular, String displayField, List<String> duplicateCheckFields) {
+    private ModuleSpec(String apiName, String singular, String plural, String displayField,
+                       List<String> duplicateCheckFields) {
         this.apiName = apiName;
         this.singular = singular;
+        this.plural = plural;
         this.displayField = displayField;
         this.duplicateCheckFields = duplicateCheckFields;
     }
@@ -57,31 +60,75 @@ public final class ModuleSpec {
         return displayField;
     }
 
+    /** The module as {@code GET /settings/modules} shows it: the keys production answers carry (about 40). */
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("api_name", apiName);
-        m.put("module_name", apiName);
-        m.put("singular_label", singular);
-        m.put("plural_label", apiName.replace('_', ' '));
-        m.put("id", String.valueOf(id));
-        m.put("api_supported", true);
-        m.put("creatable", true);
-        m.put("editable", true);
+        m.put("global_search_supported", true);
         m.put("deletable", true);
+        m.put("description", null);
+        m.put("creatable", true);
+        m.put("modified_time", null);
+        m.put("plural_label", plural);
+        m.put("presence_sub_menu", false);
+        m.put("triggers_supported", true);
+        m.put("id", String.valueOf(id));
+        m.put("visibility", 1);
+        m.put("convertable", false);
+        m.put("editable", true);
+        m.put("emailTemplate_support", true);
+        m.put("profiles", List.of(Map.of("name", "Administrator", "id", "7255024000000026011")));
+        m.put("filter_supported", true);
+        m.put("show_as_tab", true);
+        m.put("web_link", null);
+        m.put("sequence_number", (int) (id % 1000));
+        m.put("singular_label", singular);
         m.put("viewable", true);
+        m.put("api_supported", true);
+        m.put("api_name", apiName);
+        m.put("quick_create", true);
+        m.put("modified_by", null);
         m.put("generated_type", "default");
+        m.put("feeds_required", false);
+        m.put("scoring_supported", false);
+        m.put("webform_supported", true);
+        m.put("arguments", List.of());
+        m.put("module_name", plural);
+        m.put("business_card_field_limit", 5);
+        m.put("parent_module", Map.of());
+        m.put("status", "visible");
+        m.put("custom_view", null);
+        m.put("lookupable", true);
+        m.put("sub_menu_available", false);
+        m.put("has_more_profiles", false);
+        m.put("isBlueprintSupported", false);
+        m.put("kanban_view", false);
         return m;
     }
 
     /** The modules of a new Bigin org, with the fields the emulator knows. */
     static List<ModuleSpec> standardModules() {
         List<ModuleSpec> m = new ArrayList<>();
+        // as wide as a default production Contacts module (about 70 fields): more than one request reads
         m.add(builder("Contacts").singular("Contact").duplicateCheck("Email")
                 .text("First_Name").mandatory("Last_Name").email("Email").phone("Phone").phone("Mobile")
                 .text("Title").lookup("Account_Name", "Accounts").text("Description").text("Mailing_Street")
                 .text("Mailing_City").text("Mailing_State").text("Mailing_Zip").text("Mailing_Country")
-                .field("Email_Opt_Out", "boolean").build());
-        m.add(builder("Accounts").singular("Company").duplicateCheck("Account_Name")
+                .field("Email_Opt_Out", "boolean").readOnly("Full_Name", "text").text("Department")
+                .email("Secondary_Email").phone("Home_Phone").phone("Other_Phone").phone("Fax")
+                .text("Assistant").phone("Asst_Phone").field("Date_of_Birth", "date").text("Lead_Source")
+                .text("Other_Street").text("Other_City").text("Other_State").text("Other_Zip").text("Other_Country")
+                .text("Skype_ID").text("Twitter").lookup("Reporting_To", "Contacts")
+                .readOnly("Last_Activity_Time", "datetime").readOnly("Record_Image", "profileimage")
+                .readOnly("Unsubscribed_Mode", "text").readOnly("Unsubscribed_Time", "datetime")
+                .readOnly("Locked__s", "boolean").readOnly("Last_Enriched_Time__s", "datetime")
+                .readOnly("Enrich_Status__s", "text").text("Contact_Type").text("Industry").text("LinkedIn")
+                .text("Website").field("Annual_Revenue", "currency").field("No_of_Employees", "integer")
+                .text("Rating").text("Customer_Since").text("Preferred_Channel").text("Time_Zone")
+                .text("Language").text("Region").text("Segment").text("Partner_Tier").text("Referral_Code")
+                .text("Source_Campaign").text("Last_Order_Id").field("Lifetime_Value", "currency")
+                .text("Support_Plan").text("Account_Manager").field("Renewal_Date", "date").text("Notes_Summary")
+                .build());
+        m.add(builder("Accounts").singular("Company").plural("Companies").duplicateCheck("Account_Name")
                 .mandatory("Account_Name").text("Website").phone("Phone").text("Billing_Street").text("Billing_City")
                 .text("Billing_State").text("Billing_Code").text("Billing_Country").text("Description").build());
         m.add(builder("Pipelines").singular("Pipeline").duplicateCheck("Pipeline_Name")
@@ -107,6 +154,7 @@ public final class ModuleSpec {
     public static final class Builder {
         private final String apiName;
         private String singular;
+        private String plural;
         private final List<FieldSpec> fields = new ArrayList<>();
         private final List<String> duplicateCheck = new ArrayList<>();
 
@@ -117,6 +165,18 @@ public final class ModuleSpec {
 
         public Builder singular(String label) {
             this.singular = label;
+            return this;
+        }
+
+        /** The plural label the UI shows (Bigin shows Accounts as Companies); default the API name. */
+        public Builder plural(String label) {
+            this.plural = label;
+            return this;
+        }
+
+        /** A field Bigin sets and users cannot write (Full_Name, Last_Activity_Time, Record_Image, …). */
+        public Builder readOnly(String name, String dataType) {
+            fields.add(new FieldSpec(name, dataType, false, false, true, null, FIELD_IDS.getAndIncrement()));
             return this;
         }
 
@@ -166,7 +226,8 @@ public final class ModuleSpec {
         public ModuleSpec build() {
             String display = fields.stream().filter(FieldSpec::mandatory).map(FieldSpec::apiName).findFirst()
                     .orElse(fields.isEmpty() ? "id" : fields.get(0).apiName());
-            ModuleSpec spec = new ModuleSpec(apiName, singular, display, List.copyOf(duplicateCheck));
+            ModuleSpec spec = new ModuleSpec(apiName, singular, plural != null ? plural : apiName.replace('_', ' '),
+                    display, List.copyOf(duplicateCheck));
             for (FieldSpec f : fields) {
                 spec.fields.put(f.apiName(), f);
             }

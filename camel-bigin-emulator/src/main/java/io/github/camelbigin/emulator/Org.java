@@ -211,7 +211,7 @@ final class Org {
         m.byId.put(r.id, r);
         m.byModified.put(r.modKey(), r);
         m.version++;
-        return success(r, "record added");
+        return success(m, r, "record added");
     }
 
     Map<String, Object> update(ModuleData m, Map<String, Object> input) {
@@ -233,7 +233,7 @@ final class Org {
         r.seq = seq.incrementAndGet();
         m.byModified.put(r.modKey(), r);
         m.version++;
-        return success(r, "record updated");
+        return success(m, r, "record updated");
     }
 
     Map<String, Object> upsert(ModuleData m, Map<String, Object> input, List<String> duplicateCheckFields) {
@@ -396,13 +396,19 @@ final class Org {
         }
     }
 
-    private Map<String, Object> success(StoredRecord r, String message) {
+    /** Modules whose writes answer an approval state in their details (recorded production answers). */
+    private static final java.util.Set<String> APPROVAL_MODULES = java.util.Set.of("Accounts", "Products");
+
+    private Map<String, Object> success(ModuleData m, StoredRecord r, String message) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("Modified_Time", format(r.modified));
         details.put("Modified_By", Map.of("name", user.get("name"), "id", user.get("id")));
         details.put("Created_Time", format(r.created));
         details.put("id", String.valueOf(r.id));
         details.put("Created_By", Map.of("name", user.get("name"), "id", user.get("id")));
+        if (APPROVAL_MODULES.contains(m.spec.apiName())) {
+            details.put("$approval_state", "approved");
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("code", "SUCCESS");
         result.put("details", details);
@@ -458,6 +464,12 @@ final class Org {
             case "Tag":
                 out.put(field, List.of());
                 break;
+            case "Full_Name": {
+                Object first = r.data.get("First_Name");
+                Object last = r.data.get("Last_Name");
+                out.put(field, first == null ? last : last == null ? first : first + " " + last);
+                break;
+            }
             default:
                 out.put(field, r.data.get(field));
         }

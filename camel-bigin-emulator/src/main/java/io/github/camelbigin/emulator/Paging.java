@@ -1,8 +1,8 @@
 package io.github.camelbigin.emulator;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,16 +115,28 @@ final class Paging {
         return s;
     }
 
-    Map<String, Object> info(int count, boolean more, String nextToken) {
+    /** The short {@code info} of users and watch lists: per_page, count, page, more_records. */
+    Map<String, Object> info(int count, boolean more) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("per_page", perPage);
         info.put("count", count);
         info.put("page", page);
         info.put("more_records", more);
-        if (nextToken != null) {
-            info.put("next_page_token", nextToken);
-            info.put("page_token_expiry", "in 24 hours");
-        }
+        return info;
+    }
+
+    /** The page-token keys list and related answers always carry, null when there is no token (production's shape). */
+    static Map<String, Object> withTokens(Map<String, Object> info, String nextToken, String expiry) {
+        info.put("next_page_token", nextToken);
+        info.put("previous_page_token", null);
+        info.put("page_token_expiry", nextToken == null ? null : expiry);
+        return info;
+    }
+
+    /** The sort keys list and search answers carry. */
+    static Map<String, Object> withSort(Map<String, Object> info, String sortBy, String sortOrder) {
+        info.put("sort_by", sortBy);
+        info.put("sort_order", sortOrder);
         return info;
     }
 }

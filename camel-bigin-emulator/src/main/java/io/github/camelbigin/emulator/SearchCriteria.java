@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Parses Bigin search criteria — {@code (Field:operator:value)} joined by {@code and} / {@code or} inside parentheses —
@@ -23,18 +24,31 @@ final class SearchCriteria {
         }
     }
 
+    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}@._+-]+");
+
     private final String text;
+    private final boolean byWords;
     private int pos;
 
-    private SearchCriteria(String text) {
+    private SearchCriteria(String text, boolean byWords) {
         this.text = text;
+        this.byWords = byWords;
     }
 
+    /** A filter that compares whole values (custom views). */
     static Predicate<Map<String, Object>> parse(String criteria) {
+        return parse(criteria, false);
+    }
+
+    /**
+     * @param byWords compare as Bigin's search index does: {@code equals} matches a value that holds every word of the
+     *                wanted one ("Nango Test Product" finds "Nango Unlink Test Product"), not only an equal value
+     */
+    static Predicate<Map<String, Object>> parse(String criteria, boolean byWords) {
         if (criteria == null || criteria.isBlank()) {
             throw new InvalidCriteria("empty criteria");
         }
-        SearchCriteria p = new SearchCriteria(criteria.strip());
+        SearchCriteria p = new SearchCriteria(criteria.strip(), byWords);
         Predicate<Map<String, Object>> result = p.expression();
         if (p.pos != p.text.length()) {
             throw new InvalidCriteria("unexpected text at position " + p.pos + ": " + p.text.substring(p.pos));
@@ -126,12 +140,17 @@ final class SearchCriteria {
             }
             String a = actual.toLowerCase(Locale.ROOT);
             for (String w : wanted) {
-                if (startsWith ? a.startsWith(w) : a.equals(w)) {
+                if (startsWith ? a.startsWith(w) : byWords ? words(a).containsAll(words(w)) : a.equals(w)) {
                     return true;
                 }
             }
             return false;
         };
+    }
+
+    private static java.util.Set<String> words(String text) {
+        return java.util.Arrays.stream(WORD_BREAK.split(text)).filter(w -> !w.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @SuppressWarnings("unchecked")

@@ -163,6 +163,11 @@ public final class ZohoClient implements AutoCloseable {
         return metadata.users(query);
     }
 
+    /** One user by id, or empty when there is none. */
+    public Optional<Map<String, Object>> user(String id) {
+        return metadata.user(id);
+    }
+
     /** The organization. */
     public Map<String, Object> org() {
         return metadata.org();

@@ -1,7 +1,6 @@
 package io.github.camelbigin.zoho.feed;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.concurrent.Executor;
 
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.records.Approval;
 
 /**
  * What changed in a module after a {@link Watermark}, oldest first, in as few calls as the API allows: an idle read is
@@ -40,6 +40,16 @@ public final class ChangeFeed {
      */
     public ChangeFeed(ZohoClient client, String module, List<String> fields, String timeField,
                       ChangeDetection detection) {
+        this(client, module, fields, timeField, detection, Approval.approved);
+    }
+
+    /**
+     * @param approval which records by approval a list-based feed reads (a COQL feed takes only the default: COQL has
+     *                 no approval filter)
+     */
+    public ChangeFeed(ZohoClient client, String module, List<String> fields, String timeField,
+                      ChangeDetection detection, Approval approval) {
+        checkApproval(detection, approval);
         ZohoApi api = client.api();
         this.client = client;
         this.module = module;
@@ -48,9 +58,17 @@ public final class ChangeFeed {
         this.detection = detection;
         this.source = detection == ChangeDetection.coql
                 ? new CoqlChangeSource(client.reads(), api, module, timeField, this::fields, client::serverTime)
-                : new ListChangeSource(client.reads(), module, timeField, this::fields, api.pageSize());
+                : new ListChangeSource(client.reads(), module, timeField, this::fields, api.pageSize(), approval);
         this.changes = new ReadAhead(new KeysetReader(source, api, module, timeField, this::fingerprint));
         this.deletions = new DeletionReader(client.reads(), api, module);
+    }
+
+    /** Fails when the detection cannot honour the approval filter (COQL has none). */
+    public static void checkApproval(ChangeDetection detection, Approval approval) {
+        if (detection == ChangeDetection.coql && approval != null && approval != Approval.approved) {
+            throw new IllegalArgumentException("approved=" + approval + " needs changeDetection=list: COQL has no"
+                                               + " approval filter, so records awaiting approval could be missed");
+        }
     }
 
     public String timeField() {
@@ -95,7 +113,7 @@ public final class ChangeFeed {
         return "Modified_Time".equals(timeField) ? Fingerprint.of(record) : null;
     }
 
-    /** The fields the feed reads: the time fields, then the requested ones (or every field), at most the API's cap. */
+    /** The fields the feed reads: the time fields, then the requested ones (or every field). */
     private List<String> fields() {
         List<String> f = fields;
         if (f == null) {
@@ -105,9 +123,7 @@ public final class ChangeFeed {
             set.add("Modified_Time");
             set.addAll(requestedFields != null ? requestedFields : client.defaultFields(module));
             set.remove("id");
-            List<String> list = new ArrayList<>(set);
-            int max = client.api().maxFields();
-            f = list.size() > max ? List.copyOf(list.subList(0, max)) : List.copyOf(list);
+            f = List.copyOf(set);
             fields = f;
         }
         return f;

@@ -59,7 +59,7 @@ final class CoqlChangeSource implements ChangeSource {
                         + " " + at + ": COQL cannot page past them", null, null);
             }
             try {
-                return reads.coql(offset == 0 ? current[0] : current[0] + " offset " + offset);
+                return page(offset == 0 ? current[0] : current[0] + " offset " + offset);
             } catch (ZohoApiException e) {
                 if (offset > 0 || current[0].equals(plain) || e.getStatusCode() != 400) {
                     throw e;
@@ -68,7 +68,7 @@ final class CoqlChangeSource implements ChangeSource {
                          + " re-read them instead from now on", api.product(), e.getCode(), e.getMessage(), module);
                 excludeDelivered = false;
                 current[0] = plain;
-                return reads.coql(plain);
+                return page(plain);
             }
         }, api.coqlLimit(), 1, false, 0);
     }
@@ -77,7 +77,7 @@ final class CoqlChangeSource implements ChangeSource {
     public RecordIterator newestFirst(int max) {
         String select = select(timeField + " is not null") + " order by " + timeField + " desc, id desc limit "
                         + api.coqlLimit();
-        return new RecordIterator((page, token, perPage) -> reads.coql(
+        return new RecordIterator((page, token, perPage) -> page(
                 page == 1 ? select : select + " offset " + (page - 1) * api.coqlLimit()), api.coqlLimit(), 1, false,
                 max);
     }
@@ -87,8 +87,24 @@ final class CoqlChangeSource implements ChangeSource {
         return false;
     }
 
+    /** Queries written with the placeholder select list of {@link #select}. */
+    private static final String COLUMNS = "$COLUMNS$";
+
     private String select(String where) {
-        return "select " + String.join(", ", fields.get()) + " from " + module + " where " + where;
+        return "select " + COLUMNS + " from " + module + " where " + where;
+    }
+
+    /**
+     * One page of a query: one COQL call when the fields fit in one select list, else one a chunk of fields, merged
+     * (a record changed between them comes again, newer, later in the feed).
+     */
+    private RecordIterator.Page page(String query) {
+        List<List<String>> chunks = reads.fieldChunks(fields.get());
+        if (chunks.size() == 1) {
+            return reads.coql(query.replace(COLUMNS, String.join(", ", chunks.get(0))));
+        }
+        List<String> queries = chunks.stream().map(c -> query.replace(COLUMNS, String.join(", ", c))).toList();
+        return reads.coqlInChunks(queries, chunks);
     }
 
     /**

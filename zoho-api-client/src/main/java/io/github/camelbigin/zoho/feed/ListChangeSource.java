@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.github.camelbigin.zoho.records.Approval;
 import io.github.camelbigin.zoho.records.RecordIterator;
 import io.github.camelbigin.zoho.records.RecordQuery;
 import io.github.camelbigin.zoho.records.RecordReads;
@@ -21,8 +22,11 @@ final class ListChangeSource implements ChangeSource {
     private final String timeField;
     private final Supplier<List<String>> fields;
     private final int pageSize;
+    private final Approval approval;
 
-    ListChangeSource(RecordReads reads, String module, String timeField, Supplier<List<String>> fields, int pageSize) {
+    ListChangeSource(RecordReads reads, String module, String timeField, Supplier<List<String>> fields, int pageSize,
+                     Approval approval) {
+        this.approval = approval;
         this.reads = reads;
         this.module = module;
         this.timeField = timeField;
@@ -46,7 +50,9 @@ final class ListChangeSource implements ChangeSource {
     }
 
     private RecordQuery query(SortOrder order) {
-        return RecordQuery.create().fields(fields.get()).sortBy(timeField).sortOrder(order.name()).perPage(pageSize);
+        // a record changed between the reads of a wide record's field chunks comes again, newer, later in the feed
+        return RecordQuery.create().fields(fields.get()).sortBy(timeField).sortOrder(order.name()).perPage(pageSize)
+                .skipChangedDuringRead(true).approved(approval);
     }
 
     @Override

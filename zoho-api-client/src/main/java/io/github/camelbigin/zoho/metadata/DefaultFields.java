@@ -8,17 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.records.Names;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The fields a read asks for when the user named none: every field of the module, from its metadata (one call per
- * module, then kept). Zoho answers at most {@link ZohoApi#maxFields()} fields a request; past that the first ones are
- * asked (mandatory and time fields first) and a warning names the rest.
+ * module, then kept), mandatory and time fields first. Zoho answers at most {@link ZohoApi#maxFields()} fields a
+ * request: the reads take more in further requests and merge them, so every field is read.
  */
 public final class DefaultFields {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DefaultFields.class);
 
     private final Metadata metadata;
     private final ZohoApi api;
@@ -48,13 +44,6 @@ public final class DefaultFields {
             (important ? first : all).add(n);
         }
         first.addAll(all);
-        int max = api.maxFields();
-        if (first.size() > max) {
-            LOG.warn("{} has {} fields and {} answers at most {} a request: reading {} and leaving out {}."
-                     + " Set the fields option to choose.", module, first.size(), api.product(), max,
-                    first.subList(0, max), first.subList(max, first.size()));
-            return List.copyOf(first.subList(0, max));
-        }
         if (first.isEmpty()) {
             throw new ZohoApiException(api, "fields", module, 200, "NO_FIELDS", api.product() + "'s field metadata"
                                        + " of " + module + " lists no fields: set the fields option", null, null);

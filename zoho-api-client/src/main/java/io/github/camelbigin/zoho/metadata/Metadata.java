@@ -2,9 +2,11 @@ package io.github.camelbigin.zoho.metadata;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.http.ApiRequest;
+import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.records.JsonCalls;
 import io.github.camelbigin.zoho.records.Names;
 import io.github.camelbigin.zoho.records.RecordIterator;
@@ -46,6 +48,21 @@ public final class Metadata {
         String type = q.type() == null ? UserType.AllUsers.name() : q.type();
         return JsonCalls.paged(q, (page, token, perPage) -> calls.page(JsonCalls.pageParams(
                 ApiRequest.get("/users").query("type", type).operation("users", null), page, token, perPage).build()));
+    }
+
+    /** One user by id ({@code GET /users/{id}}), or empty when there is none. */
+    public Optional<Map<String, Object>> user(String id) {
+        Names.checkId(api, id);
+        ApiRequest request = ApiRequest.get("/users/" + id).operation("users", null).build();
+        try {
+            List<Map<String, Object>> users = calls.list(request);
+            return users.isEmpty() ? Optional.empty() : Optional.of(users.get(0));
+        } catch (ZohoApiException e) {
+            if (e.getStatusCode() == 404 || e.getStatusCode() == 400 && "INVALID_DATA".equals(e.getCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** The organization ({@code GET /org}). */

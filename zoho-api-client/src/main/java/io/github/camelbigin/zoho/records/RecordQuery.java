@@ -25,6 +25,8 @@ public final class RecordQuery {
     private String phone;
     private String word;
     private String type;
+    private String approved;
+    private boolean skipChangedDuringRead;
 
     public static RecordQuery create() {
         return new RecordQuery();
@@ -163,6 +165,28 @@ public final class RecordQuery {
     /** For deleted records: {@code all}, {@code recycle} or {@code permanent}; for users: {@code AllUsers}, … */
     public RecordQuery type(String type) {
         this.type = type;
+        return this;
+    }
+
+    /** Zoho's {@code approved} parameter of a list: null (approved records only), {@code false} or {@code both}. */
+    public String approved() {
+        return approved;
+    }
+
+    /** Which records by approval a list reads (Zoho's default is the approved ones only). */
+    public RecordQuery approved(Approval approval) {
+        this.approved = approval == null ? null : approval.parameter();
+        return this;
+    }
+
+    /** Whether a wide read leaves out a record changed between its chunk reads rather than reading it again. */
+    public boolean skipChangedDuringRead() {
+        return skipChangedDuringRead;
+    }
+
+    /** For change feeds: a record changed while it was read comes again, in its newer version, in a later read. */
+    public RecordQuery skipChangedDuringRead(boolean skip) {
+        this.skipChangedDuringRead = skip;
         return this;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelbigin.zoho.records;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,40 +33,136 @@ public final class RecordReads {
         this.defaultFields = defaultFields;
     }
 
-    /** One record by id, or empty when there is no such record. */
+    /** One record by id with every field, or empty when there is no such record. */
     public Optional<Map<String, Object>> get(String module, String id) {
+        return get(module, id, null);
+    }
+
+    /**
+     * One record by id, or empty when there is no such record.
+     *
+     * @param fields the fields to read (null: every field of the module; more than a request takes are read in
+     *               further calls and merged)
+     */
+    public Optional<Map<String, Object>> get(String module, String id, List<String> fields) {
         Names.checkModule(api, module);
         Names.checkId(api, id);
-        ApiRequest request = ApiRequest.get("/" + module + "/" + id).operation("get", module).build();
+        List<String> all = fields != null && !fields.isEmpty() ? fields : defaultFields.apply(module);
+        for (int attempt = 1;; attempt++) {
+            List<Map<String, Object>> parts = new ArrayList<>();
+            for (List<String> chunk : WideRecords.chunks(all, api.maxFields())) {
+                Map<String, Object> part = getOnce(module, id, chunk);
+                if (part == null) {
+                    return Optional.empty();
+                }
+                parts.add(part);
+            }
+            List<Map<String, Object>> merged = WideRecords.merge(List.of(parts.get(0)),
+                    parts.subList(1, parts.size()).stream().map(List::of).toList(), r -> null);
+            if (!merged.isEmpty() || attempt == MAX_CONSISTENT_READS) {
+                calls.stats().recordsRead(1);
+                return Optional.of(merged.isEmpty() ? parts.get(0) : merged.get(0));
+            }
+            // changed between two chunk reads: read it again, every chunk
+        }
+    }
+
+    private static final int MAX_CONSISTENT_READS = 3;
+
+    private Map<String, Object> getOnce(String module, String id, List<String> fields) {
+        ApiRequest request = ApiRequest.get("/" + module + "/" + id).operation("get", module)
+                .query("fields", String.join(",", fields)).build();
         ApiResponse response;
         try {
             response = calls.execute(request);
         } catch (ZohoApiException e) {
             if (e.getStatusCode() == 404 || e.getStatusCode() == 400 && "INVALID_DATA".equals(e.getCode())) {
-                return Optional.empty();
+                return null;
             }
             throw e;
         }
         List<Map<String, Object>> data = calls.records(request, response);
-        if (data.isEmpty()) {
-            return Optional.empty();
-        }
-        calls.stats().recordsRead(1);
-        return Optional.of(data.get(0));
+        return data.isEmpty() ? null : data.get(0);
     }
 
-    /** Every record of a module (or one page of it), lazily paged. Without fields, all fields are read. */
+    /**
+     * Every record of a module (or one page of it), lazily paged. Without fields, all fields are read; more fields than
+     * a request takes are read by as many queries in step, page by page, and merged by id.
+     */
     public RecordIterator list(String module, RecordQuery query) {
         Names.checkModule(api, module);
         RecordQuery q = query == null ? RecordQuery.create() : query;
-        String fields = String.join(",", q.fields() != null ? q.fields() : defaultFields.apply(module));
-        return JsonCalls.paged(q, (page, token, perPage) -> {
+        return inChunks(module, q, q.fields() != null ? q.fields() : defaultFields.apply(module), chunk -> {
             ApiRequest.Builder rb = ApiRequest.get("/" + module).operation("list", module)
-                    .query("fields", fields).query("sort_by", q.sortBy()).query("sort_order", q.sortOrder())
-                    .query("cvid", q.cvid()).credits(q.cvid() != null ? 3 : 1);
+                    .query("fields", String.join(",", chunk)).query("sort_by", q.sortBy())
+                    .query("sort_order", q.sortOrder()).query("cvid", q.cvid()).query("approved", q.approved())
+                    .credits(q.cvid() != null ? 3 : 1);
             ifModifiedSince(rb, q.ifModifiedSince());
-            return calls.page(JsonCalls.pageParams(rb, page, token, perPage).build());
+            return rb;
         });
+    }
+
+    /**
+     * A lazily paged read of {@code fields}, one request per page when they fit in one, else one query per chunk of
+     * fields, paged in step (each with its own page tokens) and merged by id.
+     */
+    private RecordIterator inChunks(String module, RecordQuery q, List<String> fields,
+                                    Function<List<String>, ApiRequest.Builder> request) {
+        List<List<String>> chunks = WideRecords.chunks(fields, api.maxFields());
+        String[] tokens = new String[chunks.size()];
+        return JsonCalls.paged(q, (page, token, perPage) -> {
+            List<RecordIterator.Page> pages = new ArrayList<>(chunks.size());
+            for (int c = 0; c < chunks.size(); c++) {
+                String chunkToken = c == 0 ? token : page == 1 ? null : tokens[c];
+                RecordIterator.Page p = calls.page(JsonCalls.pageParams(request.apply(chunks.get(c)), page,
+                        chunkToken, perPage).build());
+                tokens[c] = p.nextPageToken();
+                pages.add(p);
+                if (c == 0 && p.records().isEmpty()) {
+                    break; // nothing to complete: an empty or unchanged page costs one call, however wide the module
+                }
+            }
+            return merged(module, pages, chunks, q.skipChangedDuringRead());
+        });
+    }
+
+    /**
+     * The first chunk's page with the other chunks' fields merged in. A record the other reads show in another
+     * version (or not at all) is read again by id, whole — or left out when {@code skipChanged}: its newer version
+     * comes in a later read.
+     */
+    private RecordIterator.Page merged(String module, List<RecordIterator.Page> pages, List<List<String>> chunks,
+                                       boolean skipChanged) {
+        RecordIterator.Page first = pages.get(0);
+        if (pages.size() == 1) {
+            return first;
+        }
+        List<String> all = chunks.stream().flatMap(List::stream).distinct().toList();
+        List<Map<String, Object>> records = WideRecords.merge(first.records(),
+                pages.subList(1, pages.size()).stream().map(RecordIterator.Page::records).toList(),
+                r -> skipChanged ? null : get(module, String.valueOf(r.get("id")), all).orElse(null));
+        return new RecordIterator.Page(records, first.moreRecords(), first.nextPageToken());
+    }
+
+    /** The fields in the chunks one request each can read, for callers that build their own queries (COQL). */
+    public List<List<String>> fieldChunks(List<String> fields) {
+        return WideRecords.chunks(fields, api.maxFields());
+    }
+
+    /**
+     * One COQL page per field chunk, the queries alike but for their select lists, merged by id; a record changed
+     * between them is left out (a change feed reads its newer version later).
+     */
+    public RecordIterator.Page coqlInChunks(List<String> queries, List<List<String>> chunks) {
+        List<RecordIterator.Page> pages = new ArrayList<>(queries.size());
+        for (String q : queries) {
+            RecordIterator.Page p = coql(q);
+            pages.add(p);
+            if (p.records().isEmpty()) {
+                break; // nothing to complete
+            }
+        }
+        return merged(null, pages, chunks, true);
     }
 
     /** Records matching a criteria, an email, a phone or a word (exactly one of them), lazily paged. */
@@ -107,12 +204,13 @@ public final class RecordReads {
         Names.checkModule(api, relatedList);
         RecordQuery q = query == null ? RecordQuery.create() : query;
         List<String> fieldList = q.fields() != null ? q.fields() : relatedFields(relatedList);
-        return JsonCalls.paged(q, (page, token, perPage) -> {
-            ApiRequest.Builder rb = ApiRequest.get("/" + module + "/" + id + "/" + relatedList)
-                    .operation("related", module)
-                    .query("fields", fieldList == null ? null : String.join(",", fieldList));
-            return calls.page(JsonCalls.pageParams(rb, page, token, perPage).build());
-        });
+        if (fieldList == null) {
+            return JsonCalls.paged(q, (page, token, perPage) -> calls.page(JsonCalls.pageParams(
+                    ApiRequest.get("/" + module + "/" + id + "/" + relatedList).operation("related", module), page,
+                    token, perPage).build()));
+        }
+        return inChunks(relatedList, q, fieldList, chunk -> ApiRequest.get("/" + module + "/" + id + "/" + relatedList)
+                .operation("related", module).query("fields", String.join(",", chunk)));
     }
 
     private List<String> relatedFields(String relatedList) {

@@ -197,7 +197,8 @@ public final class RecordWrites {
     @SuppressWarnings("unchecked")
     private static WriteResult result(Map<?, ?> entry, int index, Map<String, Object> input) {
         return new WriteResult(index, text(entry, "status", "error"), text(entry, "code", null),
-                text(entry, "message", null), (Map<String, Object>) details(entry), text(entry, "action", null), input);
+                text(entry, "message", null), (Map<String, Object>) details(entry), text(entry, "action", null),
+                text(entry, "duplicate_field", null), input);
     }
 
     private static Map<?, ?> details(Map<?, ?> entry) {

@@ -20,9 +20,17 @@ public final class WriteResult {
     private final Map<String, Object> details;
     private final String action;
     private final Map<String, Object> input;
+    private final String duplicateField;
 
     public WriteResult(int index, String status, String code, String message, Map<String, Object> details,
                        String action, Map<String, Object> input) {
+        this(index, status, code, message, details, action, null, input);
+    }
+
+    /** @param duplicateField for an upsert that updated: the field it matched the existing record on */
+    public WriteResult(int index, String status, String code, String message, Map<String, Object> details,
+                       String action, String duplicateField, Map<String, Object> input) {
+        this.duplicateField = duplicateField;
         this.index = index;
         this.status = status;
         this.code = code;
@@ -72,6 +80,11 @@ public final class WriteResult {
     /** For upsert: {@code insert} or {@code update}; null for other writes. */
     public String getAction() {
         return action;
+    }
+
+    /** For an upsert that updated a record: the field it matched on (e.g. {@code Email}); null otherwise. */
+    public String getDuplicateField() {
+        return duplicateField;
     }
 
     /** The record as it was given (for delete: {@code {"id": …}}), to resend or dead-letter. */
