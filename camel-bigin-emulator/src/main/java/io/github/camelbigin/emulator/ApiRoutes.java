@@ -58,6 +58,9 @@ final class ApiRoutes {
                 return settings(req, seg.get(1));
             case "users":
                 requireMethod(method, "GET");
+                if (seg.size() == 2) {
+                    return user(seg.get(1));
+                }
                 return users(req);
             case "org":
                 requireMethod(method, "GET");
@@ -445,8 +448,9 @@ final class ApiRoutes {
     private Answer settings(RecordedRequest req, String what) {
         switch (what) {
             case "modules":
-                return Answer.json(200, Map.of("modules",
-                        org.modules().stream().map(m -> m.spec.toJson()).collect(Collectors.toList())));
+                return Answer.json(200, Map.of("modules", org.modules().stream()
+                        .map(m -> m.spec.toJson(Map.of("name", org.user.get("name"), "id", org.user.get("id"))))
+                        .collect(Collectors.toList())));
             case "fields":
             case "layouts": {
                 String name = req.query("module");
@@ -490,13 +494,7 @@ final class ApiRoutes {
         List<Map<String, Object>> users = new ArrayList<>();
         if (paging.offset == 0 && !"DeactiveUsers".equals(type) && !"DeletedUsers".equals(type)
                 && !"NotConfirmedUsers".equals(type)) {
-            Map<String, Object> u = new LinkedHashMap<>(org.user);
-            u.put("full_name", org.user.get("name"));
-            u.put("status", "active");
-            u.put("role", Map.of("name", "CEO", "id", "7255024000000026005"));
-            u.put("profile", Map.of("name", "Administrator", "id", "7255024000000026011"));
-            u.put("time_zone", org.zone().getId());
-            users.add(u);
+            users.add(user());
         }
         if (users.isEmpty()) {
             return Answer.noContent();
@@ -504,26 +502,21 @@ final class ApiRoutes {
         return Answer.json(200, Map.of("users", users, "info", paging.info(users.size(), false)));
     }
 
+    /** {@code GET /users/{id}}: the user, without an info block, as production answers it. */
+    private Answer user(String id) {
+        if (!org.user.get("id").equals(id)) {
+            throw EmulatorError.badRequest("INVALID_DATA", "the given id seems to be invalid", "id", id);
+        }
+        return Answer.json(200, Map.of("users", List.of(user())));
+    }
+
+    private Map<String, Object> user() {
+        return ProductionShapes.user(org.user, org.zone().getId(), org.format(java.time.Instant.parse(
+                "2026-01-05T09:00:00Z")));
+    }
+
     private Map<String, Object> orgInfo() {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", "7255024000000020001");
-        o.put("company_name", "Emulated Org");
-        o.put("primary_email", org.user.get("email"));
-        o.put("time_zone", org.zone().getId());
-        o.put("currency", "US Dollar - USD");
-        o.put("iso_code", "USD");
-        o.put("currency_symbol", "$");
-        o.put("currency_locale", "en_US");
-        Map<String, Object> license = new LinkedHashMap<>();
-        license.put("paid", false);
-        license.put("paid_type", "free");
-        license.put("trial_type", null);
-        license.put("users_license_purchased", 1);
-        license.put("paid_expiry", null);
-        o.put("license_details", license);
-        o.put("country_code", "US");
-        o.put("domain_name", "org7255024");
-        return o;
+        return ProductionShapes.org(String.valueOf(org.user.get("email")), org.zone().getId());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -51,40 +51,74 @@ public final class FieldSpec {
         return lookupModule;
     }
 
-    /** The field as {@code GET /settings/fields} shows it, in production's shapes (lengths, unique, lookup). */
+    /** The field as {@code GET /settings/fields} shows it, in the shape of recorded production answers. */
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("system_mandatory", mandatory);
-        m.put("webhook", true);
-        m.put("json_type", jsonType());
-        m.put("field_label", apiName.replace("__s", "").replace('_', ' '));
-        m.put("display_label", apiName.replace("__s", "").replace('_', ' '));
-        m.put("api_name", apiName);
-        m.put("data_type", dataType);
-        m.put("length", length());
-        m.put("unique", unique ? Map.of("casesensitive", "0") : "0");
-        m.put("custom_field", false);
-        m.put("read_only", readOnly);
-        m.put("field_read_only", readOnly);
-        m.put("visible", true);
-        m.put("searchable", !readOnly);
-        m.put("sortable", "Created_Time".equals(apiName) || "Modified_Time".equals(apiName));
         m.put("id", String.valueOf(id));
-        m.put("lookup", lookupModule == null || !"lookup".equals(dataType) ? Map.of() : Map.of(
-                "display_label", lookupModule, "api_name", apiName, "id", String.valueOf(id + 500_000),
-                "module", Map.of("api_name", lookupModule, "id", String.valueOf(id + 600_000))));
-        m.put("pick_list_values", List.of());
+        m.put("api_name", apiName);
+        m.put("field_label", label());
+        m.put("display_label", label());
+        m.put("data_type", dataType);
+        m.put("json_type", jsonType());
+        m.put("type", "used");
+        m.put("length", length());
+        m.put("decimal_place", null);
+        m.put("system_mandatory", mandatory);
+        m.put("field_read_only", readOnly);
+        m.put("read_only", false);
+        m.put("custom_field", false);
+        m.put("virtual_field", false);
+        m.put("display_field", false);
+        m.put("visible", true);
+        m.put("filterable", true);
+        m.put("searchable", !readOnly);
+        m.put("sortable", true);
+        m.put("mass_update", !readOnly && !mandatory);
+        m.put("webhook", true);
+        m.put("businesscard_supported", false);
+        m.put("separator", false);
+        m.put("display_type", -1);
+        m.put("ui_type", 1);
         m.put("created_source", "default");
+        for (String key : List.of("tooltip", "crypt", "created_time", "modified_time", "global_picklist", "external",
+                "subform", "association_details", "display_format")) {
+            m.put(key, null);
+        }
+        m.put("pick_list_values", List.of());
+        m.put("pick_list_values_sorted_lexically", false);
+        m.put("unique", unique ? Map.of("casesensitive", "0") : Map.of());
+        m.put("lookup", lookupModule == null || !"lookup".equals(dataType) ? Map.of() : Map.of(
+                "api_name", apiName, "display_label", lookupModule, "id", String.valueOf(id + 500_000),
+                "module", Map.of("api_name", lookupModule, "id", String.valueOf(id + 600_000), "crypt", false)));
+        for (String key : List.of("multiselectlookup", "multi_module_lookup", "formula", "auto_number", "currency")) {
+            m.put(key, Map.of());
+        }
+        m.put("email_parser", Map.of("fields_update_supported", false, "record_operations_supported", true));
+        m.put("view_type", Map.of("view", true, "edit", !readOnly, "create", !readOnly, "quick_create", mandatory));
+        m.put("profiles", List.of(Map.of("id", "7255024000000026011", "name", "Administrator",
+                "permission_type", readOnly ? "read_only" : "read_write")));
+        m.put("colour_code_enabled_by_system", false);
+        m.put("display_format_properties", null);
+        m.put("parent_field", null);
+        m.put("enable_colour_code", false);
+        m.put("child_fields", null);
+        m.put("range", null);
+        m.put("address", null);
+        m.put("history_tracking", null);
         return m;
     }
 
-    /** Production's lengths: names 40 and 80, emails 100, phones 30, long text 32,000, the rest 120 or 255. */
+    private String label() {
+        return apiName.replace("__s", "").replace('_', ' ');
+    }
+
+    /** Production's lengths: first names 40, names 80, emails and texts 100, phones 50, lookups 120, long text 32,000. */
     private int length() {
         switch (dataType) {
             case "email":
                 return 100;
             case "phone":
-                return 30;
+                return 50;
             case "lookup":
             case "ownerlookup":
                 return 120;
@@ -92,7 +126,7 @@ public final class FieldSpec {
                 if ("Last_Name".equals(apiName) || apiName.endsWith("_Name")) {
                     return 80;
                 }
-                return "Description".equals(apiName) ? 32000 : "First_Name".equals(apiName) ? 40 : 255;
+                return "Description".equals(apiName) ? 32000 : "First_Name".equals(apiName) ? 40 : 100;
         }
     }
 

@@ -60,49 +60,9 @@ public final class ModuleSpec {
         return displayField;
     }
 
-    /** The module as {@code GET /settings/modules} shows it: the keys production answers carry (about 40). */
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("global_search_supported", true);
-        m.put("deletable", true);
-        m.put("description", null);
-        m.put("creatable", true);
-        m.put("modified_time", null);
-        m.put("plural_label", plural);
-        m.put("presence_sub_menu", false);
-        m.put("triggers_supported", true);
-        m.put("id", String.valueOf(id));
-        m.put("visibility", 1);
-        m.put("convertable", false);
-        m.put("editable", true);
-        m.put("emailTemplate_support", true);
-        m.put("profiles", List.of(Map.of("name", "Administrator", "id", "7255024000000026011")));
-        m.put("filter_supported", true);
-        m.put("show_as_tab", true);
-        m.put("web_link", null);
-        m.put("sequence_number", (int) (id % 1000));
-        m.put("singular_label", singular);
-        m.put("viewable", true);
-        m.put("api_supported", true);
-        m.put("api_name", apiName);
-        m.put("quick_create", true);
-        m.put("modified_by", null);
-        m.put("generated_type", "default");
-        m.put("feeds_required", false);
-        m.put("scoring_supported", false);
-        m.put("webform_supported", true);
-        m.put("arguments", List.of());
-        m.put("module_name", plural);
-        m.put("business_card_field_limit", 5);
-        m.put("parent_module", Map.of());
-        m.put("status", "visible");
-        m.put("custom_view", null);
-        m.put("lookupable", true);
-        m.put("sub_menu_available", false);
-        m.put("has_more_profiles", false);
-        m.put("isBlueprintSupported", false);
-        m.put("kanban_view", false);
-        return m;
+    /** The module as {@code GET /settings/modules} shows it, in production's shape. */
+    Map<String, Object> toJson(Map<String, Object> modifiedBy) {
+        return ProductionShapes.module(apiName, singular, plural, id, (int) (id % 100), modifiedBy);
     }
 
     /** The modules of a new Bigin org, with the fields the emulator knows. */
@@ -113,7 +73,8 @@ public final class ModuleSpec {
                 .text("First_Name").mandatory("Last_Name").email("Email").phone("Phone").phone("Mobile")
                 .text("Title").lookup("Account_Name", "Accounts").text("Description").text("Mailing_Street")
                 .text("Mailing_City").text("Mailing_State").text("Mailing_Zip").text("Mailing_Country")
-                .field("Email_Opt_Out", "boolean").readOnly("Full_Name", "text").text("Department")
+                .field("Email_Opt_Out", "boolean").readOnly("Full_Name", "text").text("Department").text("Salutation")
+                .readOnly("Record_Creation_Source_ID__s", "text")
                 .email("Secondary_Email").phone("Home_Phone").phone("Other_Phone").phone("Fax")
                 .text("Assistant").phone("Asst_Phone").field("Date_of_Birth", "date").text("Lead_Source")
                 .text("Other_Street").text("Other_City").text("Other_State").text("Other_Zip").text("Other_Country")
@@ -125,8 +86,8 @@ public final class ModuleSpec {
                 .text("Website").field("Annual_Revenue", "currency").field("No_of_Employees", "integer")
                 .text("Rating").text("Customer_Since").text("Preferred_Channel").text("Time_Zone")
                 .text("Language").text("Region").text("Segment").text("Partner_Tier").text("Referral_Code")
-                .text("Source_Campaign").text("Last_Order_Id").field("Lifetime_Value", "currency")
-                .text("Support_Plan").text("Account_Manager").field("Renewal_Date", "date").text("Notes_Summary")
+                .text("Source_Campaign").field("Lifetime_Value", "currency").text("Support_Plan")
+                .field("Renewal_Date", "date").text("Notes_Summary")
                 .build());
         m.add(builder("Accounts").singular("Company").plural("Companies").duplicateCheck("Account_Name")
                 .mandatory("Account_Name").text("Website").phone("Phone").text("Billing_Street").text("Billing_City")

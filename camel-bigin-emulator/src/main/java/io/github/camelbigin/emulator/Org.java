@@ -436,6 +436,7 @@ final class Org {
             for (FieldSpec f : m.spec.fields().values()) {
                 put(out, r, f.apiName());
             }
+            ProductionShapes.systemKeys(out, "7255024000000091055"); // a whole record also carries these
         } else {
             for (String f : fields) {
                 if (!"id".equals(f)) {
@@ -459,7 +460,7 @@ final class Org {
                 break;
             case "Created_By":
             case "Modified_By":
-                out.put(field, Map.of("name", user.get("name"), "id", user.get("id")));
+                out.put(field, user); // reads show {name, id, email}; write details {name, id}
                 break;
             case "Tag":
                 out.put(field, List.of());
