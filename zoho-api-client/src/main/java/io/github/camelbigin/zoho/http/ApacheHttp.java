@@ -2,6 +2,7 @@ package io.github.camelbigin.zoho.http;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
@@ -10,6 +11,7 @@ import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
@@ -21,7 +23,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -29,11 +30,14 @@ import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Identifiable;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -81,7 +85,7 @@ final class ApacheHttp implements Closeable {
         ClassicRequestBuilder rb = ClassicRequestBuilder.create(request.method()).setUri(uri)
                 .addHeader("Accept", "application/json");
         if (credentials != null) {
-            rb.addHeader(new SecretHeader("Authorization", credentials.authorization()));
+            rb.addHeader("Authorization", credentials.authorization());
             credentials.headers().forEach(rb::addHeader);
         }
         request.headers().forEach(rb::addHeader);
@@ -114,14 +118,23 @@ final class ApacheHttp implements Closeable {
     /**
      * HttpClient's connection without its raw wire log: {@code org.apache.hc.client5.http.wire} at DEBUG would print
      * every byte sent — the {@code Authorization} header and the token request's client secret and refresh token —
-     * and a root logger at DEBUG or TRACE turns it on. The header log stays, and shows {@link SecretHeader}s masked.
+     * and a root logger at DEBUG or TRACE turns it on. Built on httpcore's public connection rather than HttpClient's
+     * own, which is final (and package-private) on the HttpClient 5.5 line that Camel 4.18 brings. Its header log goes
+     * too; pool and exchange logs stay.
      */
-    static final class WireQuietConnection extends DefaultManagedHttpClientConnection {
+    static final class WireQuietConnection extends DefaultBHttpClientConnection
+            implements ManagedHttpClientConnection, Identifiable {
 
         private static final AtomicLong COUNTER = new AtomicLong();
 
+        private final String id;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        /** The socket's own timeout when bound: what a connection taken back from the pool runs with again. */
+        private volatile Timeout boundTimeout;
+
         WireQuietConnection(String id) {
-            super(id);
+            super(Http1Config.DEFAULT);
+            this.id = id;
         }
 
         static ManagedHttpClientConnection open(Socket socket) throws IOException {
@@ -133,29 +146,65 @@ final class ApacheHttp implements Closeable {
         }
 
         @Override
+        public String getId() {
+            return id;
+        }
+
+        @Override
         public void bind(Socket socket) throws IOException {
-            bind(new SocketHolder(socket));
-            setSocketTimeout(Timeout.ofMilliseconds(socket.getSoTimeout()));
+            bindHolder(new SocketHolder(socket), socket.getSoTimeout());
         }
 
         @Override
         public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
-            bind(new SocketHolder(sslSocket, socket));
-            setSocketTimeout(Timeout.ofMilliseconds(sslSocket.getSoTimeout()));
+            bindHolder(new SocketHolder(sslSocket, socket), sslSocket.getSoTimeout());
         }
-    }
 
-    /** A header whose value goes on the wire but not into HttpClient's header log. */
-    static final class SecretHeader extends BasicHeader {
-        private static final long serialVersionUID = 1L;
+        private void bindHolder(SocketHolder holder, int soTimeoutMillis) throws IOException {
+            if (closed.get()) {
+                holder.getSocket().close();
+                throw new InterruptedIOException("Connection already shutdown");
+            }
+            super.bind(holder);
+            boundTimeout = Timeout.ofMilliseconds(soTimeoutMillis);
+        }
 
-        SecretHeader(String name, String value) {
-            super(name, value, true);
+        @Override
+        public Socket getSocket() {
+            SocketHolder holder = getSocketHolder();
+            return holder == null ? null : holder.getSocket();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed.compareAndSet(false, true)) {
+                super.close();
+            }
+        }
+
+        @Override
+        public void close(CloseMode mode) {
+            if (closed.compareAndSet(false, true)) {
+                super.close(mode);
+            }
+        }
+
+        @Override
+        public void passivate() {
+            // an idle pooled connection waits without a read timeout, as HttpClient's own does
+            setSocketTimeout(Timeout.ZERO_MILLISECONDS);
+        }
+
+        @Override
+        public void activate() {
+            if (boundTimeout != null) {
+                setSocketTimeout(boundTimeout);
+            }
         }
 
         @Override
         public String toString() {
-            return getName() + ": ****";
+            return id;
         }
     }
 }
