@@ -108,8 +108,8 @@ public class BiginConfiguration implements Cloneable {
     private UserType userType = UserType.AllUsers;
 
     @UriParam(label = "producer", defaultValue = "true",
-              description = "Whether get fails with an exception when no record has the id (true), or returns a null"
-                            + " body (false).")
+              description = "Whether get (and users with a record id) fails with an exception when nothing has the id"
+                            + " (true), or returns a null body (false).")
     private boolean failOnNotFound = true;
 
     // ------------------------------------------------------------------ consumer

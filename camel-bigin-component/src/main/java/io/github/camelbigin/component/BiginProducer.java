@@ -86,7 +86,8 @@ public class BiginProducer extends DefaultProducer {
             case users:
                 String userId = in.getHeader(BiginConstants.RECORD_ID, String.class);
                 if (userId != null) {
-                    out.setBody(client.user(userId).orElse(null)); // one user: GET /users/{id}
+                    // one user: GET /users/{id}
+                    out.setBody(found(client, "users", "users", "user", userId, client.user(userId)).orElse(null));
                 } else {
                     read(out, client.users(query(in).type(config.getUserType().name())), false);
                 }
@@ -187,16 +188,20 @@ public class BiginProducer extends DefaultProducer {
             throw new IllegalArgumentException("No record id to get from bigin:" + module + ": set the "
                                                + BiginConstants.RECORD_ID + " header or put the id in the body");
         }
-        Optional<Map<String, Object>> record = client.reads().get(module, id,
-                list(in.getHeader(BiginConstants.FIELDS), config.getFields()));
-        if (record.isEmpty() && config.isFailOnNotFound()) {
-            throw new ZohoApiException(client.api(), "get", module, 404, "NOT_FOUND", "no " + module + " record has the id " + id
-                                                                          + " (set failOnNotFound=false to get a null"
-                                                                          + " body instead)",
-                    null, null);
-        }
+        Optional<Map<String, Object>> record = found(client, "get", module, module + " record", id, client.reads().get(module, id,
+                list(in.getHeader(BiginConstants.FIELDS), config.getFields())));
         out.setBody(record.map(this::mapRecord).orElse(null));
         out.setHeader(BiginConstants.RECORD_ID, id);
+    }
+
+    /** The answer, or the failure failOnNotFound asks for when there is none. */
+    private <T> Optional<T> found(ZohoClient client, String operation, String module, String what, String id,
+                                  Optional<T> answer) {
+        if (answer.isEmpty() && config.isFailOnNotFound()) {
+            throw new ZohoApiException(client.api(), operation, module, 404, "NOT_FOUND", "no " + what + " has the id "
+                    + id + " (set failOnNotFound=false to get a null body instead)", null, null);
+        }
+        return answer;
     }
 
     private void related(Message in, Message out, ZohoClient client, String module) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelbigin.emulator.Fault;
+import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.records.WriteResult;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,18 @@ class BiginProductionFidelityTest extends ConsumerTestSupport {
 
         assertThat(me).containsEntry("id", "7255024000000100001").containsKey("email");
         assertThat(calls()).containsExactly("GET /users/7255024000000100001");
+    }
+
+    @Test
+    void anUnknownUserIdFailsNamingItUnlessFailOnNotFoundIsOff() {
+        assertThatThrownBy(() -> template.requestBodyAndHeader(bigin("Contacts?operation=users"), null,
+                BiginConstants.RECORD_ID, "7255024000000999999"))
+                .cause().isInstanceOf(ZohoApiException.class)
+                .hasMessageContaining("no user has the id 7255024000000999999").hasMessageContaining("failOnNotFound");
+
+        Object none = template.requestBodyAndHeader(bigin("Contacts?operation=users&failOnNotFound=false"), null,
+                BiginConstants.RECORD_ID, "7255024000000999999");
+        assertThat(none).isNull();
     }
 
     @Test

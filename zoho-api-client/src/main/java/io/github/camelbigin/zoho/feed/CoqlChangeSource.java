@@ -1,5 +1,6 @@
 package io.github.camelbigin.zoho.feed;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,11 @@ final class CoqlChangeSource implements ChangeSource {
     private final String module;
     private final String timeField;
     private final Supplier<List<String>> fields;
-    private final Supplier<java.time.Instant> serverTime;
+    private final Supplier<Instant> serverTime;
     private volatile boolean excludeDelivered = true;
 
     CoqlChangeSource(RecordReads reads, ZohoApi api, String module, String timeField, Supplier<List<String>> fields,
-                     Supplier<java.time.Instant> serverTime) {
+                     Supplier<Instant> serverTime) {
         this.reads = reads;
         this.api = api;
         this.module = module;
