@@ -68,6 +68,11 @@ final class ApiRoutes {
             case "coql":
                 requireMethod(method, "POST");
                 return Coql.answer(org, req, emulator.coqlNotIn());
+            case "actions":
+                if (seg.size() != 2 || !"watch".equals(seg.get(1))) {
+                    throw notFound();
+                }
+                return emulator.watches().route(req);
             default:
                 break;
         }

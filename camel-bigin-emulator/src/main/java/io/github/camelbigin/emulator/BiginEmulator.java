@@ -76,6 +76,7 @@ public final class BiginEmulator implements AutoCloseable {
     private final Org org = new Org(clock, ZoneId.of("America/Los_Angeles"));
     private final OAuthServer oauth = new OAuthServer();
     private final ApiRoutes routes = new ApiRoutes(org, this);
+    private final Watches watches = new Watches(org);
     private final Map<String, List<String>> matonKeys = new ConcurrentHashMap<>();
     private volatile Duration searchIndexDelay = Duration.ZERO;
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
@@ -104,6 +105,7 @@ public final class BiginEmulator implements AutoCloseable {
     public BiginEmulator(int port, int threads) {
         this.port = port;
         this.threads = threads;
+        org.onChange(watches::changed);
         addCredentialsOfDefault();
     }
 
@@ -162,11 +164,13 @@ public final class BiginEmulator implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        watches.close();
     }
 
     /** Clears records, deleted records, requests and faults and puts the clock back to real time; credentials and modules stay. */
     public BiginEmulator reset() {
         org.clear();
+        watches.clear();
         requests.clear();
         faults.clear();
         serverNanos.set(0);
@@ -178,6 +182,51 @@ public final class BiginEmulator implements AutoCloseable {
         coqlNotIn = true;
         searchIndexDelay = Duration.ZERO;
         oauth.addStaticToken(ACCESS_TOKEN, Set.of());
+        return this;
+    }
+
+    // ------------------------------------------------------------------ notification channels
+
+    Watches watches() {
+        return watches;
+    }
+
+    /** The ids of the live notification channels ({@code /actions/watch}). */
+    public List<String> channelIds() {
+        return watches.channelIds();
+    }
+
+    /** Every notification callback sent (or dropped) so far, oldest first. */
+    public List<Callback> callbacks() {
+        return watches.callbacks();
+    }
+
+    /** Ends a notification channel now, as its expiry would: Bigin forgets it and a renewal says NOT_SUBSCRIBED. */
+    public boolean expireChannel(String channelId) {
+        return watches.expire(channelId);
+    }
+
+    /** Drops the next {@code n} callbacks: Zoho does not promise to deliver them. */
+    public BiginEmulator dropNextCallbacks(int n) {
+        watches.dropNext(n);
+        return this;
+    }
+
+    /** Sends every callback twice while on. */
+    public BiginEmulator duplicateCallbacks(boolean on) {
+        watches.duplicate(on);
+        return this;
+    }
+
+    /** Waits this long before each callback (null or zero: none). */
+    public BiginEmulator delayCallbacks(Duration by) {
+        watches.delay(by);
+        return this;
+    }
+
+    /** Sends the next callback after the one that follows it. */
+    public BiginEmulator reorderNextCallback() {
+        watches.reorderNext();
         return this;
     }
 

@@ -55,6 +55,11 @@ public final class ModuleSpec {
         return duplicateCheckFields;
     }
 
+    /** The module's id, as the module list and watch answers show it. */
+    long id() {
+        return id;
+    }
+
     /** The field whose value names a record (shown in lookups and deleted entries). */
     public String displayField() {
         return displayField;

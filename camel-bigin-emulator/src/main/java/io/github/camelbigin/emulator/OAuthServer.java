@@ -24,7 +24,8 @@ final class OAuthServer {
     /** Every scope the emulator knows: what tokens get unless told otherwise. */
     static final Set<String> ALL_SCOPES = Set.of("ZohoBigin.modules.ALL", "ZohoBigin.modules.Tasks.ALL",
             "ZohoBigin.modules.Events.ALL", "ZohoBigin.modules.Calls.ALL", "ZohoBigin.modules.Notes.ALL",
-            "ZohoBigin.settings.ALL", "ZohoBigin.users.ALL", "ZohoBigin.org.READ", "ZohoBigin.coql.READ");
+            "ZohoBigin.settings.ALL", "ZohoBigin.users.ALL", "ZohoBigin.org.READ", "ZohoBigin.coql.READ",
+            "ZohoBigin.notifications.ALL");
     private static final Set<String> OWN_SCOPE_MODULES = Set.of("Tasks", "Events", "Calls", "Notes");
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -161,6 +162,21 @@ final class OAuthServer {
     }
 
     /** The scope a request needs, checked against what the token has; null when allowed, else the missing scope. */
+    /** The narrow notification scope of a watch call: READ to list, CREATE to enable, UPDATE to change, WRITE else. */
+    private static String notificationScope(String method) {
+        switch (method) {
+            case "GET":
+                return "ZohoBigin.notifications.READ";
+            case "POST":
+                return "ZohoBigin.notifications.CREATE";
+            case "PUT":
+            case "PATCH":
+                return "ZohoBigin.notifications.UPDATE";
+            default:
+                return "ZohoBigin.notifications.WRITE";
+        }
+    }
+
     static String missingScope(Set<String> scopes, String method, List<String> segments) {
         if (segments.isEmpty()) {
             return null;
@@ -181,6 +197,10 @@ final class OAuthServer {
                 break;
             case "coql":
                 accepted.add("ZohoBigin.coql.READ");
+                break;
+            case "actions":
+                accepted.add("ZohoBigin.notifications.ALL");
+                accepted.add(notificationScope(method));
                 break;
             default:
                 accepted.add("ZohoBigin.modules." + first + ".ALL");

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -117,6 +118,12 @@ final class Org {
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, ModuleData> modules = new LinkedHashMap<>();
     final Map<String, Object> user;
+    /** Told of every record created, updated or deleted, under the write lock: it must only take note. */
+    private volatile Consumer<Change> changes = c -> { };
+
+    /** A record created ({@code insert}), updated or deleted, as a notification names it. */
+    record Change(String module, String operation, String id) {
+    }
 
     Org(EmulatorClock clock, ZoneId zone) {
         this.clock = clock;
@@ -127,6 +134,10 @@ final class Org {
         u.put("email", "admin@emulator.example");
         this.user = Map.copyOf(u);
         ModuleSpec.standardModules().forEach(this::define);
+    }
+
+    void onChange(Consumer<Change> listener) {
+        this.changes = listener;
     }
 
     void zone(ZoneId zone) {
@@ -211,6 +222,7 @@ final class Org {
         m.byId.put(r.id, r);
         m.byModified.put(r.modKey(), r);
         m.version++;
+        changes.accept(new Change(m.spec.apiName(), "insert", String.valueOf(r.id)));
         return success(m, r, "record added");
     }
 
@@ -233,6 +245,7 @@ final class Org {
         r.seq = seq.incrementAndGet();
         m.byModified.put(r.modKey(), r);
         m.version++;
+        changes.accept(new Change(m.spec.apiName(), "update", String.valueOf(r.id)));
         return success(m, r, "record updated");
     }
 
@@ -277,6 +290,7 @@ final class Org {
         m.version++;
         Object name = r.data.get(m.spec.displayField());
         m.deleted.add(new Deleted(r.id, name == null ? null : name.toString(), now(), seq.incrementAndGet()));
+        changes.accept(new Change(m.spec.apiName(), "delete", String.valueOf(r.id)));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("code", "SUCCESS");
         result.put("details", new LinkedHashMap<>(Map.of("id", id)));

@@ -34,8 +34,9 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
             9800, 50, Map.of(
                     "OAUTH_SCOPE_MISMATCH", "The token lacks a scope: grant ZohoBigin.modules.ALL for records (or the"
                                             + " module's own scope, e.g. ZohoBigin.modules.Tasks.ALL),"
-                                            + " ZohoBigin.settings.ALL for metadata, ZohoBigin.users.ALL for users and"
-                                            + " ZohoBigin.org.READ for the org, then mint a new refresh token",
+                                            + " ZohoBigin.settings.ALL for metadata, ZohoBigin.users.ALL for users,"
+                                            + " ZohoBigin.org.READ for the org and ZohoBigin.notifications.ALL for"
+                                            + " notification channels, then mint a new refresh token",
                     "INVALID_TOKEN", REJECTED_CREDENTIALS,
                     "AUTHENTICATION_FAILURE", REJECTED_CREDENTIALS,
                     "INVALID_MODULE", "Module API names are case-sensitive: Contacts, Accounts, Pipelines, Products,"

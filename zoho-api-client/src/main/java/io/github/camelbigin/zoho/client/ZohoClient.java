@@ -17,6 +17,7 @@ import io.github.camelbigin.zoho.http.Sleeper;
 import io.github.camelbigin.zoho.http.TransportSettings;
 import io.github.camelbigin.zoho.metadata.DefaultFields;
 import io.github.camelbigin.zoho.metadata.Metadata;
+import io.github.camelbigin.zoho.notifications.Watch;
 import io.github.camelbigin.zoho.records.JsonCalls;
 import io.github.camelbigin.zoho.records.RecordIterator;
 import io.github.camelbigin.zoho.records.RecordQuery;
@@ -52,6 +53,7 @@ public final class ZohoClient implements AutoCloseable {
     private final RecordWrites writes;
     private final Metadata metadata;
     private final DefaultFields defaultFields;
+    private final Watch watch;
 
     private ZohoClient(Builder b) {
         this.api = b.api;
@@ -62,6 +64,7 @@ public final class ZohoClient implements AutoCloseable {
         this.defaultFields = new DefaultFields(metadata, api);
         this.reads = new RecordReads(calls, defaultFields::of);
         this.writes = new RecordWrites(calls);
+        this.watch = new Watch(calls);
     }
 
     public static Builder builder() {
@@ -171,6 +174,11 @@ public final class ZohoClient implements AutoCloseable {
     /** The organization. */
     public Map<String, Object> org() {
         return metadata.org();
+    }
+
+    /** The org's notification channels: enable, renew, list, delete. */
+    public Watch watch() {
+        return watch;
     }
 
     /** The fields a read asks for when the user named none (from the module's metadata, kept after one call). */

@@ -61,9 +61,20 @@ public final class ApiErrors {
         if (root.has("code")) {
             return root;
         }
-        JsonNode data = root.get("data");
-        if (data != null && data.isArray() && data.size() > 0 && data.get(0).has("code")) {
-            return data.get(0);
+        JsonNode items = items(root);
+        if (items != null && items.size() > 0 && items.get(0).has("code")) {
+            return items.get(0);
+        }
+        return null;
+    }
+
+    /** The per-item results of an answer: records under {@code data}, notification channels under {@code watch}. */
+    private static JsonNode items(JsonNode root) {
+        for (String key : new String[] { "data", "watch" }) {
+            JsonNode items = root.get(key);
+            if (items != null && items.isArray()) {
+                return items;
+            }
         }
         return null;
     }
@@ -96,8 +107,8 @@ public final class ApiErrors {
     static boolean hasRecordResults(ApiResponse response) {
         try {
             JsonNode root = JSON.readTree(response.body());
-            return root != null && root.path("data").isArray() && root.path("data").size() > 0
-                   && root.path("data").get(0).has("status");
+            JsonNode items = root == null || !root.isObject() ? null : items(root);
+            return items != null && items.size() > 0 && items.get(0).has("status");
         } catch (IOException e) {
             return false;
         }

@@ -49,6 +49,10 @@ public final class ApiRequest {
         return new Builder("PUT", path);
     }
 
+    public static Builder patch(String path) {
+        return new Builder("PATCH", path);
+    }
+
     public static Builder delete(String path) {
         return new Builder("DELETE", path);
     }

@@ -9,8 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * Zoho's timestamps ({@code 2026-02-06T00:28:53-08:00}), read and written. Reads Zoho's timestamps ({@code 2026-02-06T00:28:53-08:00}: to the second, with an offset) without the general
- * ISO-8601 parser, which a change feed would otherwise run several times per record.
+ * Zoho's timestamps ({@code 2026-02-06T00:28:53-08:00}: to the second, with an offset), read and written. Reads
+ * them without the general ISO-8601 parser, which a change feed would otherwise run several times per record.
  */
 public final class ZohoTime {
 
