@@ -47,6 +47,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "changedetection":
         case "changeDetection": getOrCreateConfiguration(target).setChangeDetection(property(camelContext, io.github.camelbigin.zoho.feed.ChangeDetection.class, value)); return true;
+        case "channelid":
+        case "channelId": getOrCreateConfiguration(target).setChannelId(property(camelContext, java.lang.String.class, value)); return true;
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.github.camelbigin.zoho.client.ZohoClient.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
@@ -81,6 +83,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": target.setInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "initialposition":
         case "initialPosition": getOrCreateConfiguration(target).setInitialPosition(property(camelContext, java.lang.String.class, value)); return true;
+        case "keepchannel":
+        case "keepChannel": getOrCreateConfiguration(target).setKeepChannel(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -91,6 +95,9 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxRecords": getOrCreateConfiguration(target).setMaxRecords(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "notifications": getOrCreateConfiguration(target).setNotifications(property(camelContext, boolean.class, value)); return true;
+        case "notifyurl":
+        case "notifyUrl": getOrCreateConfiguration(target).setNotifyUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelbigin.component.BiginOperation.class, value)); return true;
         case "outputclass":
         case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
@@ -104,6 +111,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "readahead":
         case "readAhead": getOrCreateConfiguration(target).setReadAhead(property(camelContext, boolean.class, value)); return true;
+        case "reconcileinterval":
+        case "reconcileInterval": getOrCreateConfiguration(target).setReconcileInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "relatedlist":
@@ -164,6 +173,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return boolean.class;
         case "changedetection":
         case "changeDetection": return io.github.camelbigin.zoho.feed.ChangeDetection.class;
+        case "channelid":
+        case "channelId": return java.lang.String.class;
         case "client": return io.github.camelbigin.zoho.client.ZohoClient.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
@@ -198,6 +209,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": return long.class;
         case "initialposition":
         case "initialPosition": return java.lang.String.class;
+        case "keepchannel":
+        case "keepChannel": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -208,6 +221,9 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxRecords": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "notifications": return boolean.class;
+        case "notifyurl":
+        case "notifyUrl": return java.lang.String.class;
         case "operation": return io.github.camelbigin.component.BiginOperation.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
@@ -221,6 +237,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": return java.lang.Integer.class;
         case "readahead":
         case "readAhead": return boolean.class;
+        case "reconcileinterval":
+        case "reconcileInterval": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "relatedlist":
@@ -277,6 +295,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "changedetection":
         case "changeDetection": return getOrCreateConfiguration(target).getChangeDetection();
+        case "channelid":
+        case "channelId": return getOrCreateConfiguration(target).getChannelId();
         case "client": return getOrCreateConfiguration(target).getClient();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
@@ -311,6 +331,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": return target.getInitialDelay();
         case "initialposition":
         case "initialPosition": return getOrCreateConfiguration(target).getInitialPosition();
+        case "keepchannel":
+        case "keepChannel": return getOrCreateConfiguration(target).isKeepChannel();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -321,6 +343,9 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxRecords": return getOrCreateConfiguration(target).getMaxRecords();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "notifications": return getOrCreateConfiguration(target).isNotifications();
+        case "notifyurl":
+        case "notifyUrl": return getOrCreateConfiguration(target).getNotifyUrl();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputclass":
         case "outputClass": return getOrCreateConfiguration(target).getOutputClass();
@@ -334,6 +359,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "readahead":
         case "readAhead": return getOrCreateConfiguration(target).isReadAhead();
+        case "reconcileinterval":
+        case "reconcileInterval": return getOrCreateConfiguration(target).getReconcileInterval();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "relatedlist":

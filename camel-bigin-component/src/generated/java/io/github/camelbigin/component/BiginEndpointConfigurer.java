@@ -44,6 +44,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "changedetection":
         case "changeDetection": target.getConfiguration().setChangeDetection(property(camelContext, io.github.camelbigin.zoho.feed.ChangeDetection.class, value)); return true;
+        case "channelid":
+        case "channelId": target.getConfiguration().setChannelId(property(camelContext, java.lang.String.class, value)); return true;
         case "client": target.getConfiguration().setClient(property(camelContext, io.github.camelbigin.zoho.client.ZohoClient.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
@@ -78,6 +80,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "initialposition":
         case "initialPosition": target.getConfiguration().setInitialPosition(property(camelContext, java.lang.String.class, value)); return true;
+        case "keepchannel":
+        case "keepChannel": target.getConfiguration().setKeepChannel(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -88,6 +92,9 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRecords": target.getConfiguration().setMaxRecords(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "notifications": target.getConfiguration().setNotifications(property(camelContext, boolean.class, value)); return true;
+        case "notifyurl":
+        case "notifyUrl": target.getConfiguration().setNotifyUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelbigin.component.BiginOperation.class, value)); return true;
         case "outputclass":
         case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
@@ -103,6 +110,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "readahead":
         case "readAhead": target.getConfiguration().setReadAhead(property(camelContext, boolean.class, value)); return true;
+        case "reconcileinterval":
+        case "reconcileInterval": target.getConfiguration().setReconcileInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "relatedlist":
@@ -184,6 +193,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return boolean.class;
         case "changedetection":
         case "changeDetection": return io.github.camelbigin.zoho.feed.ChangeDetection.class;
+        case "channelid":
+        case "channelId": return java.lang.String.class;
         case "client": return io.github.camelbigin.zoho.client.ZohoClient.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
@@ -218,6 +229,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "initialDelay": return long.class;
         case "initialposition":
         case "initialPosition": return java.lang.String.class;
+        case "keepchannel":
+        case "keepChannel": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -228,6 +241,9 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRecords": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "notifications": return boolean.class;
+        case "notifyurl":
+        case "notifyUrl": return java.lang.String.class;
         case "operation": return io.github.camelbigin.component.BiginOperation.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
@@ -243,6 +259,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": return java.lang.Integer.class;
         case "readahead":
         case "readAhead": return boolean.class;
+        case "reconcileinterval":
+        case "reconcileInterval": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "relatedlist":
@@ -320,6 +338,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "changedetection":
         case "changeDetection": return target.getConfiguration().getChangeDetection();
+        case "channelid":
+        case "channelId": return target.getConfiguration().getChannelId();
         case "client": return target.getConfiguration().getClient();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
@@ -354,6 +374,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "initialDelay": return target.getInitialDelay();
         case "initialposition":
         case "initialPosition": return target.getConfiguration().getInitialPosition();
+        case "keepchannel":
+        case "keepChannel": return target.getConfiguration().isKeepChannel();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -364,6 +386,9 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRecords": return target.getConfiguration().getMaxRecords();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "notifications": return target.getConfiguration().isNotifications();
+        case "notifyurl":
+        case "notifyUrl": return target.getConfiguration().getNotifyUrl();
         case "operation": return target.getConfiguration().getOperation();
         case "outputclass":
         case "outputClass": return target.getConfiguration().getOutputClass();
@@ -379,6 +404,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "readahead":
         case "readAhead": return target.getConfiguration().isReadAhead();
+        case "reconcileinterval":
+        case "reconcileInterval": return target.getConfiguration().getReconcileInterval();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "relatedlist":

@@ -24,7 +24,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(73);
+        Set<String> props = new HashSet<>(78);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -36,6 +36,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("batchSize");
         props.add("bridgeErrorHandler");
         props.add("changeDetection");
+        props.add("channelId");
         props.add("client");
         props.add("clientId");
         props.add("clientSecret");
@@ -57,12 +58,15 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("greedy");
         props.add("initialDelay");
         props.add("initialPosition");
+        props.add("keepChannel");
         props.add("lazyStartProducer");
         props.add("maxConnections");
         props.add("maxMessagesPerPoll");
         props.add("maxRecords");
         props.add("maxRetries");
         props.add("module");
+        props.add("notifications");
+        props.add("notifyUrl");
         props.add("operation");
         props.add("outputClass");
         props.add("page");
@@ -72,6 +76,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("readAhead");
+        props.add("reconcileInterval");
         props.add("refreshToken");
         props.add("relatedList");
         props.add("repeatCount");

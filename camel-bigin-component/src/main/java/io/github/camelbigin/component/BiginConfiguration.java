@@ -159,6 +159,37 @@ public class BiginConfiguration implements Cloneable {
                             + " Applies when the events do not include deleted.")
     private boolean readAhead = true;
 
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Push mode: the consumer keeps a Bigin notification channel (/actions/watch) for its"
+                            + " events and polls as soon as a callback says records changed, so changes arrive within"
+                            + " about a second; it also polls every reconcileInterval, so a lost or late callback costs"
+                            + " latency, never a record. Callbacks are received through platform-http at the path of"
+                            + " notifyUrl (add camel-platform-http-main, camel-platform-http-starter or another"
+                            + " platform-http engine). Needs notifyUrl and the ZohoBigin.notifications.ALL scope.")
+    private boolean notifications;
+
+    @UriParam(label = "consumer",
+              description = "With notifications=true: the public URL Bigin POSTs callbacks to, as seen from the"
+                            + " internet (behind proxies and ingresses), e.g. https://hooks.example.com/bigin/contacts."
+                            + " The consumer receives them on this URL's path through platform-http.")
+    private String notifyUrl;
+
+    @UriParam(label = "consumer", defaultValue = "900000", javaType = "java.time.Duration",
+              description = "With notifications=true: how often the consumer polls anyway, as the safety net for a"
+                            + " lost callback (15 minutes: 96 calls a day; plus one channel-list call an hour).")
+    private long reconcileInterval = 900_000;
+
+    @UriParam(label = "consumer,advanced",
+              description = "With notifications=true: the notification channel's id, a positive number of up to 19"
+                            + " digits. Default: derived from the state key and notifyUrl, so a restart reuses the"
+                            + " channel.")
+    private String channelId;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "false",
+              description = "With notifications=true: keep the notification channel when the consumer stops (it"
+                            + " then ends at its expiry, within a day) instead of deleting it.")
+    private boolean keepChannel;
+
     @UriParam(label = "consumer", defaultValue = "true",
               description = "true: one exchange per record (the default). false: one exchange per poll, whose body is"
                             + " the List of the poll's records (maps, or outputClass objects; deletions as maps) in"
@@ -570,6 +601,46 @@ public class BiginConfiguration implements Cloneable {
 
     public void setUseIterator(boolean useIterator) {
         this.useIterator = useIterator;
+    }
+
+    public boolean isNotifications() {
+        return notifications;
+    }
+
+    public void setNotifications(boolean notifications) {
+        this.notifications = notifications;
+    }
+
+    public String getNotifyUrl() {
+        return notifyUrl;
+    }
+
+    public void setNotifyUrl(String notifyUrl) {
+        this.notifyUrl = notifyUrl;
+    }
+
+    public long getReconcileInterval() {
+        return reconcileInterval;
+    }
+
+    public void setReconcileInterval(long reconcileInterval) {
+        this.reconcileInterval = reconcileInterval;
+    }
+
+    public String getChannelId() {
+        return channelId;
+    }
+
+    public void setChannelId(String channelId) {
+        this.channelId = channelId;
+    }
+
+    public boolean isKeepChannel() {
+        return keepChannel;
+    }
+
+    public void setKeepChannel(boolean keepChannel) {
+        this.keepChannel = keepChannel;
     }
 
     public boolean isReadAhead() {

@@ -91,6 +91,12 @@ public final class BiginConstants {
               javaType = "java.util.Map<String, Object>")
     public static final String DELETED_BY = "CamelBiginDeletedBy";
 
+    @Metadata(label = "consumer", description = "What made the poll that found the record: poll (polling mode), or in"
+                                                + " push mode notification (a callback) or reconciliation (the"
+                                                + " reconcileInterval safety net).",
+              javaType = "String")
+    public static final String TRIGGER = "CamelBiginTrigger";
+
     private BiginConstants() {
     }
 }

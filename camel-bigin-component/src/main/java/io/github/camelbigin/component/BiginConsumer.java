@@ -1,5 +1,6 @@
 package io.github.camelbigin.component;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -123,9 +124,37 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                 throw new IllegalArgumentException("stateSaveEvery " + c.getStateSaveEvery()
                                                    + " is less than 1: use 1 to save after every exchange, or more");
             }
+            if (c.isNotifications()) {
+                checkPush(c);
+            }
             ChangeDetection detection = c.getChangeDetection() == null ? ChangeDetection.list : c.getChangeDetection();
             ChangeFeed.checkApproval(detection, c.getApproved());
             return new Settings(events, start, now, detection);
+        }
+    }
+
+    /** The push-mode options, checked at endpoint creation. */
+    private static void checkPush(BiginConfiguration c) {
+        String url = c.getNotifyUrl();
+        URI uri;
+        try {
+            uri = url == null ? null : URI.create(url);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || !uri.isAbsolute() || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            || uri.getHost() == null) {
+            throw new IllegalArgumentException("notifications=true needs notifyUrl, the public http(s) URL Bigin POSTs"
+                                               + " its callbacks to (e.g. https://hooks.example.com/bigin/contacts),"
+                                               + " not '" + url + "'");
+        }
+        if (c.getChannelId() != null && !c.getChannelId().matches("[1-9][0-9]{0,18}")) {
+            throw new IllegalArgumentException("channelId '" + c.getChannelId() + "' is not a positive number of at"
+                                               + " most 19 digits: leave it unset to have one derived");
+        }
+        if (c.getReconcileInterval() < 1000) {
+            throw new IllegalArgumentException("reconcileInterval " + c.getReconcileInterval() + " ms is below one"
+                                               + " second: it is the safety net's interval (default 15 minutes)");
         }
     }
 
@@ -165,6 +194,10 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     /** Polls in a row that failed in a way only a person can fix (unknown module, refused credentials, no scope). */
     private int permanentFailures;
     private int pollsToSkip;
+    /** Push mode's channel and wake-ups; null in polling mode. */
+    private PushMode push;
+    /** Why the current poll runs, for the CamelBiginTrigger header. */
+    private String trigger = "poll";
 
     public BiginConsumer(BiginEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -211,6 +244,24 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         return backlog;
     }
 
+    @ManagedAttribute(description = "Push mode: the notification channel's id (null in polling mode)")
+    public String getChannelId() {
+        PushMode p = push;
+        return p == null ? null : p.channelId();
+    }
+
+    @ManagedAttribute(description = "Push mode: callbacks accepted (each wakes a poll; a burst wakes one)")
+    public long getCallbacksAccepted() {
+        PushMode p = push;
+        return p == null ? 0 : p.acceptedCallbacks();
+    }
+
+    @ManagedAttribute(description = "Push mode: callbacks refused as forged (403) or malformed (400)")
+    public long getCallbacksRefused() {
+        PushMode p = push;
+        return p == null ? 0 : p.refusedCallbacks();
+    }
+
     @Override
     protected void doStart() throws Exception {
         // before super.doStart(): that schedules the first poll, which may run at once
@@ -227,6 +278,11 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         checkAtStart();
         if (getExceptionHandler() instanceof LoggingExceptionHandler) {
             setExceptionHandler(new OncePerFailureExceptionHandler(getExceptionHandler(), LOG));
+        }
+        if (config.isNotifications()) {
+            push = new PushMode(getEndpoint().getCamelContext(), config, endpoint.getClient(), stateKey,
+                    new ArrayList<>(settings.events));
+            push.start();
         }
         if (config.isReadAhead() && !settings.deletions()) {
             // (deletions interleave with changes by time, so a batch may end before the changes read: nothing to go on)
@@ -258,6 +314,10 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        if (push != null) {
+            push.stop();
+            push = null;
+        }
         if (reader != null) {
             reader.cancelReadAhead();
         }
@@ -294,6 +354,13 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        if (push != null && !backlog) {
+            String why = push.due();
+            if (why == null) {
+                return 0; // no callback, and the safety net is not due: no call
+            }
+            trigger = why;
+        }
         if (pollsToSkip > 0) {
             pollsToSkip--; // backing off a permanent failure: each skipped poll spares a call that would fail again
             return 0;
@@ -304,8 +371,14 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                 h.reset(); // the same failure coming back later is news again
             }
             permanentFailures = 0;
+            if (push != null) {
+                push.polled(lastPollComplete);
+            }
             return done;
         } catch (ZohoApiException e) {
+            if (push != null) {
+                push.polled(false);
+            }
             if (!e.isTransient()) {
                 // 1, 2, 4 … up to 32 polls skipped after the same kind of failure: fixing it takes a person
                 pollsToSkip = Math.min(1 << Math.min(permanentFailures, 5), MAX_POLLS_SKIPPED) - 1;
@@ -413,6 +486,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             m.setHeader(BiginConstants.MODULE, config.getModule());
             m.setHeader(BiginConstants.RECORD_COUNT, records.size());
             m.setHeader(BiginConstants.EVENT_TYPES, types);
+            m.setHeader(BiginConstants.TRIGGER, trigger);
             m.setHeader(BiginConstants.RECORD_IDS, ids);
             m.setBody(records);
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, 0);
@@ -464,6 +538,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         String id = String.valueOf(event.record.get("id"));
         m.setHeader(BiginConstants.MODULE, config.getModule());
         m.setHeader(BiginConstants.EVENT_TYPE, event.type);
+        m.setHeader(BiginConstants.TRIGGER, trigger);
         m.setHeader(BiginConstants.RECORD_ID, id);
         if (event.deletion) {
             m.setHeader(BiginConstants.MODIFIED_TIME, event.time);

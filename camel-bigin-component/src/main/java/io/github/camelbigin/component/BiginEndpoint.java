@@ -97,6 +97,10 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
     public Consumer createConsumer(Processor processor) throws Exception {
         BiginConsumer consumer = new BiginConsumer(this, processor);
         configureConsumer(consumer);
+        if (configuration.isNotifications()) {
+            // a tick only looks whether a callback came or the safety net is due: no call unless one is
+            consumer.setDelay(PushMode.TICK_MILLIS);
+        }
         return consumer;
     }
 

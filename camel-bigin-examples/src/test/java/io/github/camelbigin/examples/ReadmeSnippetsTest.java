@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -124,6 +126,17 @@ class ReadmeSnippetsTest {
             emulator.seedContacts(3);
             for (int i = 0; i < snippets.size(); i++) {
                 CamelContext context = new DefaultCamelContext();
+                // the push-mode route: its callbacks come to 127.0.0.1 through platform-http, served by Vert.x
+                int port;
+                try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                    port = free.getLocalPort();
+                }
+                VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+                http.setBindHost("127.0.0.1");
+                http.setBindPort(port);
+                context.addService(new VertxPlatformHttpServer(http));
+                context.getPropertiesComponent().addInitialProperty("bigin.notify-url",
+                        "http://127.0.0.1:" + port + "/bigin/contacts");
                 BiginComponent bigin = new BiginComponent();
                 bigin.getConfiguration().setAccessToken(BiginEmulator.ACCESS_TOKEN);
                 bigin.getConfiguration().setApiUrl(emulator.apiUrl());
@@ -138,6 +151,15 @@ class ReadmeSnippetsTest {
                         context.createProducerTemplate().requestBody("direct:new-contact",
                                 "{\"Last_Name\":\"FromReadme\"}");
                         assertThat(emulator.records("Contacts")).anyMatch(r -> "FromReadme".equals(r.get("Last_Name")));
+                    } else if (snippets.get(i).contains("notifications: true")) {
+                        String id = emulator.insert("Contacts", java.util.Map.of("Last_Name", "Pushed"));
+                        long deadline = System.nanoTime() + 10_000_000_000L;
+                        while (emulator.callbacks().stream().noneMatch(c -> c.ids().contains(id) && c.status() == 200)
+                               && System.nanoTime() < deadline) {
+                            Thread.sleep(20);
+                        }
+                        assertThat(emulator.callbacks()).as("the route received Bigin's callback")
+                                .anyMatch(c -> c.ids().contains(id) && c.status() == 200);
                     } else if (from.equals("direct://find")) {
                         List<?> found = context.createProducerTemplate().requestBody("direct:find",
                                 "contact1@example.com", List.class);

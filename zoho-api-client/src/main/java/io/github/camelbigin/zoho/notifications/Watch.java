@@ -35,6 +35,10 @@ public final class Watch {
         this.api = calls.api();
     }
 
+    public ZohoApi api() {
+        return api;
+    }
+
     /** Enables channels ({@code POST}); enabling a live channel again refreshes it. */
     public List<WatchResult> enable(List<Channel> channels) {
         return inChunks(channels, chunk -> send(ApiRequest.post(PATH).idempotent(true), "enable", chunk,

@@ -1,0 +1,160 @@
+package io.github.camelbigin.component;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.notifications.Channel;
+import io.github.camelbigin.zoho.notifications.ChannelKeeper;
+import io.github.camelbigin.zoho.notifications.Notification;
+import io.github.camelbigin.zoho.notifications.Operation;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consumer's push mode: a notification channel whose callbacks wake the polls, and a poll every reconcile interval
+ * as the safety net. A callback is only a wake-up — the poll reads from the watermark as ever — so every guarantee of
+ * the polling consumer holds, a burst of callbacks is one poll, and a lost callback costs latency, never a record.
+ * Callbacks arrive through platform-http on the path of notifyUrl; a forged one (wrong channel id or token) gets 403
+ * and causes no call.
+ */
+final class PushMode {
+
+    /** How often the consumer looks whether a poll is due: the latency a callback adds at most. */
+    static final long TICK_MILLIS = 200;
+    /** After a failed poll, the next comes this soon at the latest (or at the next callback). */
+    private static final Duration AFTER_FAILURE = Duration.ofSeconds(30);
+    static final String NOTIFICATION = "notification";
+    static final String RECONCILIATION = "reconciliation";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushMode.class);
+
+    private final CamelContext camelContext;
+    private final BiginConfiguration config;
+    private final ChannelKeeper keeper;
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final Duration reconcile;
+    private volatile long nextPollNanos;
+    private Consumer receiver;
+
+    PushMode(CamelContext camelContext, BiginConfiguration config, ZohoClient client, String stateKey,
+             List<String> events) {
+        this.camelContext = camelContext;
+        this.config = config;
+        this.reconcile = Duration.ofMillis(config.getReconcileInterval());
+        String id = config.getChannelId() != null ? config.getChannelId()
+                : ChannelKeeper.stableId(stateKey + "|" + config.getNotifyUrl());
+        List<Operation> ops = new ArrayList<>();
+        for (String e : events) {
+            ops.add("created".equals(e) ? Operation.insert : "updated".equals(e) ? Operation.update : Operation.delete);
+        }
+        // the list is asked hourly whether Zoho still has the channel; sooner when reconciling more often than that
+        Duration verify = reconcile.multipliedBy(4).compareTo(Duration.ofHours(1)) < 0 ? reconcile.multipliedBy(4)
+                : Duration.ofHours(1);
+        this.keeper = new ChannelKeeper(client.watch(), id, Channel.events(config.getModule(), ops),
+                URI.create(config.getNotifyUrl()), client::serverTime, verify);
+    }
+
+    /** The local path callbacks arrive at: notifyUrl's. */
+    static String localPath(String notifyUrl) {
+        String path = URI.create(notifyUrl).getPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
+    /** Starts receiving, then enables the channel (so no callback finds nobody listening); the first poll is due. */
+    void start() throws Exception {
+        Endpoint http;
+        try {
+            http = camelContext.getEndpoint("platform-http:" + localPath(config.getNotifyUrl())
+                                            + "?httpMethodRestrict=POST");
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("bigin:" + config.getModule() + " with notifications=true receives Bigin's"
+                                            + " callbacks through platform-http, which is not available: add"
+                                            + " camel-platform-http-main (Camel Main), camel-platform-http-starter"
+                                            + " (Spring Boot) or another platform-http engine (" + e.getMessage()
+                                            + ")", e);
+        }
+        receiver = http.createConsumer(this::receive);
+        ServiceHelper.startService(receiver);
+        keeper.open();
+        nextPollNanos = System.nanoTime();
+    }
+
+    void stop() {
+        ServiceHelper.stopService(receiver);
+        receiver = null;
+        if (config.isKeepChannel()) {
+            LOG.info("Notification channel {} kept (keepChannel=true)", keeper.channelId());
+        } else {
+            keeper.close();
+        }
+    }
+
+    /**
+     * Why a poll is due now — a callback came, or the reconcile interval passed — or null when none is. Also keeps
+     * the channel alive, which costs a call only when a renewal or a check is due.
+     */
+    String due() {
+        keeper.maintain();
+        if (woken.getAndSet(false)) {
+            return NOTIFICATION;
+        }
+        return System.nanoTime() - nextPollNanos >= 0 ? RECONCILIATION : null;
+    }
+
+    /** A poll ended: the next reconciliation comes a full interval later, or sooner after a failure. */
+    void polled(boolean succeeded) {
+        Duration next = succeeded || reconcile.compareTo(AFTER_FAILURE) < 0 ? reconcile : AFTER_FAILURE;
+        nextPollNanos = System.nanoTime() + next.toNanos();
+    }
+
+    long acceptedCallbacks() {
+        return accepted.get();
+    }
+
+    long refusedCallbacks() {
+        return refused.get();
+    }
+
+    String channelId() {
+        return keeper.channelId();
+    }
+
+    /** A callback: 200 and a wake-up when it is the channel's, 403 when forged, 400 when malformed or too large. */
+    private void receive(Exchange exchange) {
+        int status;
+        try {
+            Notification n = Notification.parse(exchange.getIn().getBody(byte[].class));
+            if (n.isFrom(keeper.channelId(), keeper.token())) {
+                woken.set(true);
+                accepted.incrementAndGet();
+                status = 200;
+            } else {
+                refused.incrementAndGet();
+                LOG.warn("A callback for bigin:{} did not carry its channel's id and token: refused (403)",
+                         config.getModule());
+                status = 403;
+            }
+        } catch (IllegalArgumentException e) {
+            refused.incrementAndGet();
+            LOG.warn("A callback for bigin:{} was refused (400): {}", config.getModule(), e.getMessage());
+            status = 400;
+        }
+        Message answer = exchange.getMessage();
+        answer.getHeaders().clear(); // nothing of the request goes back
+        answer.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        answer.setBody(null);
+    }
+}

@@ -1,0 +1,166 @@
+package io.github.camelbigin.component;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelbigin.emulator.Callback;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Push mode: a notification channel wakes the consumer, which then polls from its watermark as ever; polling every
+ * reconcileInterval is the safety net. Callbacks reach the route through platform-http (Vert.x here).
+ */
+class BiginConsumerPushTest extends ConsumerTestSupport {
+
+    private final int port = AvailablePortFinder.getNextAvailable();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext ctx = super.createCamelContext();
+        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
+        conf.setBindHost("127.0.0.1");
+        conf.setBindPort(port);
+        ctx.addService(new VertxPlatformHttpServer(conf));
+        return ctx;
+    }
+
+    private String notifyUrl() {
+        return "http://127.0.0.1:" + port + "/bigin/contacts";
+    }
+
+    private String push(String more) {
+        return "Contacts?fields=Last_Name&events=created,updated&notifications=true&notifyUrl=" + notifyUrl() + more;
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(notifyUrl())).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aChangeArrivesWithinASecondOfItsCallbackAndIdleTicksCostNoCalls() throws Exception {
+        consume("push", push("&reconcileInterval=3600000"));
+        assertThat(emulator().channelIds()).containsExactly(consumer("push").getChannelId());
+        Thread.sleep(600); // three ticks with nothing due
+        long idle = emulator().apiCalls();
+        Thread.sleep(600);
+        assertThat(emulator().apiCalls()).as("ticks without a callback make no call").isEqualTo(idle);
+
+        long start = System.nanoTime();
+        String id = emulator().insert("Contacts", Map.of("Last_Name", "Pushed"));
+        awaitDelivered(1);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(deliveredIds()).containsExactly(id);
+        assertThat(delivered.peek().exchange().getIn().getHeader(BiginConstants.TRIGGER)).isEqualTo("notification");
+        assertThat(emulator().apiCalls() - idle).as("the one poll the callback woke").isEqualTo(1);
+    }
+
+    @Test
+    void aLostCallbackCostsLatencyNotTheRecord() throws Exception {
+        consume("push", push("&reconcileInterval=1000"));
+        emulator().dropNextCallbacks(1);
+
+        String id = emulator().insert("Contacts", Map.of("Last_Name", "Unannounced"));
+        awaitDelivered(1);
+
+        assertThat(deliveredIds()).containsExactly(id);
+        assertThat(delivered.peek().exchange().getIn().getHeader(BiginConstants.TRIGGER)).isEqualTo("reconciliation");
+        assertThat(emulator().callbacks()).anyMatch(Callback::wasDropped);
+    }
+
+    @Test
+    void aBurstOfDoubledCallbacksDeliversEachRecordOnce() throws Exception {
+        consume("push", push("&reconcileInterval=3600000"));
+        emulator().duplicateCallbacks(true);
+
+        List<String> ids = List.of(emulator().insert("Contacts", Map.of("Last_Name", "A")),
+                emulator().insert("Contacts", Map.of("Last_Name", "B")));
+        String c = emulator().insert("Contacts", Map.of("Last_Name", "C"));
+        awaitDelivered(3);
+        Thread.sleep(500); // the doubles wake polls that find nothing new
+
+        assertThat(deliveredIds("created")).containsExactly(ids.get(0), ids.get(1), c);
+        assertThat(delivered).hasSize(3);
+        assertThat(emulator().callbacks()).hasSizeGreaterThanOrEqualTo(2).allMatch(cb -> cb.status() == 200);
+    }
+
+    @Test
+    void forgedAndMalformedCallbacksAreRefusedAndCauseNoCall() throws Exception {
+        consume("push", push("&reconcileInterval=3600000"));
+        Thread.sleep(400);
+        long before = emulator().apiCalls();
+        String channel = consumer("push").getChannelId();
+
+        HttpResponse<String> forged = post("{\"channel_id\":\"" + channel + "\",\"token\":\"guess\",\"module\":"
+                                           + "\"Contacts\",\"ids\":[\"1\"],\"operation\":\"insert\"}");
+        HttpResponse<String> otherChannel = post("{\"channel_id\":\"1\",\"module\":\"Contacts\",\"ids\":[]}");
+        HttpResponse<String> malformed = post("not json");
+        Thread.sleep(600);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(otherChannel.statusCode()).isEqualTo(403);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).isEmpty();
+        assertThat(emulator().apiCalls()).isEqualTo(before);
+        assertThat(consumer("push").getCallbacksRefused()).isEqualTo(3);
+        assertThat(delivered).isEmpty();
+    }
+
+    @Test
+    void theChannelIsDeletedWhenTheRouteStopsUnlessKept() throws Exception {
+        consume("push", push(""));
+        String channel = consumer("push").getChannelId();
+        context.getRouteController().stopRoute("push");
+        assertThat(emulator().channelIds()).doesNotContain(channel);
+
+        consume("kept", push("&keepChannel=true&stateKey=kept"));
+        String kept = consumer("kept").getChannelId();
+        context.getRouteController().stopRoute("kept");
+        assertThat(emulator().channelIds()).contains(kept);
+    }
+
+    @Test
+    void aRestartReusesTheChannelIdAndAChannelBiginLostIsEnabledAgain() throws Exception {
+        consume("push", push("&reconcileInterval=1000"));
+        String channel = consumer("push").getChannelId();
+        context.getRouteController().stopRoute("push");
+        context.getRouteController().startRoute("push");
+        awaitStarted("push");
+        assertThat(consumer("push").getChannelId()).isEqualTo(channel);
+
+        emulator().expireChannel(channel);
+        // the list is checked every 4 reconcile intervals here (hourly by default)
+        await(() -> emulator().channelIds().contains(channel), 10_000, "the channel enabled again");
+
+        String id = emulator().insert("Contacts", Map.of("Last_Name", "After"));
+        awaitDelivered(1);
+        assertThat(deliveredIds()).containsExactly(id);
+    }
+
+    @Test
+    void pushModeNeedsAPublicNotifyUrl() {
+        assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?notifications=true")))
+                .hasRootCauseMessage("notifications=true needs notifyUrl, the public http(s) URL Bigin POSTs its"
+                                     + " callbacks to (e.g. https://hooks.example.com/bigin/contacts), not 'null'");
+        assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?notifications=true&notifyUrl=/local")))
+                .hasRootCauseMessage("notifications=true needs notifyUrl, the public http(s) URL Bigin POSTs its"
+                                     + " callbacks to (e.g. https://hooks.example.com/bigin/contacts), not '/local'");
+        assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?notifications=true&notifyUrl=" + notifyUrl()
+                                                           + "&channelId=abc")))
+                .rootCause().hasMessageContaining("channelId 'abc'");
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.camelbigin.zoho.notifications;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.github.camelbigin.zoho.http.ZohoApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one notification channel alive for as long as its owner runs: enables it with a fresh random token and an
+ * explicit expiry (Zoho's default is not to be relied on), renews it well before that expiry, enables it again when
+ * Zoho says {@code NOT_SUBSCRIBED} or no longer lists it, and deletes it at the end. Times are the server's, so a
+ * skewed local clock cannot let the channel lapse. Not thread-safe: one owner calls it, from one thread at a time.
+ */
+public final class ChannelKeeper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelKeeper.class);
+    /** Zoho allows a day; a little less leaves room for clock skew. */
+    static final Duration LIFETIME = Duration.ofHours(23);
+    /** Renewed with half its life left: a renewal that fails has hours of retries before the channel lapses. */
+    static final Duration RENEW_AFTER = LIFETIME.dividedBy(2);
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Watch watch;
+    private final Supplier<Instant> now;
+    private final Duration verifyEvery;
+    private Channel channel;
+    private Instant renewAt;
+    private Instant verifyAt;
+
+    /**
+     * @param verifyEvery how often the channel list is asked whether Zoho still has the channel (one call each)
+     */
+    public ChannelKeeper(Watch watch, String channelId, List<String> events, URI notifyUrl, Supplier<Instant> now,
+                         Duration verifyEvery) {
+        this.watch = watch;
+        this.now = now;
+        this.verifyEvery = verifyEvery;
+        this.channel = new Channel(channelId, events, notifyUrl, newToken(), null);
+    }
+
+    /** A channel id that stays the same for the same key (a route's state key and URL): a restart reuses it. */
+    public static String stableId(String key) {
+        long bits = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+        // 18 digits: a positive long Zoho takes, never 0, never with a leading zero
+        return String.valueOf(100_000_000_000_000_000L + Math.floorMod(bits, 900_000_000_000_000_000L));
+    }
+
+    public String channelId() {
+        return channel.id();
+    }
+
+    /** The token callbacks must carry (a secret: never log it). */
+    public String token() {
+        return channel.token();
+    }
+
+    /**
+     * Enables the channel.
+     *
+     * @throws ZohoApiException when Zoho refuses the call, or refuses the channel (its code and message say why)
+     */
+    public void open() {
+        Instant t = now.get();
+        Channel c = channel.expiring(expiryFrom(t));
+        check(watch.enable(List.of(c)).get(0), "enable");
+        channel = c;
+        renewAt = t.plus(RENEW_AFTER);
+        verifyAt = t.plus(verifyEvery);
+        LOG.info("Notification channel {} enabled for {} until {}", c.id(), c.events(), c.expiry());
+    }
+
+    /**
+     * Renews the channel when its time has come, and checks the list when that time has come: at most one or two calls,
+     * usually none. A failure is logged and tried again a minute later; the caller's polling covers the gap.
+     */
+    public void maintain() {
+        Instant t = now.get();
+        try {
+            if (!t.isBefore(renewAt)) {
+                Channel c = channel.expiring(expiryFrom(t));
+                check(watch.renew(c), "renew");
+                channel = c;
+                renewAt = t.plus(RENEW_AFTER);
+                verifyAt = t.plus(verifyEvery);
+                LOG.debug("Notification channel {} renewed until {}", c.id(), c.expiry());
+            } else if (!t.isBefore(verifyAt)) {
+                verifyAt = t.plus(verifyEvery);
+                boolean listed = watch.list(null).stream().anyMatch(c -> c.id().equals(channel.id()));
+                if (!listed) {
+                    LOG.warn("Notification channel {} is gone from Zoho's list (expired or deleted); enabling it again",
+                             channel.id());
+                    open();
+                }
+            }
+        } catch (ZohoApiException e) {
+            LOG.warn("Keeping notification channel {} alive failed ({}); trying again in a minute, polling meanwhile",
+                     channel.id(), e.getMessage());
+            // whichever was due (a renewal, or enabling a channel Zoho lost) is tried again in a minute
+            if (!t.isBefore(renewAt)) {
+                renewAt = t.plus(RETRY_AFTER_FAILURE);
+                verifyAt = t.plus(verifyEvery); // the renewal finds out whether Zoho still has the channel
+            } else {
+                verifyAt = t.plus(RETRY_AFTER_FAILURE);
+            }
+        }
+    }
+
+    /** Deletes the channel; a channel Zoho no longer has counts as deleted. Failures are logged, not thrown. */
+    public void close() {
+        try {
+            WatchResult r = watch.delete(List.of(channel.id())).get(0);
+            if (r.success() || r.notSubscribed()) {
+                LOG.info("Notification channel {} deleted", channel.id());
+            } else {
+                LOG.warn("Notification channel {} was not deleted: {} {}", channel.id(), r.code(), r.message());
+            }
+        } catch (ZohoApiException e) {
+            LOG.warn("Notification channel {} was not deleted ({}); it ends at {}", channel.id(), e.getMessage(),
+                     channel.expiry());
+        }
+    }
+
+    private static OffsetDateTime expiryFrom(Instant t) {
+        return OffsetDateTime.ofInstant(t.plus(LIFETIME), ZoneOffset.UTC);
+    }
+
+    private void check(WatchResult r, String what) {
+        if (!r.success()) {
+            // a refused channel is no passing fault: a person fixes the URL, the scope or the events
+            throw new ZohoApiException(watch.api(), "watch " + what, null, 400, r.code(), "notification channel "
+                    + r.channelId() + " was refused: " + r.message(), null, null);
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes); // 32 characters of Zoho's 50
+    }
+}
