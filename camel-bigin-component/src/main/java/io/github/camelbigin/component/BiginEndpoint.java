@@ -98,8 +98,10 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
         BiginConsumer consumer = new BiginConsumer(this, processor);
         configureConsumer(consumer);
         if (configuration.isNotifications()) {
-            // a tick only looks whether a callback came or the safety net is due: no call unless one is
+            // a tick only looks whether a callback came or the safety net is due: no call unless one is; the first
+            // tick comes at once, so "now" (initialPosition) is when the route started
             consumer.setDelay(PushMode.TICK_MILLIS);
+            consumer.setInitialDelay(0);
         }
         return consumer;
     }
