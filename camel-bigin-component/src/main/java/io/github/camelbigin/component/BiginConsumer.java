@@ -326,7 +326,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             readAhead = null;
         }
         if (state != null) {
-            write(true);
+            write();
         }
         super.doStop();
     }
@@ -528,8 +528,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             reader.cancelReadAhead(); // the next read starts at the failed record, not where the batch ended
         }
         lastPollComplete = complete;
-        // a poll in the middle of a backlog leaves the backlog's created ids out, as progress saves do
-        write(!backlog);
+        write();
     }
 
     private Exchange createExchange(Event event, int index, int total) {
@@ -604,21 +603,20 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     /**
      * After each completed exchange: the watermark has moved, and a durable repository is written every stateSaveEvery
      * exchanges, so a crash repeats fewer records than that. (The default in-memory repository dies with the JVM: a
-     * crash loses it whole, so only the end of a poll and a stop write it.) The backlog's created ids are left out:
-     * they can be many, and losing them in a crash only risks a second "created" for a record changed again during the
-     * backlog (at least once, never lost).
+     * crash loses it whole, so only the end of a poll and a stop write it.) The backlog's created ids are saved with
+     * the watermark: a crash in a backlog never delivers a record created in it as created twice.
      */
     private void saveProgress() {
         // a large state (thousands of ids sharing one second, in a burst) is saved less often, so the bytes written
         // per record stay small: a crash in such a burst may repeat up to size/8 records, never lose one
         if (config.getStateRepository() != null
                 && ++unsaved >= Math.max(config.getStateSaveEvery(), state.size() / LARGE_STATE_IDS_PER_SAVE)) {
-            write(false);
+            write();
         }
     }
 
-    private void write(boolean withCreatedIds) {
-        repository.setState(stateKey, state.toJson(withCreatedIds));
+    private void write() {
+        repository.setState(stateKey, state.toJson());
         unsaved = 0;
     }
 }

@@ -79,7 +79,7 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
 
         assertThat(deliveredIds()).containsExactly(id);
         assertThat(delivered.peek().exchange().getIn().getHeader(BiginConstants.TRIGGER)).isEqualTo("reconciliation");
-        assertThat(emulator().callbacks()).anyMatch(Callback::wasDropped);
+        await(() -> emulator().callbacks().stream().anyMatch(Callback::wasDropped), 5_000, "the dropped callback");
     }
 
     @Test

@@ -23,8 +23,7 @@ import io.github.camelbigin.zoho.records.ZohoTime;
  * since. While the feed is caught up, {@code base} equals {@code changes} and {@code createdIds} is empty; during a
  * backlog read over several polls, {@code createdIds} remembers what was delivered as created so that a record
  * created and then updated within the backlog arrives once as created — never lost as a mere update, never created
- * twice. (Only a stop and the end of a backlog store them: after a crash in the middle of a backlog such a record may
- * arrive as created once more — at least once.)</li>
+ * twice. They are stored with the watermark, so this holds across a crash in the middle of a backlog too.</li>
  * </ul>
  * Stored as JSON in a Camel StateRepository.
  */
@@ -122,17 +121,13 @@ public final class FeedState {
         }
     }
 
-    public String toJson() {
-        return toJson(true);
-    }
 
     /**
-     * The state as JSON, written by hand (a consumer saves it often). Without {@code createdIds} it is smaller during a
-     * long backlog; a consumer restored from such a save may deliver a record created and changed during that backlog
-     * as created twice (at least once), never lose one.
+     * The state as JSON, written by hand (a consumer saves it often). It always holds {@code createdIds}, so a consumer
+     * restored after a crash in the middle of a backlog never delivers a record created in it as created twice.
      */
-    public String toJson(boolean withCreatedIds) {
-        StringBuilder sb = new StringBuilder(256 + 24 * (changes.size() + (withCreatedIds ? createdIds.size() : 0)));
+    public String toJson() {
+        StringBuilder sb = new StringBuilder(256 + 24 * (changes.size() + createdIds.size()));
         sb.append("{\"version\":").append(VERSION).append(",\"changes\":");
         watermark(sb, changes.snapshot());
         Watermark current = changes.snapshot();
@@ -143,13 +138,11 @@ public final class FeedState {
             watermark(sb, base);
         }
         sb.append(",\"createdIds\":[");
-        if (withCreatedIds) {
-            boolean first = true;
-            for (String id : createdIds) {
-                sb.append(first ? "" : ",");
-                string(sb, id);
-                first = false;
-            }
+        boolean first = true;
+        for (String id : createdIds) {
+            sb.append(first ? "" : ",");
+            string(sb, id);
+            first = false;
         }
         sb.append("],\"deletions\":");
         watermark(sb, deletions.snapshot());
