@@ -347,7 +347,8 @@ public final class Benchmark {
         return row;
     }
 
-    private static String classpath() {
+    /** The classpath this program runs with (exec:java's class loader, or java -cp), for a JVM of its own. */
+    static String classpath() {
         ClassLoader cl = Benchmark.class.getClassLoader();
         if (cl instanceof URLClassLoader) {
             List<String> parts = new ArrayList<>();

@@ -139,9 +139,9 @@ public class BiginConfiguration implements Cloneable {
                             + " is also saved at the end of every poll and when the consumer stops. 1 saves after"
                             + " every exchange, so even a crash repeats no record; a larger number spares a slow"
                             + " repository (a file or a database) writes during a long backlog, and a crash may then"
-                            + " deliver up to that many records again (never lose one). A state holding n ids (a burst"
-                            + " of records sharing one second) is saved at most every n/8 exchanges, so a crash in"
-                            + " such a burst may repeat up to n/8 records. The default in-memory repository is written"
+                            + " deliver up to that many records again (never lose one). A state holding n ids, n over 128"
+                            + " (a burst of records sharing one second, or records created during a long backlog), is"
+                            + " saved at most every n/8 exchanges, so a crash then may repeat up to n/8 records. The default in-memory repository is written"
                             + " only at the end of a poll: a crash loses it anyway.")
     private int stateSaveEvery = 1;
 

@@ -57,8 +57,10 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(BiginConsumer.class);
     private static final ObjectMapper JSON = ZohoJson.MAPPER;
     private static final Set<String> EVENTS = Set.of("created", "updated", "deleted");
-    /** A state of n ids is saved at most every n/8 exchanges: about 350 bytes written per record at most. */
+    /** A state of n ids (n over 128) is saved at most every n/8 exchanges: about 350 bytes written per record at most. */
     private static final int LARGE_STATE_IDS_PER_SAVE = 8;
+    /** Up to this many ids (a few kilobytes) the state is saved every stateSaveEvery exchanges, whatever its size. */
+    private static final int SMALL_STATE_IDS = 128;
     private static final int MAX_POLLS_SKIPPED = 32;
 
     /** The consumer options, checked. */
@@ -609,8 +611,10 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private void saveProgress() {
         // a large state (thousands of ids sharing one second, in a burst) is saved less often, so the bytes written
         // per record stay small: a crash in such a burst may repeat up to size/8 records, never lose one
-        if (config.getStateRepository() != null
-                && ++unsaved >= Math.max(config.getStateSaveEvery(), state.size() / LARGE_STATE_IDS_PER_SAVE)) {
+        int size = state.size();
+        int every = size > SMALL_STATE_IDS ? Math.max(config.getStateSaveEvery(), size / LARGE_STATE_IDS_PER_SAVE)
+                : config.getStateSaveEvery();
+        if (config.getStateRepository() != null && ++unsaved >= every) {
             write();
         }
     }
