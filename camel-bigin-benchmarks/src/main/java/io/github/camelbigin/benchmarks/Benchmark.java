@@ -728,16 +728,9 @@ public final class Benchmark {
             }
         }
         Chart.write(docs.resolve("benchmarks.png"), calls, speed);
-        Path md = docs.resolve("benchmarks.md");
-        String page = Files.exists(md) ? Files.readString(md) : "";
-        String marker = "<!-- benchmark output -->";
-        String block = marker + "\n\nLast run: " + Instant.now() + ", Java " + System.getProperty("java.version") + ", "
-                       + Runtime.getRuntime().availableProcessors() + " cores.\n\n![calls and speed](benchmarks.png)\n\n"
-                       + table + "\n### Targets\n\n" + verdict + "\n\n### Mapping cost (JMH)\n\n" + mapping + "\n" + marker;
-        int first = page.indexOf(marker);
-        int last = page.lastIndexOf(marker);
-        page = first >= 0 && last > first ? page.substring(0, first) + block + page.substring(last + marker.length())
-                : page + "\n" + block + "\n";
-        Files.writeString(md, page);
+        DocSection.write(docs.resolve("benchmarks.md"), "<!-- benchmark output -->", "Java "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores",
+                "![calls and speed](benchmarks.png)\n\n" + table + "\n### Targets\n\n" + verdict
+                + "\n\n### Mapping cost (JMH)\n\n" + mapping);
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -150,16 +149,7 @@ public final class CrashTest {
         System.out.println(table);
         System.out.println(verdict);
         if (docs != null) {
-            String marker = "<!-- crash test output -->";
-            String text = Files.readString(docs);
-            String block = marker + "\n\nLast run: " + Instant.now() + ", seed " + seed + ".\n\n" + table + "\n"
-                           + verdict + "\n" + marker;
-            int first = text.indexOf(marker);
-            int lastMarker = text.lastIndexOf(marker);
-            text = first >= 0 && lastMarker > first ? text.substring(0, first) + block
-                                                      + text.substring(lastMarker + marker.length())
-                    : text + "\n" + block + "\n";
-            Files.writeString(docs, text);
+            DocSection.write(docs, "<!-- crash test output -->", "seed " + seed, table + "\n" + verdict);
         }
         return ok;
     }

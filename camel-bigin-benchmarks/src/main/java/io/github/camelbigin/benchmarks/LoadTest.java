@@ -1,8 +1,6 @@
 package io.github.camelbigin.benchmarks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -253,16 +251,8 @@ public final class LoadTest {
     }
 
     private void writeDocs(String table, ClientStats stats) throws Exception {
-        String page = Files.exists(docs) ? Files.readString(docs) : "";
-        String marker = "<!-- load-test output -->";
-        String block = marker + "\n\nLast run: " + Instant.now() + ", " + writers + " writers, " + batches
-                       + " batches of 100, " + consumers + " consumers"
-                       + (stats != null ? ", " + stats.getRetries() + " client retries" : "") + ".\n\n" + table + "\n"
-                       + marker;
-        int first = page.indexOf(marker);
-        int last = page.lastIndexOf(marker);
-        page = first >= 0 && last > first ? page.substring(0, first) + block + page.substring(last + marker.length())
-                : page + "\n" + block + "\n";
-        Files.writeString(docs, page);
+        DocSection.write(docs, "<!-- load-test output -->", writers + " writers, " + batches + " batches of 100, "
+                + consumers + " consumers" + (stats != null ? ", " + stats.getRetries() + " client retries" : ""),
+                table);
     }
 }

@@ -1,9 +1,7 @@
 package io.github.camelbigin.benchmarks;
 
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -179,17 +177,9 @@ public final class PushBenchmark {
     }
 
     private void writeDocs(String table, String verdict) throws Exception {
-        Path page = docs.resolve("benchmarks.md");
-        String text = Files.readString(page);
-        String marker = "<!-- push benchmark output -->";
-        String block = marker + "\n\nLast run: " + Instant.now() + ", Java " + System.getProperty("java.version") + ", "
-                       + Runtime.getRuntime().availableProcessors() + " processors.\n\n" + table + "\n" + verdict
-                       + "\n" + marker;
-        int first = text.indexOf(marker);
-        int last = text.lastIndexOf(marker);
-        text = first >= 0 && last > first ? text.substring(0, first) + block + text.substring(last + marker.length())
-                : text + "\n" + block + "\n";
-        Files.writeString(page, text);
+        DocSection.write(docs.resolve("benchmarks.md"), "<!-- push benchmark output -->", "Java "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " processors", table + "\n" + verdict);
     }
 
     /** Latencies in milliseconds, sorted. */
