@@ -282,9 +282,10 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             setExceptionHandler(new OncePerFailureExceptionHandler(getExceptionHandler(), LOG));
         }
         if (config.isNotifications()) {
-            push = new PushMode(getEndpoint().getCamelContext(), config, endpoint.getClient(), stateKey,
+            PushMode starting = new PushMode(getEndpoint().getCamelContext(), config, endpoint.getClient(), stateKey,
                     new ArrayList<>(settings.events));
-            push.start();
+            starting.start(); // throws, leaving nothing open, when the channel is refused
+            push = starting;
         }
         if (config.isReadAhead() && !settings.deletions()) {
             // (deletions interleave with changes by time, so a batch may end before the changes read: nothing to go on)
@@ -316,10 +317,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        if (push != null) {
-            push.stop();
-            push = null;
-        }
+        PushMode stopping = push;
+        push = null; // a poll still running finishes as in polling mode; the channel goes once the polls have stopped
         if (reader != null) {
             reader.cancelReadAhead();
         }
@@ -331,6 +330,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             write();
         }
         super.doStop();
+        if (stopping != null) {
+            stopping.stop();
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.notifications.Channel;
 import io.github.camelbigin.zoho.notifications.ChannelKeeper;
 import io.github.camelbigin.zoho.notifications.Notification;
@@ -42,6 +43,7 @@ final class PushMode {
     private final CamelContext camelContext;
     private final BiginConfiguration config;
     private final ChannelKeeper keeper;
+    private final ZohoClient client;
     private final AtomicBoolean woken = new AtomicBoolean();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -53,6 +55,7 @@ final class PushMode {
              List<String> events) {
         this.camelContext = camelContext;
         this.config = config;
+        this.client = client;
         this.reconcile = Duration.ofMillis(config.getReconcileInterval());
         String id = config.getChannelId() != null ? config.getChannelId()
                 : ChannelKeeper.stableId(stateKey + "|" + config.getNotifyUrl());
@@ -88,7 +91,14 @@ final class PushMode {
         }
         receiver = http.createConsumer(this::receive);
         ServiceHelper.startService(receiver);
-        keeper.open();
+        try {
+            keeper.open();
+        } catch (RuntimeException e) {
+            ServiceHelper.stopService(receiver); // no path left open for a channel that does not exist
+            receiver = null;
+            throw e instanceof ZohoApiException z ? z.during(client.api(), "notification channel", config.getModule())
+                    : e;
+        }
         nextPollNanos = System.nanoTime();
     }
 
@@ -120,6 +130,16 @@ final class PushMode {
         nextPollNanos = System.nanoTime() + next.toNanos();
     }
 
+    /** Counts a refused callback; the first is a WARN, the rest DEBUG (a flood of forged ones must not flood the log). */
+    private void refused(int status, String why) {
+        if (refused.incrementAndGet() == 1) {
+            LOG.warn("A callback for bigin:{} was refused ({}): {}; further refusals are logged at DEBUG and counted"
+                     + " in the consumer's CallbacksRefused", config.getModule(), status, why);
+        } else {
+            LOG.debug("A callback for bigin:{} was refused ({}): {}", config.getModule(), status, why);
+        }
+    }
+
     long acceptedCallbacks() {
         return accepted.get();
     }
@@ -142,14 +162,11 @@ final class PushMode {
                 accepted.incrementAndGet();
                 status = 200;
             } else {
-                refused.incrementAndGet();
-                LOG.warn("A callback for bigin:{} did not carry its channel's id and token: refused (403)",
-                         config.getModule());
+                refused(403, "it did not carry its channel's id and token");
                 status = 403;
             }
         } catch (IllegalArgumentException e) {
-            refused.incrementAndGet();
-            LOG.warn("A callback for bigin:{} was refused (400): {}", config.getModule(), e.getMessage());
+            refused(400, e.getMessage());
             status = 400;
         }
         Message answer = exchange.getMessage();

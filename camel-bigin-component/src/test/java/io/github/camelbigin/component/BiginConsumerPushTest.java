@@ -152,6 +152,23 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
     }
 
     @Test
+    void aChannelBiginRefusesStopsTheRouteFromStartingAndLeavesNoPathOpen() throws Exception {
+        // Notes cannot be watched: Bigin refuses the channel's events
+        org.apache.camel.builder.RouteBuilder route = new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from(bigin("Notes?fields=Note_Title&notifications=true&notifyUrl=" + notifyUrl())).routeId("refused")
+                        .to("log:x");
+            }
+        };
+
+        assertThatThrownBy(() -> context.addRoutes(route)).rootCause()
+                .hasMessageContaining("notification channel").hasMessageContaining("INVALID_DATA");
+        assertThat(emulator().channelIds()).isEmpty();
+        assertThat(post("{}").statusCode()).as("nothing listens on the path").isEqualTo(404);
+    }
+
+    @Test
     void pushModeNeedsAPublicNotifyUrl() {
         assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?notifications=true")))
                 .hasRootCauseMessage("notifications=true needs notifyUrl, the public http(s) URL Bigin POSTs its"

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Keeps one notification channel alive for as long as its owner runs: enables it with a fresh random token and an
  * explicit expiry (Zoho's default is not to be relied on), renews it well before that expiry, enables it again when
  * Zoho says {@code NOT_SUBSCRIBED} or no longer lists it, and deletes it at the end. Times are the server's, so a
- * skewed local clock cannot let the channel lapse. Not thread-safe: one owner calls it, from one thread at a time.
+ * skewed local clock cannot let the channel lapse. Once closed it does nothing more, so a renewal racing the owner's
+ * stop cannot bring the channel back.
  */
 public final class ChannelKeeper {
 
@@ -38,6 +39,7 @@ public final class ChannelKeeper {
     private Channel channel;
     private Instant renewAt;
     private Instant verifyAt;
+    private boolean closed;
 
     /**
      * @param verifyEvery how often the channel list is asked whether Zoho still has the channel (one call each)
@@ -71,7 +73,7 @@ public final class ChannelKeeper {
      *
      * @throws ZohoApiException when Zoho refuses the call, or refuses the channel (its code and message say why)
      */
-    public void open() {
+    public synchronized void open() {
         Instant t = now.get();
         Channel c = channel.expiring(expiryFrom(t));
         check(watch.enable(List.of(c)).get(0), "enable");
@@ -85,7 +87,10 @@ public final class ChannelKeeper {
      * Renews the channel when its time has come, and checks the list when that time has come: at most one or two calls,
      * usually none. A failure is logged and tried again a minute later; the caller's polling covers the gap.
      */
-    public void maintain() {
+    public synchronized void maintain() {
+        if (closed) {
+            return;
+        }
         Instant t = now.get();
         try {
             if (!t.isBefore(renewAt)) {
@@ -118,7 +123,8 @@ public final class ChannelKeeper {
     }
 
     /** Deletes the channel; a channel Zoho no longer has counts as deleted. Failures are logged, not thrown. */
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         try {
             WatchResult r = watch.delete(List.of(channel.id())).get(0);
             if (r.success() || r.notSubscribed()) {
