@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.camelbigin.component.BiginConsumer;
 import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
@@ -59,11 +60,22 @@ class KameletsTest {
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(name, yaml));
     }
 
-    private void awaitCalls(long n) throws InterruptedException {
+    /**
+     * Waits until every bigin consumer has taken its starting point: with initialPosition=now, a record written
+     * before that is not new.
+     */
+    private void awaitConsumersStarted() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
-        while (emulator.apiCalls() < n && System.currentTimeMillis() < deadline) {
+        while (!consumersStarted() && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
+        assertThat(consumersStarted()).as("the bigin consumers took their starting point").isTrue();
+    }
+
+    private boolean consumersStarted() {
+        List<BiginConsumer> consumers = context.getRoutes().stream().map(r -> r.getConsumer())
+                .filter(BiginConsumer.class::isInstance).map(BiginConsumer.class::cast).toList();
+        return !consumers.isEmpty() && consumers.stream().allMatch(c -> c.getState() != null);
     }
 
     @Test
@@ -82,7 +94,7 @@ class KameletsTest {
         MockEndpoint records = context.getEndpoint("mock:records", MockEndpoint.class);
         records.expectedMessageCount(2);
         context.start();
-        awaitCalls(2);
+        awaitConsumersStarted();
 
         emulator.seedContacts(2);
 
@@ -173,7 +185,7 @@ class KameletsTest {
         MockEndpoint pipe = context.getEndpoint("mock:pipe", MockEndpoint.class);
         pipe.expectedMessageCount(1);
         context.start();
-        awaitCalls(2);
+        awaitConsumersStarted();
 
         String id = emulator.insert("Contacts", Map.of("Last_Name", "Piped"));
 
