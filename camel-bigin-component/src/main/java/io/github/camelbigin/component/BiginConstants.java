@@ -97,6 +97,13 @@ public final class BiginConstants {
               javaType = "String")
     public static final String TRIGGER = "CamelBiginTrigger";
 
+    @Metadata(label = "consumer", description = "On deleted records: true when the poll that found them could not reach"
+                                                + " back to the consumer's watermark (more than 2,000 records deleted"
+                                                + " since the last poll: Bigin's deleted list pages no further), so"
+                                                + " older deletions may be missing. Poll more often.",
+              javaType = "Boolean")
+    public static final String DELETIONS_MAY_BE_MISSING = "CamelBiginDeletionsMayBeMissing";
+
     private BiginConstants() {
     }
 }

@@ -198,6 +198,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private int pollsToSkip;
     /** Push mode's channel and wake-ups; null in polling mode. */
     private PushMode push;
+    /** Whether the current poll's deletions could not reach back to the watermark (Bigin's 2,000-record list). */
+    private boolean deletionsMayBeMissing;
+    private final java.util.concurrent.atomic.AtomicLong deletionGaps = new java.util.concurrent.atomic.AtomicLong();
     /** Why the current poll runs, for the CamelBiginTrigger header. */
     private String trigger = "poll";
 
@@ -244,6 +247,12 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     @ManagedAttribute(description = "Whether the last poll stopped at maxMessagesPerPoll with more changes waiting")
     public boolean isBacklog() {
         return backlog;
+    }
+
+    @ManagedAttribute(description = "Polls whose deletions could not reach back to the watermark: more than 2,000 records"
+                                    + " deleted between two polls, so older deletions may be missing")
+    public long getDeletionGaps() {
+        return deletionGaps.get();
     }
 
     @ManagedAttribute(description = "Push mode: the notification channel's id (null in polling mode)")
@@ -424,6 +433,10 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         if (settings.deletions()) {
             Changes deleted = reader.readDeleted(state.deletions(), max);
             more |= deleted.more();
+            deletionsMayBeMissing = deleted.olderMayBeMissing();
+            if (deletionsMayBeMissing) {
+                deletionGaps.incrementAndGet();
+            }
             for (Change c : deleted.changes()) {
                 events.add(new Event(c.record(), true, "deleted", c.time(), true, null));
             }
@@ -547,6 +560,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             m.setHeader(BiginConstants.MODIFIED_TIME, event.time);
             m.setHeader(BiginConstants.DELETED_TIME, event.time);
             m.setHeader(BiginConstants.DELETED_BY, event.record.get("deleted_by"));
+            if (deletionsMayBeMissing) {
+                m.setHeader(BiginConstants.DELETIONS_MAY_BE_MISSING, true);
+            }
         } else {
             m.setHeader(BiginConstants.MODIFIED_TIME, "Modified_Time".equals(settings.timeField) ? event.time
                     : ZohoTime.of(event.record, "Modified_Time"));

@@ -110,6 +110,24 @@ class BiginConsumerTest extends ConsumerTestSupport {
     }
 
     @Test
+    void moreDeletionsBetweenTwoPollsThanBiginListsAreFlaggedInAHeaderAndCounted() throws Exception {
+        List<String> ids = emulator().seedContacts(2100);
+        consume("d", "Contacts?events=deleted");
+        context.getRouteController().stopRoute("d");
+        for (String id : ids) {
+            emulator().delete("Contacts", id);
+        }
+
+        context.getRouteController().startRoute("d");
+        awaitDelivered(2000);
+
+        assertThat(delivered).allSatisfy(d -> assertThat(d.exchange().getIn()
+                .getHeader(BiginConstants.DELETIONS_MAY_BE_MISSING)).isEqualTo(true));
+        assertThat(consumer("d").getDeletionGaps()).as("polls that could not reach back").isPositive();
+        assertThat(deliveredIds()).doesNotHaveDuplicates().hasSize(2000);
+    }
+
+    @Test
     void deletionsAreNotDeliveredUnlessAskedFor() throws Exception {
         List<String> ids = emulator().seedContacts(1);
         consume("c", "Contacts?events=created,updated");

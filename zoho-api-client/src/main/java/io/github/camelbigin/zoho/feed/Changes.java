@@ -9,13 +9,32 @@ public final class Changes {
 
     private final List<Change> changes;
     private final boolean more;
+    private final boolean olderMayBeMissing;
     /** Where the read stopped, for the next read to go on from without asking a page again; null when it ended. */
     final KeysetReader.Session resume;
 
     Changes(List<Change> changes, boolean more, KeysetReader.Session resume) {
+        this(changes, more, resume, false);
+    }
+
+    private Changes(List<Change> changes, boolean more, KeysetReader.Session resume, boolean olderMayBeMissing) {
         this.changes = changes;
         this.more = more;
         this.resume = resume;
+        this.olderMayBeMissing = olderMayBeMissing;
+    }
+
+    /** These changes, marked as a read that could not reach back to its watermark. */
+    Changes withOlderMissing() {
+        return new Changes(changes, more, resume, true);
+    }
+
+    /**
+     * Whether changes older than these may be missing: the server's list could not reach back to the watermark (Bigin's
+     * deleted-records list pages at most 2,000 records and offers no page token).
+     */
+    public boolean olderMayBeMissing() {
+        return olderMayBeMissing;
     }
 
     /** The changes, oldest first. */

@@ -76,6 +76,7 @@ final class DeletionReader {
                      + " deletions older than {} may be missing. Poll more often.", api.pageNumberReach(), module,
                     from.time(), api.product(), api.pageNumberReach(),
                     changes.changes().isEmpty() ? "now" : changes.changes().get(0).time());
+            return changes.withOlderMissing();
         }
         return changes;
     }
