@@ -16,6 +16,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -197,10 +198,10 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private int permanentFailures;
     private int pollsToSkip;
     /** Push mode's channel and wake-ups; null in polling mode. */
-    private PushMode push;
+    private volatile PushMode push;
     /** Whether the current poll's deletions could not reach back to the watermark (Bigin's 2,000-record list). */
     private boolean deletionsMayBeMissing;
-    private final java.util.concurrent.atomic.AtomicLong deletionGaps = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong deletionGaps = new AtomicLong();
     /** Why the current poll runs, for the CamelBiginTrigger header. */
     private String trigger = "poll";
 

@@ -270,7 +270,9 @@ final class Watches {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("notify_on_related_action", false);
         m.put("channel_expiry", org.format(c.expiry()));
-        m.put("resource_uri", "https://www.zohoapis.com/bigin/v1/" + c.events().get(0).split("\\.")[0]);
+        // a channel whose events were all disabled stays listed, with none (the harsher reading: Zoho does not say)
+        m.put("resource_uri", c.events().isEmpty() ? null
+                : "https://www.zohoapis.com/bigin/v1/" + c.events().get(0).split("\\.")[0]);
         m.put("return_affected_field_values", false);
         m.put("notify_url", c.notifyUrl());
         m.put("channel_id", Long.parseLong(c.id()));

@@ -15,6 +15,8 @@ import io.github.camelbigin.zoho.records.JsonCalls;
 import io.github.camelbigin.zoho.records.RecordIterator;
 import io.github.camelbigin.zoho.records.RecordQuery;
 import io.github.camelbigin.zoho.records.ZohoTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Zoho's notification channels ({@code /actions/watch}): enable, renew, disable events, list and delete. Every call
@@ -22,6 +24,8 @@ import io.github.camelbigin.zoho.records.ZohoTime;
  * successful one: check each result (a renewal of a channel Zoho collected answers {@code NOT_SUBSCRIBED}).
  */
 public final class Watch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Watch.class);
 
     /** The most channels one call takes. */
     public static final int MAX_CHANNELS_A_CALL = 100;
@@ -76,7 +80,12 @@ public final class Watch {
         RecordIterator pages = JsonCalls.paged(RecordQuery.create(), (page, token, perPage) -> calls.page(
                 JsonCalls.pageParams(ApiRequest.get(PATH).query("module", module).operation("watch", module), page,
                         null, perPage).build()));
-        pages.forEachRemaining(entry -> channels.add(channel(entry)));
+        pages.forEachRemaining(entry -> {
+            Channel c = channel(entry);
+            if (c != null) {
+                channels.add(c);
+            }
+        });
         return channels;
     }
 
@@ -117,11 +126,24 @@ public final class Watch {
         return results;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * A listed channel, or null for one this client cannot read (another integration's channels share the org's list,
+     * and one odd entry must not fail the check of ours).
+     */
     private static Channel channel(Map<String, Object> entry) {
-        return new Channel(String.valueOf(entry.get("channel_id")), (List<String>) entry.get("events"),
-                URI.create(String.valueOf(entry.get("notify_url"))), (String) entry.get("token"),
-                ZohoTime.of(entry, "channel_expiry"));
+        try {
+            List<String> events = new ArrayList<>();
+            if (entry.get("events") instanceof List<?> listed) {
+                listed.forEach(e -> events.add(String.valueOf(e)));
+            }
+            Object token = entry.get("token");
+            return new Channel(String.valueOf(entry.get("channel_id")), events,
+                    URI.create(String.valueOf(entry.get("notify_url"))), token == null ? null : token.toString(),
+                    ZohoTime.of(entry, "channel_expiry"));
+        } catch (IllegalArgumentException e) {
+            LOG.debug("A listed notification channel was left out: {}", e.getMessage());
+            return null;
+        }
     }
 
     private static String text(Map<?, ?> item, String name) {

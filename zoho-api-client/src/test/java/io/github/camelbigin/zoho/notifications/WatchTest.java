@@ -167,6 +167,17 @@ class WatchTest {
     }
 
     @Test
+    void aListedChannelThisClientCannotReadIsLeftOutNotFatal() {
+        client.watch().enable(List.of(channel("1000000068009", "Contacts.create"),
+                channel("1000000068010", "Contacts.edit")));
+        // another integration disabled every event of its channel: Bigin keeps listing it, with no events
+        client.watch().disableEvents("1000000068010", List.of("Contacts.edit"));
+        assertThat(emulator.channelIds()).hasSize(2);
+
+        assertThat(client.watch().list(null)).extracting(Channel::id).containsExactly("1000000068009");
+    }
+
+    @Test
     void aChannelsTokenStaysOutOfItsStringForm() {
         assertThat(channel("1000000068008", "Contacts.create").toString()).doesNotContain("tok-");
     }
