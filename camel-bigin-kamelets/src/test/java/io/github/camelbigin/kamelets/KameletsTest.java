@@ -16,6 +16,8 @@ import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -173,6 +175,42 @@ class KameletsTest {
         assertThat(json.get(0).get("Last_Name").asText()).isEqualTo("Number2");
         assertThat(none).isEqualTo("[]");
         assertThat(emulator.apiRequests().get(0).query()).containsEntry("email", "contact2@example.com");
+    }
+
+    @Test
+    void bigInSourceInPushModeDeliversAChangeAsSoonAsBiginCallsBack() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+        http.setBindHost("127.0.0.1");
+        http.setBindPort(port);
+        context.addService(new VertxPlatformHttpServer(http));
+        load("push.camel.yaml", """
+                - route:
+                    from:
+                      uri: kamelet:bigin-source
+                      parameters:
+                        module: Contacts
+                        events: created
+                        notifications: true
+                        notifyUrl: http://127.0.0.1:%d/bigin/contacts
+                        reconcileInterval: 3600000
+                      steps:
+                        - to: mock:pushed
+                """.formatted(port));
+        MockEndpoint pushed = context.getEndpoint("mock:pushed", MockEndpoint.class);
+        pushed.expectedMessageCount(1);
+        context.start();
+        awaitConsumersStarted();
+        assertThat(emulator.channelIds()).hasSize(1);
+
+        String id = emulator.insert("Contacts", Map.of("Last_Name", "Pushed"));
+
+        pushed.assertIsSatisfied(5_000);
+        assertThat(pushed.getExchanges().get(0).getIn().getBody(String.class)).contains("\"id\":\"" + id + "\"");
+        assertThat(pushed.getExchanges().get(0).getIn().getHeader("CamelBiginTrigger")).isEqualTo("notification");
     }
 
     @Test
