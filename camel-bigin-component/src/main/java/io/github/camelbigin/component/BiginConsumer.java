@@ -28,6 +28,7 @@ import io.github.camelbigin.zoho.feed.FeedState;
 import io.github.camelbigin.zoho.feed.Watermark;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.http.ZohoJson;
+import io.github.camelbigin.zoho.notifications.Channel;
 import io.github.camelbigin.zoho.records.ZohoTime;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -151,7 +152,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                                                + " its callbacks to (e.g. https://hooks.example.com/bigin/contacts),"
                                                + " not '" + url + "'");
         }
-        if (c.getChannelId() != null && !c.getChannelId().matches("[1-9][0-9]{0,18}")) {
+        if (c.getChannelId() != null && !Channel.isChannelId(c.getChannelId())) {
             throw new IllegalArgumentException("channelId '" + c.getChannelId() + "' is not a positive number of at"
                                                + " most 19 digits: leave it unset to have one derived");
         }

@@ -168,7 +168,7 @@ final class Watches {
             if (channels.remove(id.trim()) == null) {
                 results.add(notSubscribed(id.trim()));
             } else {
-                results.add(result("success", "SUCCESS", "Successfully un-subscribed from actions-watch",
+                results.add(success("Successfully un-subscribed from actions-watch",
                         EmulatorError.details("channel_id", id.trim())));
             }
         }
@@ -229,7 +229,7 @@ final class Watches {
         }
         String token = item.has("token") ? item.path("token").asText(null) : base == null ? null : base.token();
         if (token != null && token.length() > MAX_TOKEN) {
-            return result("error", "INVALID_DATA", "invalid data", EmulatorError.details("api_name", "token",
+            return itemError("INVALID_DATA", "invalid data", EmulatorError.details("api_name", "token",
                     "maximum_length", MAX_TOKEN));
         }
         Instant now = org.now();
@@ -261,7 +261,7 @@ final class Watches {
             e.put("channel_id", c.id());
             perModule.add(e);
         }
-        return result("success", "SUCCESS", "Successfully subscribed for actions-watch of the given module",
+        return success("Successfully subscribed for actions-watch of the given module",
                 Map.of("events", perModule));
     }
 
@@ -283,20 +283,25 @@ final class Watches {
     }
 
     private static Map<String, Object> notSubscribed(String id) {
-        return result("error", NOT_SUBSCRIBED, "Not subscribed for actions-watch of the given channel",
+        return itemError(NOT_SUBSCRIBED, "Not subscribed for actions-watch of the given channel",
                 EmulatorError.details("channel_id", id));
     }
 
     private static Map<String, Object> invalid(String apiName) {
-        return result("error", "INVALID_DATA", "invalid data", EmulatorError.details("api_name", apiName));
+        return itemError("INVALID_DATA", "invalid data", EmulatorError.details("api_name", apiName));
     }
 
-    private static Map<String, Object> result(String status, String code, String message, Map<String, Object> details) {
+    /** A refused channel's item: Bigin's error shape, as every other error of the emulator writes it. */
+    private static Map<String, Object> itemError(String code, String message, Map<String, Object> details) {
+        return new EmulatorError(400, code, message, details).body();
+    }
+
+    private static Map<String, Object> success(String message, Map<String, Object> details) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("code", code);
+        r.put("code", "SUCCESS");
         r.put("details", details);
         r.put("message", message);
-        r.put("status", status);
+        r.put("status", "success");
         return r;
     }
 

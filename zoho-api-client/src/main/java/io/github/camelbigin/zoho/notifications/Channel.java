@@ -30,7 +30,7 @@ public record Channel(String id, List<String> events, URI notifyUrl, String toke
     private static final Pattern EVENT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*\\.(create|edit|delete|all)");
 
     public Channel {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!isChannelId(id)) {
             throw new IllegalArgumentException("A notification channel id is a positive number of at most 19 digits,"
                                                + " not '" + id + "'");
         }
@@ -53,6 +53,11 @@ public record Channel(String id, List<String> events, URI notifyUrl, String toke
                                                + " characters; this one has " + token.length());
         }
         events = List.copyOf(events);
+    }
+
+    /** Whether Zoho takes this as a channel id: a positive number of at most 19 digits, without a leading zero. */
+    public static boolean isChannelId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     /** The event names of {@code module} for these operations, e.g. {@code Contacts.create, Contacts.edit}. */
