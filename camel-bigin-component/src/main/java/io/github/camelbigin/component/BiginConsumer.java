@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbigin.zoho.feed.Change;
 import io.github.camelbigin.zoho.feed.ChangeDetection;
 import io.github.camelbigin.zoho.feed.ChangeFeed;
+import io.github.camelbigin.zoho.feed.DeletionInbox;
 import io.github.camelbigin.zoho.feed.Changes;
 import io.github.camelbigin.zoho.feed.FeedState;
 import io.github.camelbigin.zoho.feed.Watermark;
@@ -170,15 +171,18 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         final OffsetDateTime time;
         final boolean deliver;
         final String fingerprint;
+        /** A deletion a callback announced beyond the deleted-records list's reach (push mode). */
+        final boolean announced;
 
         Event(Map<String, Object> record, boolean deletion, String type, OffsetDateTime time, boolean deliver,
-              String fingerprint) {
+              String fingerprint, boolean announced) {
             this.record = record;
             this.deletion = deletion;
             this.type = type;
             this.time = time;
             this.deliver = deliver;
             this.fingerprint = fingerprint;
+            this.announced = announced;
         }
     }
 
@@ -200,9 +204,14 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private int pollsToSkip;
     /** Push mode's channel and wake-ups; null in polling mode. */
     private volatile PushMode push;
+    /** Push mode with deletions: the deleted ids callbacks announced, not yet delivered; null otherwise. */
+    private DeletionInbox inbox;
+    private long inboxSaved = -1;
     /** Whether the current poll's deletions could not reach back to the watermark (Bigin's 2,000-record list). */
     private boolean deletionsMayBeMissing;
     private final AtomicLong deletionGaps = new AtomicLong();
+    /** When the last poll held deletions back to read them again (push mode after a mass deletion), else null. */
+    private Instant readAgainAt;
     /** Why the current poll runs, for the CamelBiginTrigger header. */
     private String trigger = "poll";
 
@@ -293,8 +302,10 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             setExceptionHandler(new OncePerFailureExceptionHandler(getExceptionHandler(), LOG));
         }
         if (config.isNotifications()) {
+            inbox = settings.deletions() ? DeletionInbox.fromJson(repository.getState(inboxKey())) : null;
+            inboxSaved = inbox == null ? -1 : inbox.revision();
             PushMode starting = new PushMode(getEndpoint().getCamelContext(), config, endpoint.getClient(), stateKey,
-                    new ArrayList<>(settings.events));
+                    new ArrayList<>(settings.events), inbox == null ? null : this::announced);
             starting.start(); // throws, leaving nothing open, when the channel is refused
             push = starting;
         }
@@ -323,6 +334,31 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             }
             LOG.warn("bigin:{} could not check its module at start ({}); the polls will try again",
                     config.getModule(), e.getMessage());
+        }
+    }
+
+    /** Where push mode keeps the deletions callbacks announced: beside the watermark. */
+    private String inboxKey() {
+        return stateKey + ":announcedDeletions";
+    }
+
+    /**
+     * A delete callback (on the HTTP server's thread): its ids are kept, and saved before the callback is answered,
+     * so that a deletion beyond the deleted-records list's reach survives a crash too.
+     */
+    private void announced(List<String> ids, Instant at) {
+        if (inbox.announce(ids, at)) {
+            saveInbox();
+        }
+    }
+
+    private void saveInbox() {
+        synchronized (inbox) { // the poller and the callbacks both save it: the newest must be written last
+            long revision = inbox.revision();
+            if (revision != inboxSaved) {
+                repository.setState(inboxKey(), inbox.toJson());
+                inboxSaved = revision;
+            }
         }
     }
 
@@ -387,12 +423,12 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             }
             permanentFailures = 0;
             if (push != null) {
-                push.polled(lastPollComplete);
+                push.polled(lastPollComplete, readAgainAt);
             }
             return done;
         } catch (ZohoApiException e) {
             if (push != null) {
-                push.polled(false);
+                push.polled(false, null);
             }
             if (!e.isTransient()) {
                 // 1, 2, 4 … up to 32 polls skipped after the same kind of failure: fixing it takes a person
@@ -419,6 +455,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         int max = config.getMaxMessagesPerPoll() > 0 ? config.getMaxMessagesPerPoll() : Integer.MAX_VALUE;
         List<Event> events = new ArrayList<>();
         boolean more = false;
+        readAgainAt = null;
         if (settings.changes()) {
             Changes changes = reader.read(state.changes(), max);
             more = changes.more();
@@ -429,18 +466,20 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                     type = "updated"; // changed again after this read passed it: its second version is an update
                 }
                 events.add(new Event(c.record(), false, type, c.time(), settings.events.contains(type),
-                        c.fingerprint()));
+                        c.fingerprint(), false));
             }
         }
         if (settings.deletions()) {
-            Changes deleted = reader.readDeleted(state.deletions(), max);
+            Changes deleted = inbox != null ? reader.readDeleted(state.deletions(), max, inbox)
+                    : reader.readDeleted(state.deletions(), max);
             more |= deleted.more();
             deletionsMayBeMissing = deleted.olderMayBeMissing();
+            readAgainAt = deleted.holdUntil();
             if (deletionsMayBeMissing) {
                 deletionGaps.incrementAndGet();
             }
             for (Change c : deleted.changes()) {
-                events.add(new Event(c.record(), true, "deleted", c.time(), true, null));
+                events.add(new Event(c.record(), true, "deleted", c.time(), true, null, deleted.announced()));
             }
         }
         events.sort(Comparator.comparing(e -> e.time.toInstant())); // stable: each kind keeps its own order
@@ -556,7 +595,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         String id = String.valueOf(event.record.get("id"));
         m.setHeader(BiginConstants.MODULE, config.getModule());
         m.setHeader(BiginConstants.EVENT_TYPE, event.type);
-        m.setHeader(BiginConstants.TRIGGER, trigger);
+        m.setHeader(BiginConstants.TRIGGER, event.announced ? PushMode.NOTIFICATION : trigger);
         m.setHeader(BiginConstants.RECORD_ID, id);
         if (event.deletion) {
             m.setHeader(BiginConstants.MODIFIED_TIME, event.time);
@@ -590,7 +629,12 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
     private void advance(Event event) {
         if (event.deletion) {
-            state.deletionDone(event.record);
+            if (!event.announced) {
+                state.deletionDone(event.record); // an announced one is older than the listed ones still to come
+            }
+            if (inbox != null) {
+                inbox.delivered(String.valueOf(event.record.get("id")));
+            }
         } else {
             state.changeDone(event.record, event.time, event.type, event.fingerprint);
         }
@@ -631,7 +675,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private void saveProgress() {
         // a large state (thousands of ids sharing one second, in a burst) is saved less often, so the bytes written
         // per record stay small: a crash in such a burst may repeat up to size/8 records, never lose one
-        int size = state.size();
+        int size = state.size() + (inbox != null ? inbox.size() : 0);
         int every = size > SMALL_STATE_IDS ? Math.max(config.getStateSaveEvery(), size / LARGE_STATE_IDS_PER_SAVE)
                 : config.getStateSaveEvery();
         if (config.getStateRepository() != null && ++unsaved >= every) {
@@ -641,6 +685,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
     private void write() {
         repository.setState(stateKey, state.toJson());
+        if (inbox != null) {
+            saveInbox(); // after the watermark: a crash in between repeats deletions, never loses one
+        }
         unsaved = 0;
     }
 }

@@ -2,10 +2,12 @@ package io.github.camelbigin.component;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.http.ZohoApiException;
@@ -48,14 +50,17 @@ final class PushMode {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final Duration reconcile;
+    /** Takes the ids of a delete callback and the time Zoho sent it; null when deletions are not delivered. */
+    private final BiConsumer<List<String>, Instant> deletions;
     private volatile long nextPollNanos;
     private Consumer receiver;
 
     PushMode(CamelContext camelContext, BiginConfiguration config, ZohoClient client, String stateKey,
-             List<String> events) {
+             List<String> events, BiConsumer<List<String>, Instant> deletions) {
         this.camelContext = camelContext;
         this.config = config;
         this.client = client;
+        this.deletions = deletions;
         this.reconcile = Duration.ofMillis(config.getReconcileInterval());
         String id = config.getChannelId() != null ? config.getChannelId()
                 : ChannelKeeper.stableId(stateKey + "|" + config.getNotifyUrl());
@@ -124,9 +129,16 @@ final class PushMode {
         return System.nanoTime() - nextPollNanos >= 0 ? RECONCILIATION : null;
     }
 
-    /** A poll ended: the next reconciliation comes a full interval later, or sooner after a failure. */
-    void polled(boolean succeeded) {
+    /**
+     * A poll ended: the next reconciliation comes a full interval later, or sooner after a failure, or at
+     * {@code readAgainAt} (Bigin's clock; null: no such wish) when the poll held records back until then.
+     */
+    void polled(boolean succeeded, Instant readAgainAt) {
         Duration next = succeeded || reconcile.compareTo(AFTER_FAILURE) < 0 ? reconcile : AFTER_FAILURE;
+        if (readAgainAt != null) {
+            Duration wait = Duration.between(client.serverTime(), readAgainAt);
+            next = wait.isNegative() ? Duration.ZERO : wait.compareTo(next) < 0 ? wait : next;
+        }
         nextPollNanos = System.nanoTime() + next.toNanos();
     }
 
@@ -152,15 +164,34 @@ final class PushMode {
         return keeper.channelId();
     }
 
+    /**
+     * A genuine callback wakes a poll; a delete callback's ids are kept first (see DeletionInbox), and when they cannot
+     * be kept the callback gets 500, so that it is not taken as received.
+     */
+    private int accept(Notification n) {
+        if (deletions != null && n.operation() == Operation.delete
+            && config.getModule().equalsIgnoreCase(n.module())) {
+            try {
+                deletions.accept(n.ids(), n.serverTime() != null ? n.serverTime() : client.serverTime());
+            } catch (RuntimeException e) {
+                LOG.warn("The deleted ids of a callback for bigin:{} could not be kept: {}", config.getModule(),
+                        e.toString());
+                woken.set(true);
+                return 500;
+            }
+        }
+        woken.set(true);
+        accepted.incrementAndGet();
+        return 200;
+    }
+
     /** A callback: 200 and a wake-up when it is the channel's, 403 when forged, 400 when malformed or too large. */
     private void receive(Exchange exchange) {
         int status;
         try {
             Notification n = Notification.parse(exchange.getIn().getBody(byte[].class));
             if (n.isFrom(keeper.channelId(), keeper.token())) {
-                woken.set(true);
-                accepted.incrementAndGet();
-                status = 200;
+                status = accept(n);
             } else {
                 refused(403, "it did not carry its channel's id and token");
                 status = 403;

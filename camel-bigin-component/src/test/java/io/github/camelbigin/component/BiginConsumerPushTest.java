@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelbigin.emulator.Callback;
+import io.github.camelbigin.emulator.Fault;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -99,6 +100,54 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
     }
 
     @Test
+    void threeThousandRecordsDeletedAtOnceArriveAsThreeThousandDeleteEventsOnceEach() throws Exception {
+        List<String> ids = emulator().seedContacts(3000);
+        consume("push", "Contacts?events=deleted&notifications=true&reconcileInterval=3600000&notifyUrl=" + notifyUrl());
+        // the callbacks come late, so that the first poll finds all 3,000 gone: beyond the deleted list's 2,000
+        emulator().delayCallbacks(Duration.ofMillis(800));
+
+        for (String id : ids) {
+            emulator().delete("Contacts", id);
+        }
+        // the 2,000 listed wait 10 s after the oldest of them for the callbacks of the 1,000 older ones
+        await(() -> delivered.size() >= 3000, 60_000, "3,000 deletions");
+        Thread.sleep(1_000);
+
+        assertThat(deliveredIds("deleted")).doesNotHaveDuplicates().hasSize(3000).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(deliveredIds().subList(0, 1000)).as("the oldest, from their callbacks, first")
+                .containsExactlyInAnyOrderElementsOf(ids.subList(0, 1000));
+        assertThat(delivered.peek().exchange().getIn().getHeader(BiginConstants.TRIGGER)).isEqualTo("notification");
+        assertThat(consumer("push").getDeletionGaps()).as("the list could not reach back").isPositive();
+    }
+
+    @Test
+    void announcedDeletionsSurviveARestartOfTheRoute() throws Exception {
+        List<String> ids = emulator().seedContacts(2050);
+        consume("push", "Contacts?events=deleted&notifications=true&reconcileInterval=3600000&notifyUrl=" + notifyUrl()
+                        + "&maxMessagesPerPoll=25");
+        emulator().delayCallbacks(Duration.ofMillis(300));
+        for (String id : ids) {
+            emulator().delete("Contacts", id);
+        }
+        await(() -> announced() == 2050, 10_000, "every deletion announced");
+        awaitDelivered(25);
+        context.getRouteController().stopRoute("push"); // the announcements not yet delivered are in the state
+        int before = delivered.size();
+        context.getRouteController().startRoute("push");
+
+        await(() -> delivered.size() >= 2050, 60_000, "2,050 deletions");
+        Thread.sleep(500);
+        assertThat(before).isLessThan(2050);
+        assertThat(deliveredIds("deleted")).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    /** How many deleted ids the callbacks the route answered announced. */
+    private int announced() {
+        return emulator().callbacks().stream().filter(c -> c.status() == 200)
+                .mapToInt(c -> ((List<?>) c.payload().get("ids")).size()).sum();
+    }
+
+    @Test
     void forgedAndMalformedCallbacksAreRefusedAndCauseNoCall() throws Exception {
         consume("push", push("&reconcileInterval=3600000"));
         Thread.sleep(400);
@@ -149,6 +198,44 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
         String id = emulator().insert("Contacts", Map.of("Last_Name", "After"));
         awaitDelivered(1);
         assertThat(deliveredIds()).containsExactly(id);
+    }
+
+    @Test
+    void aChannelLostWhileBiginIsDownIsEnabledAgainOnceBiginIsBackAndNothingIsLostMeanwhile() throws Exception {
+        consume("push", push("&reconcileInterval=1000")); // the list is checked every 4 s here
+        String channel = consumer("push").getChannelId();
+        emulator().inject(Fault.status(503).on(null, "/actions/watch").always());
+        emulator().expireChannel(channel);
+
+        String during = emulator().insert("Contacts", Map.of("Last_Name", "WhileDown"));
+        awaitDelivered(1);
+        await(() -> emulator().apiRequests().stream().filter(r -> r.path().contains("/actions/watch")).count() >= 2,
+                15_000, "the check and the failed attempt to enable the channel again");
+        assertThat(emulator().channelIds()).isEmpty();
+
+        emulator().clearFaults();
+        await(() -> emulator().channelIds().contains(channel), 15_000, "the channel enabled again");
+        String after = emulator().insert("Contacts", Map.of("Last_Name", "AfterOutage"));
+        awaitDelivered(2);
+        Thread.sleep(300);
+
+        assertThat(deliveredIds("created")).containsExactly(during, after);
+        assertThat(delivered.peek().exchange().getIn().getHeader(BiginConstants.TRIGGER)).isEqualTo("reconciliation");
+    }
+
+    @Test
+    void aLateCallbackWakesAPollThatFindsNothingNew() throws Exception {
+        consume("push", push("&reconcileInterval=1000"));
+        emulator().delayCallbacks(Duration.ofMillis(2500));
+
+        String id = emulator().insert("Contacts", Map.of("Last_Name", "Late"));
+        awaitDelivered(1); // by the reconciliation, before its callback
+        await(() -> emulator().callbacks().stream().anyMatch(c -> c.status() == 200), 10_000, "the late callback");
+        Thread.sleep(500);
+
+        assertThat(deliveredIds()).containsExactly(id);
+        assertThat(delivered.peek().exchange().getIn().getHeader(BiginConstants.TRIGGER)).isEqualTo("reconciliation");
+        assertThat(consumer("push").getCallbacksAccepted()).isEqualTo(1);
     }
 
     @Test

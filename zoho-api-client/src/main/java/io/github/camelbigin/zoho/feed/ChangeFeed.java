@@ -97,7 +97,16 @@ public final class ChangeFeed {
 
     /** Up to {@code max} records deleted after {@code from}, oldest first. */
     public Changes readDeleted(Watermark from, int max) {
-        return deletions.read(from, max);
+        return deletions.read(from, max, null, null);
+    }
+
+    /**
+     * Up to {@code max} records deleted after {@code from}, oldest first, reconciled with the deletions callbacks
+     * announced: when more were deleted than the deleted-records list reaches back to, the announced ones beyond its
+     * reach come first ({@link Changes#announced()}); see {@link DeletionInbox}.
+     */
+    public Changes readDeleted(Watermark from, int max, DeletionInbox inbox) {
+        return deletions.read(from, max, inbox, client::serverTime);
     }
 
     /** The watermark of the newest deletion. */

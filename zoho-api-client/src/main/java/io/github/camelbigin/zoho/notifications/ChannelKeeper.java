@@ -30,12 +30,14 @@ public final class ChannelKeeper {
     static final Duration LIFETIME = Duration.ofHours(23);
     /** Renewed with half its life left: a renewal that fails has hours of retries before the channel lapses. */
     static final Duration RENEW_AFTER = LIFETIME.dividedBy(2);
+    /** After a failure the call is tried again this soon, or at the next check when checks come more often. */
     static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Watch watch;
     private final Supplier<Instant> now;
     private final Duration verifyEvery;
+    private final Duration retryAfterFailure;
     private Channel channel;
     private Instant renewAt;
     private Instant verifyAt;
@@ -49,6 +51,7 @@ public final class ChannelKeeper {
         this.watch = watch;
         this.now = now;
         this.verifyEvery = verifyEvery;
+        this.retryAfterFailure = verifyEvery.compareTo(RETRY_AFTER_FAILURE) < 0 ? verifyEvery : RETRY_AFTER_FAILURE;
         this.channel = new Channel(channelId, events, notifyUrl, newToken(), null);
     }
 
@@ -85,7 +88,8 @@ public final class ChannelKeeper {
 
     /**
      * Renews the channel when its time has come, and checks the list when that time has come: at most one or two calls,
-     * usually none. A failure is logged and tried again a minute later; the caller's polling covers the gap.
+     * usually none. A failure is logged and tried again a minute later (sooner when the list is checked more often);
+     * the caller's polling covers the gap.
      */
     public synchronized void maintain() {
         if (closed) {
@@ -110,14 +114,14 @@ public final class ChannelKeeper {
                 }
             }
         } catch (ZohoApiException e) {
-            LOG.warn("Keeping notification channel {} alive failed ({}); trying again in a minute, polling meanwhile",
-                     channel.id(), e.getMessage());
-            // whichever was due (a renewal, or enabling a channel Zoho lost) is tried again in a minute
+            LOG.warn("Keeping notification channel {} alive failed ({}); trying again in {}, polling meanwhile",
+                     channel.id(), e.getMessage(), retryAfterFailure);
+            // whichever was due (a renewal, or enabling a channel Zoho lost) is tried again then
             if (!t.isBefore(renewAt)) {
-                renewAt = t.plus(RETRY_AFTER_FAILURE);
+                renewAt = t.plus(retryAfterFailure);
                 verifyAt = t.plus(verifyEvery); // the renewal finds out whether Zoho still has the channel
             } else {
-                verifyAt = t.plus(RETRY_AFTER_FAILURE);
+                verifyAt = t.plus(retryAfterFailure);
             }
         }
     }
