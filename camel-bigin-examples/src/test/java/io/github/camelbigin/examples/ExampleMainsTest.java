@@ -56,7 +56,8 @@ class ExampleMainsTest {
         try (BiginEmulator emulator = new BiginEmulator().start();
              OwnJvm boot = OwnJvm.start(MODULE, "io.github.camelbigin.examples.springboot.BiginSpringBootApplication",
                      Map.of(), "--camel.component.bigin.api-url=" + emulator.apiUrl(),
-                     "--camel.component.bigin.access-token=" + BiginEmulator.ACCESS_TOKEN, "--bigin.poll.delay=200")) {
+                     "--camel.component.bigin.access-token=" + BiginEmulator.ACCESS_TOKEN, "--bigin.poll.delay=200",
+                     "--server.port=0")) {
             assertThat(boot.awaitLine(l -> l.contains("Started BiginSpringBootApplication"), STARTUP))
                     .as(String.join("\n", boot.output())).isTrue();
             long deadline = System.currentTimeMillis() + 30_000;

@@ -4,15 +4,25 @@ import io.github.camelbigin.component.BiginConstants;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** Routes of the Spring Boot example; credentials and options come from the component's configuration. */
+/**
+ * Routes of the Spring Boot example; credentials and options come from the component's configuration. With
+ * {@code bigin.notify-url} set (the public URL of this application's {@code /bigin/contacts}), the changes come by
+ * push: Bigin's callbacks arrive through platform-http on Spring MVC, with a poll every 15 minutes as the safety net.
+ * Without it the route polls every {@code bigin.poll.delay} ms.
+ */
 @Component
 public class ContactRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("bigin:Contacts?events=created,updated&delay={{bigin.poll.delay:60000}}").routeId("sb-contact-changes")
+        boolean push = getContext().getPropertiesComponent().resolveProperty("bigin.notify-url")
+                .filter(url -> !url.isBlank()).isPresent();
+        String changes = push
+                ? "bigin:Contacts?events=created,updated,deleted&notifications=true&notifyUrl=RAW({{bigin.notify-url}})"
+                : "bigin:Contacts?events=created,updated,deleted&delay={{bigin.poll.delay:60000}}";
+        from(changes).routeId("sb-contact-changes")
                 .log("${header." + BiginConstants.EVENT_TYPE + "} contact ${header." + BiginConstants.RECORD_ID
-                     + "}: ${body[Last_Name]}")
+                     + "} (${header." + BiginConstants.TRIGGER + "})")
                 .to("{{bigin.changes.sink:log:bigin-changes}}");
 
         from("direct:create-contact").routeId("sb-create-contact")
