@@ -13,10 +13,13 @@ import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -229,6 +232,56 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
                 .containsExactlyElementsOf(ids.stream().map(id -> "created:" + id).toList());
         assertThat(a).hasSize(5);
         assertThat(b).hasSize(5);
+    }
+
+    @Test
+    void inPushModeOnlyTheLeaderHoldsTheChannelAndTheNextLeaderTakesItOver() throws Exception {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:bigin-push-cluster;DB_CLOSE_DELAY=-1");
+        List<String> a = new CopyOnWriteArrayList<>();
+        List<String> b = new CopyOnWriteArrayList<>();
+        int portA = AvailablePortFinder.getNextAvailable();
+        int portB = AvailablePortFinder.getNextAvailable();
+        // each node's notifyUrl is its own port here; behind one ingress it is the same URL, routed to the leader
+        CamelContext nodeA = node("a", new JdbcStateRepository(db), pushUri(portA), a, e -> {
+        }, "bigin-push");
+        CamelContext nodeB = node("b", new JdbcStateRepository(db), pushUri(portB), b, e -> {
+        }, "bigin-push");
+        nodeA.addService(clusterService("a"));
+        nodeB.addService(clusterService("b"));
+        nodeA.addService(httpServer(portA));
+        nodeB.addService(httpServer(portB));
+        nodeA.start();
+        await(() -> emulator().channelIds().size() == 1, 20_000, "node a to lead and enable its channel");
+        nodeB.start();
+        Thread.sleep(1_000); // node b stays a follower: no second channel
+
+        assertThat(emulator().channelIds()).hasSize(1);
+        List<String> ids = new ArrayList<>(emulator().seedContacts(3));
+        await(() -> a.size() == 3, 20_000, "node a to deliver by notification");
+
+        nodeA.stop(); // deletes its channel; node b takes over and enables its own
+        await(() -> emulator().channelIds().size() == 1 && b.isEmpty(), 30_000, "node b to lead");
+        ids.addAll(emulator().seed("Contacts", 3, i -> Map.of("Last_Name", "AfterFailover" + i)));
+        await(() -> b.size() == 3, 30_000, "node b to deliver the records made after the failover");
+        nodeB.stop();
+
+        assertThat(emulator().channelIds()).isEmpty();
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        assertThat(all).containsExactlyElementsOf(ids.stream().map(id -> "created:" + id).toList());
+    }
+
+    private String pushUri(int port) {
+        return uri() + "&notifications=true&reconcileInterval=3600000&notifyUrl=http://127.0.0.1:" + port
+               + "/bigin/contacts";
+    }
+
+    private static VertxPlatformHttpServer httpServer(int port) {
+        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
+        conf.setBindHost("127.0.0.1");
+        conf.setBindPort(port);
+        return new VertxPlatformHttpServer(conf);
     }
 
     private CamelClusterService clusterService(String id) {
