@@ -109,6 +109,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "readahead":
         case "readAhead": getOrCreateConfiguration(target).setReadAhead(property(camelContext, boolean.class, value)); return true;
         case "reconcileinterval":
@@ -235,6 +236,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "query": return java.lang.String.class;
         case "readahead":
         case "readAhead": return boolean.class;
         case "reconcileinterval":
@@ -357,6 +359,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "query": return getOrCreateConfiguration(target).getQuery();
         case "readahead":
         case "readAhead": return getOrCreateConfiguration(target).isReadAhead();
         case "reconcileinterval":

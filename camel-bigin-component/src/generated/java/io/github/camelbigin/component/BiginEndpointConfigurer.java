@@ -108,6 +108,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "readahead":
         case "readAhead": target.getConfiguration().setReadAhead(property(camelContext, boolean.class, value)); return true;
         case "reconcileinterval":
@@ -257,6 +258,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "query": return java.lang.String.class;
         case "readahead":
         case "readAhead": return boolean.class;
         case "reconcileinterval":
@@ -402,6 +404,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "query": return target.getConfiguration().getQuery();
         case "readahead":
         case "readAhead": return target.getConfiguration().isReadAhead();
         case "reconcileinterval":

@@ -24,7 +24,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(78);
+        Set<String> props = new HashSet<>(79);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -75,6 +75,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("pollStrategy");
         props.add("proxyHost");
         props.add("proxyPort");
+        props.add("query");
         props.add("readAhead");
         props.add("reconcileInterval");
         props.add("refreshToken");

@@ -86,6 +86,15 @@ public class BiginConfiguration implements Cloneable {
                                                 + " Escape ( ) , and \\ inside values with a backslash.")
     private String criteria;
 
+    @UriParam(label = "producer",
+              description = "The COQL select of the coql and count operations, e.g. select Last_Name, Email from"
+                            + " Contacts where Email = :email. :name parameters are bound from the"
+                            + " CamelBiginQueryParameters header (or the headers of those names) and escaped. Without"
+                            + " LIMIT every matching record is read, 200 a call (by id past COQL's 10,000-record"
+                            + " OFFSET reach); with LIMIT (at most 200) and OFFSET (at most 9,800) one page. The"
+                            + " body or the CamelBiginQuery header overrides it.")
+    private String query;
+
     @UriParam(label = "producer", description = "Search records by this email.")
     private String email;
 
@@ -481,6 +490,14 @@ public class BiginConfiguration implements Cloneable {
 
     public void setStreaming(boolean streaming) {
         this.streaming = streaming;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
     }
 
     public String getCriteria() {

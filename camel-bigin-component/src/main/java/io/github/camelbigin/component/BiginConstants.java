@@ -7,7 +7,8 @@ public final class BiginConstants {
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the endpoint's operation option"
                                                 + " for this message (create, get, list, update, upsert, delete,"
-                                                + " search, deleted, related, modules, fields, layouts, users, org).",
+                                                + " search, deleted, related, coql, count, modules, fields, layouts,"
+                                                + " users, org).",
               javaType = "String")
     public static final String OPERATION = "CamelBiginOperation";
 
@@ -103,6 +104,18 @@ public final class BiginConstants {
                                                 + " older deletions may be missing. Poll more often.",
               javaType = "Boolean")
     public static final String DELETIONS_MAY_BE_MISSING = "CamelBiginDeletionsMayBeMissing";
+
+    @Metadata(label = "producer", description = "The COQL select of the coql and count operations, e.g. select"
+                                                + " Last_Name, Email from Contacts where Email = :email; overrides the"
+                                                + " body and the query option.",
+              javaType = "String")
+    public static final String QUERY = "CamelBiginQuery";
+
+    @Metadata(label = "producer", description = "The values of a COQL query's :name parameters, escaped by the"
+                                                + " component; without this header they are taken from the headers"
+                                                + " of the same names.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String QUERY_PARAMETERS = "CamelBiginQueryParameters";
 
     private BiginConstants() {
     }

@@ -80,6 +80,9 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
         RecordQuery.create().perPage(configuration.getPerPage()).page(configuration.getPage())
                 .maxRecords(configuration.getMaxRecords());
         WriteOptions.create().batchSize(configuration.getBatchSize());
+        if (configuration.getQuery() != null) {
+            BiginProducer.checkQuery(configuration.getQuery(), configuration.getModule());
+        }
         if (configuration.getApiUrl() != null) {
             URI.create(configuration.getApiUrl());
         }

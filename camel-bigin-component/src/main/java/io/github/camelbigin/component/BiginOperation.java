@@ -23,6 +23,10 @@ public enum BiginOperation {
     deleted,
     /** Read a related list of one record (e.g. the Contacts or Notes of an Account). */
     related,
+    /** Run a COQL select (body, header or query option) and read every record it matches, 200 a call. */
+    coql,
+    /** Count the records a COQL select matches (or the whole module): one call, select count(id). */
+    count,
     /** Read the org's modules. */
     modules,
     /** Read the module's fields. */

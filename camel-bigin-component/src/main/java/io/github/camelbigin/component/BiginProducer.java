@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.http.ZohoJson;
+import io.github.camelbigin.zoho.records.CoqlQuery;
 import io.github.camelbigin.zoho.records.RecordIterator;
 import io.github.camelbigin.zoho.records.RecordQuery;
 import io.github.camelbigin.zoho.records.WriteOptions;
@@ -82,6 +84,14 @@ public class BiginProducer extends DefaultProducer {
                 break;
             case related:
                 related(in, out, client, module);
+                break;
+            case coql:
+                read(out, client.reads().query(coqlQuery(in, client, module, true), config.getMaxRecords()), true);
+                break;
+            case count:
+                long count = client.reads().count(coqlQuery(in, client, module, false));
+                out.setBody(count);
+                out.setHeader(BiginConstants.RECORD_COUNT, count);
                 break;
             case users:
                 String userId = in.getHeader(BiginConstants.RECORD_ID, String.class);
@@ -216,6 +226,65 @@ public class BiginProducer extends DefaultProducer {
                                                + " (option relatedList or header " + BiginConstants.RELATED_LIST + ")");
         }
         read(out, client.related(module, id, relatedList, query(in)), true);
+    }
+
+    /**
+     * The COQL query of a message: the CamelBiginQuery header, else a text body, else the query option; its :name
+     * parameters bound from the CamelBiginQueryParameters header, else from the headers. A count without a query
+     * counts the whole module.
+     */
+    private CoqlQuery coqlQuery(Message in, ZohoClient client, String module, boolean required) {
+        String text = in.getHeader(BiginConstants.QUERY, String.class);
+        if (text == null && in.getBody() instanceof CharSequence body && !body.toString().isBlank()) {
+            text = body.toString();
+        }
+        if (text == null) {
+            text = config.getQuery();
+        }
+        if (text == null && !required) {
+            text = "select id from " + module;
+        }
+        if (text == null) {
+            throw new IllegalArgumentException("The coql operation of bigin:" + module + " needs a query: put it in"
+                                               + " the body, the " + BiginConstants.QUERY + " header or the query"
+                                               + " option, e.g. select Last_Name from " + module
+                                               + " where Email = :email");
+        }
+        Map<?, ?> parameters = in.getHeader(BiginConstants.QUERY_PARAMETERS, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, ?> bound = parameters != null ? (Map<String, ?>) parameters : in.getHeaders();
+        return checkModule(CoqlQuery.parse(client.api(), text, bound), module);
+    }
+
+    /** Checks a query option at endpoint creation: its form, its limits and its module (parameters not yet bound). */
+    static void checkQuery(String query, String module) {
+        checkModule(CoqlQuery.parse(ZohoApi.BIGIN_V2, query, new AnyParameter()), module);
+    }
+
+    private static CoqlQuery checkModule(CoqlQuery query, String module) {
+        if (!query.module().equals(module)) {
+            throw new IllegalArgumentException("The query reads " + query.module() + " but the endpoint is bigin:"
+                                               + module + ": use bigin:" + query.module() + " for it");
+        }
+        return query;
+    }
+
+    /** Any parameter name has a value: only the query's form and limits are checked. */
+    private static final class AnyParameter extends java.util.AbstractMap<String, Object> {
+        @Override
+        public boolean containsKey(Object key) {
+            return true;
+        }
+
+        @Override
+        public Object get(Object key) {
+            return 0;
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Object>> entrySet() {
+            return java.util.Set.of();
+        }
     }
 
     private RecordQuery query(Message in) {

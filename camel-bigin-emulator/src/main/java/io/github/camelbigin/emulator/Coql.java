@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A subset of COQL ({@code POST /coql}) large enough for change polling and lookups:
- * {@code select a, b from Module [where cond] [order by f [asc|desc], …] [limit n [offset m] | limit m, n]}, with
+ * {@code select a, b from Module [where cond] [order by f [asc|desc], …] [limit n [offset m] | limit m, n]} and
+ * {@code select count(id) from Module [where cond]}, with
  * conditions {@code = != > >= < <= like not like in not in is null is not null} joined by {@code and} / {@code or}
  * and parentheses. Limits as Zoho's: at most 50 fields, LIMIT at most 200, OFFSET at most 9,800, 50 values in
  * {@code in} / {@code not in}.
@@ -77,6 +78,9 @@ final class Coql {
     private Answer run(Org org) {
         this.org = org;
         keyword("select");
+        if (pos + 1 < tokens.size() && "count".equalsIgnoreCase(tokens.get(pos)) && "(".equals(tokens.get(pos + 1))) {
+            return count();
+        }
         List<String> fields = new ArrayList<>();
         do {
             fields.add(next());
@@ -196,6 +200,34 @@ final class Coql {
         body.put("data", page);
         body.put("info", info);
         return Answer.json(200, body);
+    }
+
+    /** {@code select count(id) from Module [where …]}: one row whose one column is the number of matches. */
+    private Answer count() {
+        pos += 2;
+        String counted = next();
+        expect(")");
+        keyword("from");
+        String moduleName = next();
+        module = org.module(moduleName);
+        if (module == null) {
+            throw EmulatorError.badRequest("INVALID_QUERY", "invalid module in the query", "module", moduleName);
+        }
+        checkField(counted);
+        Cond where = acceptKeyword("where") ? expression() : new Cond(r -> true, null);
+        if (pos < tokens.size()) {
+            throw syntax("unexpected '" + tokens.get(pos) + "'");
+        }
+        long matched;
+        org.lock.readLock().lock();
+        try {
+            matched = module.byId.values().stream().filter(where.test()).filter(r -> value(r, counted) != null).count();
+        } finally {
+            org.lock.readLock().unlock();
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("COUNT(" + counted + ")", matched);
+        return Answer.json(200, Map.of("data", List.of(row), "info", Map.of("count", 1, "more_records", false)));
     }
 
     private Cond expression() {

@@ -233,6 +233,61 @@ public final class RecordReads {
                 .operation("coql", null).build());
     }
 
+    /**
+     * Every record a COQL query matches (or the one page its LIMIT asks for), read as {@link CoqlQuery} describes:
+     * by keyset on id when the query has no ORDER BY, by OFFSET up to the API's reach when it has one.
+     *
+     * @param maxRecords stop after this many records (0: no limit)
+     */
+    public RecordIterator query(CoqlQuery query, long maxRecords) {
+        ZohoApi api = query.api();
+        if (query.singlePage()) {
+            return new RecordIterator((page, token, perPage) -> coql(query.asGiven()), api.coqlLimit(), 1, true,
+                    maxRecords);
+        }
+        if (query.ordered()) {
+            return new RecordIterator((page, token, perPage) -> {
+                int offset = (page - 1) * api.coqlLimit();
+                if (offset > api.coqlMaxOffset()) {
+                    throw new IllegalStateException("More than " + (api.coqlMaxOffset() + api.coqlLimit())
+                                                    + " records match '" + query + "', and COQL's OFFSET reaches no"
+                                                    + " further in an order of the route's choosing: leave ORDER BY"
+                                                    + " out (the records then come by id, every one of them) or"
+                                                    + " narrow the where clause");
+                }
+                return coql(query.offsetPage(offset));
+            }, api.coqlLimit(), 1, false, maxRecords);
+        }
+        String[] lastId = {null};
+        return new RecordIterator((page, token, perPage) -> {
+            RecordIterator.Page p = coql(query.keysetPage(lastId[0]));
+            if (!p.records().isEmpty()) {
+                lastId[0] = String.valueOf(p.records().get(p.records().size() - 1).get("id"));
+            }
+            return p;
+        }, api.coqlLimit(), 1, false, maxRecords);
+    }
+
+    /**
+     * How many records a COQL query matches: {@code select count(id) from Module where …}, one call (Bigin has no
+     * count endpoint for records). Its LIMIT, OFFSET and ORDER BY play no part.
+     */
+    public long count(CoqlQuery query) {
+        List<Map<String, Object>> rows = coql(query.countQuery()).records();
+        if (rows.isEmpty()) {
+            return 0; // 204: nothing matches
+        }
+        for (Object v : rows.get(0).values()) {
+            if (v instanceof Number n) {
+                return n.longValue();
+            }
+            if (v instanceof String text && text.matches("\\d+")) {
+                return Long.parseLong(text);
+            }
+        }
+        throw new IllegalStateException("The answer to '" + query.countQuery() + "' holds no count: " + rows.get(0));
+    }
+
     private static void ifModifiedSince(ApiRequest.Builder rb, OffsetDateTime since) {
         if (since != null) {
             rb.header("If-Modified-Since", ZohoTime.format(since));
