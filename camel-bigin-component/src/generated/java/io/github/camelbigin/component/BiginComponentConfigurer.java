@@ -101,6 +101,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelbigin.component.BiginOperation.class, value)); return true;
         case "outputclass":
         case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
+        case "overwritetags":
+        case "overwriteTags": getOrCreateConfiguration(target).setOverwriteTags(property(camelContext, boolean.class, value)); return true;
         case "page": getOrCreateConfiguration(target).setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "perpage":
         case "perPage": getOrCreateConfiguration(target).setPerPage(property(camelContext, int.class, value)); return true;
@@ -139,6 +141,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "statesaveevery":
         case "stateSaveEvery": getOrCreateConfiguration(target).setStateSaveEvery(property(camelContext, int.class, value)); return true;
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "tags": getOrCreateConfiguration(target).setTags(property(camelContext, java.lang.String.class, value)); return true;
         case "trigger": getOrCreateConfiguration(target).setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "useiterator":
         case "useIterator": getOrCreateConfiguration(target).setUseIterator(property(camelContext, boolean.class, value)); return true;
@@ -228,6 +231,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "operation": return io.github.camelbigin.component.BiginOperation.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
+        case "overwritetags":
+        case "overwriteTags": return boolean.class;
         case "page": return java.lang.Integer.class;
         case "perpage":
         case "perPage": return int.class;
@@ -266,6 +271,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "statesaveevery":
         case "stateSaveEvery": return int.class;
         case "streaming": return boolean.class;
+        case "tags": return java.lang.String.class;
         case "trigger": return java.lang.String.class;
         case "useiterator":
         case "useIterator": return boolean.class;
@@ -351,6 +357,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputclass":
         case "outputClass": return getOrCreateConfiguration(target).getOutputClass();
+        case "overwritetags":
+        case "overwriteTags": return getOrCreateConfiguration(target).isOverwriteTags();
         case "page": return getOrCreateConfiguration(target).getPage();
         case "perpage":
         case "perPage": return getOrCreateConfiguration(target).getPerPage();
@@ -389,6 +397,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "statesaveevery":
         case "stateSaveEvery": return getOrCreateConfiguration(target).getStateSaveEvery();
         case "streaming": return getOrCreateConfiguration(target).isStreaming();
+        case "tags": return getOrCreateConfiguration(target).getTags();
         case "trigger": return getOrCreateConfiguration(target).getTrigger();
         case "useiterator":
         case "useIterator": return getOrCreateConfiguration(target).isUseIterator();

@@ -98,6 +98,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelbigin.component.BiginOperation.class, value)); return true;
         case "outputclass":
         case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
+        case "overwritetags":
+        case "overwriteTags": target.getConfiguration().setOverwriteTags(property(camelContext, boolean.class, value)); return true;
         case "page": target.getConfiguration().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "perpage":
         case "perPage": target.getConfiguration().setPerPage(property(camelContext, int.class, value)); return true;
@@ -151,6 +153,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "statesaveevery":
         case "stateSaveEvery": target.getConfiguration().setStateSaveEvery(property(camelContext, int.class, value)); return true;
         case "streaming": target.getConfiguration().setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "tags": target.getConfiguration().setTags(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "trigger": target.getConfiguration().setTrigger(property(camelContext, java.lang.String.class, value)); return true;
@@ -248,6 +251,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "operation": return io.github.camelbigin.component.BiginOperation.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
+        case "overwritetags":
+        case "overwriteTags": return boolean.class;
         case "page": return java.lang.Integer.class;
         case "perpage":
         case "perPage": return int.class;
@@ -301,6 +306,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "statesaveevery":
         case "stateSaveEvery": return int.class;
         case "streaming": return boolean.class;
+        case "tags": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "trigger": return java.lang.String.class;
@@ -394,6 +400,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "operation": return target.getConfiguration().getOperation();
         case "outputclass":
         case "outputClass": return target.getConfiguration().getOutputClass();
+        case "overwritetags":
+        case "overwriteTags": return target.getConfiguration().isOverwriteTags();
         case "page": return target.getConfiguration().getPage();
         case "perpage":
         case "perPage": return target.getConfiguration().getPerPage();
@@ -447,6 +455,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "statesaveevery":
         case "stateSaveEvery": return target.getConfiguration().getStateSaveEvery();
         case "streaming": return target.getConfiguration().isStreaming();
+        case "tags": return target.getConfiguration().getTags();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "trigger": return target.getConfiguration().getTrigger();

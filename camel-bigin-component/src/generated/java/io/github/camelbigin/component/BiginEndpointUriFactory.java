@@ -24,7 +24,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(79);
+        Set<String> props = new HashSet<>(81);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -69,6 +69,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("notifyUrl");
         props.add("operation");
         props.add("outputClass");
+        props.add("overwriteTags");
         props.add("page");
         props.add("perPage");
         props.add("phone");
@@ -98,6 +99,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("stateRepository");
         props.add("stateSaveEvery");
         props.add("streaming");
+        props.add("tags");
         props.add("timeUnit");
         props.add("trigger");
         props.add("useFixedDelay");

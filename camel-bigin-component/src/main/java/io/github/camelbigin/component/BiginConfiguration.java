@@ -95,6 +95,15 @@ public class BiginConfiguration implements Cloneable {
                             + " body or the CamelBiginQuery header overrides it.")
     private String query;
 
+    @UriParam(label = "producer",
+              description = "The tag names addTags and removeTags apply and createTags creates, comma-separated;"
+                            + " the CamelBiginTags header overrides them.")
+    private String tags;
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "addTags replaces the records' tags with the given ones instead of adding to them.")
+    private boolean overwriteTags;
+
     @UriParam(label = "producer", description = "Search records by this email.")
     private String email;
 
@@ -223,7 +232,8 @@ public class BiginConfiguration implements Cloneable {
     private String trigger;
 
     @UriParam(label = "producer", defaultValue = "100",
-              description = "Records written per call, 1 to 100. Bigin's maximum of 100 spends the fewest calls.")
+              description = "Records written per call, 1 to 100. Bigin's maximum of 100 spends the fewest calls. (addTags"
+                            + " always sends 500 records a call, Bigin's maximum for tags.)")
     private int batchSize = 100;
 
     @UriParam(label = "producer", defaultValue = "true",
@@ -490,6 +500,22 @@ public class BiginConfiguration implements Cloneable {
 
     public void setStreaming(boolean streaming) {
         this.streaming = streaming;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public boolean isOverwriteTags() {
+        return overwriteTags;
+    }
+
+    public void setOverwriteTags(boolean overwriteTags) {
+        this.overwriteTags = overwriteTags;
     }
 
     public String getQuery() {

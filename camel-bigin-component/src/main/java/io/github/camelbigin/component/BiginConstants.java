@@ -7,8 +7,10 @@ public final class BiginConstants {
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the endpoint's operation option"
                                                 + " for this message (create, get, list, update, upsert, delete,"
-                                                + " search, deleted, related, coql, count, modules, fields, layouts,"
-                                                + " users, org).",
+                                                + " search, deleted, related, coql, count, addTags, removeTags, tags,"
+                                                + " createTags, notes, createNotes, updateNotes, deleteNotes,"
+                                                + " updateRelated, delinkRelated, modules, fields, layouts, users,"
+                                                + " org).",
               javaType = "String")
     public static final String OPERATION = "CamelBiginOperation";
 
@@ -116,6 +118,11 @@ public final class BiginConstants {
                                                 + " of the same names.",
               javaType = "java.util.Map<String, Object>")
     public static final String QUERY_PARAMETERS = "CamelBiginQueryParameters";
+
+    @Metadata(label = "producer", description = "The tag names of addTags, removeTags and createTags, as a List or a"
+                                                + " comma-separated String; overrides the tags option.",
+              javaType = "String")
+    public static final String TAGS = "CamelBiginTags";
 
     private BiginConstants() {
     }

@@ -27,6 +27,26 @@ public enum BiginOperation {
     coql,
     /** Count the records a COQL select matches (or the whole module): one call, select count(id). */
     count,
+    /** Add tags (tags option or CamelBiginTags header) to records by id, 500 a call. */
+    addTags,
+    /** Remove tags from records by id, 100 a call. */
+    removeTags,
+    /** Read the module's tags. */
+    tags,
+    /** Create tags in the module (names in the body, the CamelBiginTags header or the tags option). */
+    createTags,
+    /** Read the notes of a record (its id in CamelBiginRecordId or the body). */
+    notes,
+    /** Create notes (Note_Title, Note_Content) on the record in CamelBiginRecordId, 100 a call. */
+    createNotes,
+    /** Update notes by their id (Note_Title, Note_Content), 100 a call. */
+    updateNotes,
+    /** Delete notes by id, 100 a call. */
+    deleteNotes,
+    /** Relate records of relatedList to the record in CamelBiginRecordId, updating the fields each carries. */
+    updateRelated,
+    /** Delink records of relatedList (ids in the body or CamelBiginRecordIds) from the record in CamelBiginRecordId. */
+    delinkRelated,
     /** Read the org's modules. */
     modules,
     /** Read the module's fields. */
@@ -54,6 +74,8 @@ public enum BiginOperation {
     }
 
     boolean isWrite() {
-        return this == create || this == update || this == upsert || this == delete;
+        return this == create || this == update || this == upsert || this == delete || this == addTags
+               || this == removeTags || this == createTags || this == createNotes || this == updateNotes
+               || this == deleteNotes || this == updateRelated || this == delinkRelated;
     }
 }

@@ -62,13 +62,13 @@ public class BiginProducer extends DefaultProducer {
                 writeResults(out, client.create(module, RecordBodies.records(in.getBody(), "create"), writeOptions(in)));
                 break;
             case update:
-                writeResults(out, client.update(module, updateRecords(in), writeOptions(in)));
+                writeResults(out, client.update(module, updateRecords(in, "update"), writeOptions(in)));
                 break;
             case upsert:
                 writeResults(out, client.upsert(module, RecordBodies.records(in.getBody(), "upsert"), writeOptions(in)));
                 break;
             case delete:
-                writeResults(out, client.delete(module, deleteIds(in), writeOptions(in)));
+                writeResults(out, client.delete(module, ids(in, "delete"), writeOptions(in)));
                 break;
             case get:
                 get(in, out, client, module);
@@ -92,6 +92,43 @@ public class BiginProducer extends DefaultProducer {
                 long count = client.reads().count(coqlQuery(in, client, module, false));
                 out.setBody(count);
                 out.setHeader(BiginConstants.RECORD_COUNT, count);
+                break;
+            case addTags:
+                writeResults(out, client.addTags(module, ids(in, "addTags"), tags(in), config.isOverwriteTags(),
+                        writeOptions(in)));
+                break;
+            case removeTags:
+                writeResults(out, client.removeTags(module, ids(in, "removeTags"), tags(in), writeOptions(in)));
+                break;
+            case tags:
+                metadata(out, client.tags(module));
+                break;
+            case createTags:
+                Object names = in.getHeader(BiginConstants.TAGS) != null || in.getBody() == null ? tags(in)
+                        : RecordBodies.names(in.getBody());
+                writeResults(out, client.createTags(module, list(names, null), writeOptions(in)));
+                break;
+            case notes:
+                read(out, client.related(module, recordId(in, "notes", true), "Notes", query(in)), false);
+                break;
+            case createNotes:
+                writeResults(out, client.createNotes(module, recordId(in, "createNotes", false),
+                        RecordBodies.records(in.getBody(), "createNotes"), writeOptions(in)));
+                break;
+            case updateNotes:
+                writeResults(out, client.update("Notes", updateRecords(in, "updateNotes"), writeOptions(in)));
+                break;
+            case deleteNotes:
+                writeResults(out, client.delete("Notes", ids(in, "deleteNotes"), writeOptions(in)));
+                break;
+            case updateRelated:
+                writeResults(out, client.updateRelated(module, recordId(in, "updateRelated", false),
+                        relatedList(in, "updateRelated"), RecordBodies.records(in.getBody(), "updateRelated"),
+                        writeOptions(in)));
+                break;
+            case delinkRelated:
+                writeResults(out, client.delinkRelated(module, recordId(in, "delinkRelated", false),
+                        relatedList(in, "delinkRelated"), relatedIds(in), writeOptions(in)));
                 break;
             case users:
                 String userId = in.getHeader(BiginConstants.RECORD_ID, String.class);
@@ -121,8 +158,8 @@ public class BiginProducer extends DefaultProducer {
 
     // ------------------------------------------------------------------ writes
 
-    private List<Map<String, Object>> updateRecords(Message in) {
-        List<Map<String, Object>> records = RecordBodies.records(in.getBody(), "update");
+    private List<Map<String, Object>> updateRecords(Message in, String operation) {
+        List<Map<String, Object>> records = RecordBodies.records(in.getBody(), operation);
         String id = in.getHeader(BiginConstants.RECORD_ID, String.class);
         if (id != null) {
             if (records.size() != 1) {
@@ -135,12 +172,13 @@ public class BiginProducer extends DefaultProducer {
         return records;
     }
 
-    private List<String> deleteIds(Message in) {
+    /** The record ids an operation acts on: the CamelBiginRecordIds header, else CamelBiginRecordId, else the body. */
+    private List<String> ids(Message in, String operation) {
         Object ids = in.getHeader(BiginConstants.RECORD_IDS);
         if (ids == null) {
             Object one = in.getHeader(BiginConstants.RECORD_ID);
             if (one != null) {
-                List<String> single = RecordBodies.ids(one, "delete");
+                List<String> single = RecordBodies.ids(one, operation);
                 if (single.size() != 1) {
                     // a header meant for one record must never delete several
                     throw new IllegalArgumentException("The " + BiginConstants.RECORD_ID + " header holds "
@@ -152,13 +190,52 @@ public class BiginProducer extends DefaultProducer {
             }
             ids = in.getBody();
         }
-        List<String> list = RecordBodies.ids(ids, "delete");
-        if (list.isEmpty()) {
-            throw new IllegalArgumentException("No ids to delete from bigin:" + config.getModule() + ": give them in"
-                                               + " the body, or the " + BiginConstants.RECORD_IDS + " or "
-                                               + BiginConstants.RECORD_ID + " header");
+        return nonEmpty(RecordBodies.ids(ids, operation), operation, "the body, or the " + BiginConstants.RECORD_IDS
+                                                                    + " or " + BiginConstants.RECORD_ID + " header");
+    }
+
+    /** The related ids of delinkRelated: CamelBiginRecordIds or the body (CamelBiginRecordId names the parent). */
+    private List<String> relatedIds(Message in) {
+        Object ids = in.getHeader(BiginConstants.RECORD_IDS);
+        return nonEmpty(RecordBodies.ids(ids != null ? ids : in.getBody(), "delinkRelated"), "delinkRelated",
+                "the body or the " + BiginConstants.RECORD_IDS + " header");
+    }
+
+    private List<String> nonEmpty(List<String> ids, String operation, String where) {
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("No record ids for " + operation + " on bigin:" + config.getModule()
+                                               + ": give them in " + where);
         }
-        return list;
+        return ids;
+    }
+
+    /** The one record an operation acts on: CamelBiginRecordId, or (when {@code orBody}) a text or number body. */
+    private String recordId(Message in, String operation, boolean orBody) {
+        String id = in.getHeader(BiginConstants.RECORD_ID, String.class);
+        if (id == null && orBody && (in.getBody() instanceof CharSequence || in.getBody() instanceof Number)) {
+            id = in.getBody().toString().trim();
+        }
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(operation + " on bigin:" + config.getModule() + " needs the record's id"
+                                               + " in the " + BiginConstants.RECORD_ID + " header"
+                                               + (orBody ? " or the body" : ""));
+        }
+        return id;
+    }
+
+    private String relatedList(Message in, String operation) {
+        String relatedList = in.getHeader(BiginConstants.RELATED_LIST, config.getRelatedList(), String.class);
+        if (relatedList == null || relatedList.isBlank()) {
+            throw new IllegalArgumentException(operation + " on bigin:" + config.getModule() + " needs the related"
+                                               + " list (option relatedList or header " + BiginConstants.RELATED_LIST
+                                               + "), e.g. Contacts");
+        }
+        return relatedList;
+    }
+
+    /** The tag names: the CamelBiginTags header, else the tags option. */
+    private List<String> tags(Message in) {
+        return list(in.getHeader(BiginConstants.TAGS), config.getTags());
     }
 
     private WriteOptions writeOptions(Message in) {

@@ -58,6 +58,15 @@ final class RecordBodies {
     }
 
     /** The record ids in a body: an id, a comma-separated String of ids, records with ids, or a collection of them. */
+    /** Names from a body: a List of names, or a comma-separated String. */
+    static Object names(Object body) {
+        if (body instanceof java.util.Collection || body instanceof CharSequence) {
+            return body;
+        }
+        throw new IllegalArgumentException("The body should hold tag names, as a List or a comma-separated String,"
+                                           + " not a " + body.getClass().getName());
+    }
+
     static List<String> ids(Object body, String operation) {
         List<String> out = new ArrayList<>();
         if (body == null) {

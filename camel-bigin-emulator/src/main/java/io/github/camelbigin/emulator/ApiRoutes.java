@@ -34,10 +34,17 @@ final class ApiRoutes {
     private final Org org;
     private final BiginEmulator emulator;
     private final Map<String, Map<String, Predicate<Map<String, Object>>>> views = new ConcurrentHashMap<>();
+    private final RecordExtras extras;
 
     ApiRoutes(Org org, BiginEmulator emulator) {
         this.org = org;
         this.emulator = emulator;
+        this.extras = new RecordExtras(org);
+    }
+
+    /** Forgets what is kept beside the org's records (tags). */
+    void reset() {
+        extras.reset();
     }
 
     void defineView(String module, String cvid, String criteria) {
@@ -52,6 +59,9 @@ final class ApiRoutes {
         }
         switch (seg.get(0)) {
             case "settings":
+                if (seg.size() == 2 && "tags".equals(seg.get(1))) {
+                    return extras.settingsTags(req);
+                }
                 if (!"GET".equals(method) || seg.size() != 2) {
                     throw notFound();
                 }
@@ -121,8 +131,24 @@ final class ApiRoutes {
             }
         }
         if (seg.size() == 3) {
-            requireMethod(method, "GET");
-            return related(m, second, seg.get(2), req);
+            if ("actions".equals(second) && Set.of("add_tags", "remove_tags").contains(seg.get(2))) {
+                requireMethod(method, "POST");
+                return extras.recordTags(m, seg.get(2), req);
+            }
+            switch (method) {
+                case "GET":
+                    return related(m, second, seg.get(2), req);
+                case "POST":
+                    if (!"Notes".equals(seg.get(2))) {
+                        throw badMethod();
+                    }
+                    return extras.createNotes(m, second, req);
+                case "PUT":
+                case "DELETE":
+                    return extras.relatedWrite(m, second, seg.get(2), req);
+                default:
+                    throw badMethod();
+            }
         }
         throw notFound();
     }

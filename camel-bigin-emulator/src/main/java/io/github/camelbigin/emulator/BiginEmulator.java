@@ -170,6 +170,7 @@ public final class BiginEmulator implements AutoCloseable {
     /** Clears records, deleted records, requests and faults and puts the clock back to real time; credentials and modules stay. */
     public BiginEmulator reset() {
         org.clear();
+        routes.reset();
         watches.clear();
         requests.clear();
         faults.clear();

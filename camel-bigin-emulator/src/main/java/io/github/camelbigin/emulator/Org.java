@@ -32,6 +32,8 @@ final class Org {
     static final class StoredRecord {
         final long id;
         final Map<String, Object> data = new LinkedHashMap<>();
+        /** The record's tags, by name, in the order they were added. */
+        final List<String> tags = new ArrayList<>();
         final Instant created;
         Instant modified;
         long seq;
@@ -241,12 +243,18 @@ final class Org {
         }
         m.byModified.remove(r.modKey());
         apply(m, r, input);
+        touched(m, r);
+        return success(m, r, "record updated");
+    }
+
+    /** A record changed in place (its fields, its tags): it is modified now, and watchers hear of it. */
+    void touched(ModuleData m, StoredRecord r) {
+        m.byModified.remove(r.modKey());
         r.modified = now();
         r.seq = seq.incrementAndGet();
         m.byModified.put(r.modKey(), r);
         m.version++;
         changes.accept(new Change(m.spec.apiName(), "update", String.valueOf(r.id)));
-        return success(m, r, "record updated");
     }
 
     Map<String, Object> upsert(ModuleData m, Map<String, Object> input, List<String> duplicateCheckFields) {
@@ -477,7 +485,7 @@ final class Org {
                 out.put(field, user); // reads show {name, id, email}; write details {name, id}
                 break;
             case "Tag":
-                out.put(field, List.of());
+                out.put(field, r.tags.stream().map(name -> Map.of("name", name)).toList());
                 break;
             case "Full_Name": {
                 Object first = r.data.get("First_Name");

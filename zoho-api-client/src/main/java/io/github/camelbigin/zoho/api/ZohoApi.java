@@ -12,6 +12,7 @@ import java.util.Map;
  * @param gatewayApp      Maton's name of the app, the first path segment at the gateway, e.g. {@code zoho-bigin}
  * @param pageSize        the most records a read page holds
  * @param writeBatch      the most records a create, update, upsert or delete call takes
+ * @param tagBatch        the most records a call adding tags takes
  * @param pageNumberReach the most records plain page numbers reach before a {@code page_token} is needed
  * @param maxFields       the most fields one read may name
  * @param coqlLimit       the most records a COQL call returns (its LIMIT)
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param hints           what to do about an error code, by code; {@code {module}} stands for the module
  */
 public record ZohoApi(String product, String basePath, String gatewayApp, int pageSize, int writeBatch,
-                      int pageNumberReach, int maxFields, int coqlLimit, int coqlMaxOffset, int coqlMaxInValues,
+                      int tagBatch, int pageNumberReach, int maxFields, int coqlLimit, int coqlMaxOffset, int coqlMaxInValues,
                       Map<String, String> hints) {
 
     private static final String REJECTED_CREDENTIALS = "The credentials were rejected. An access token lives one hour:"
@@ -30,13 +31,15 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
             + " not at zohoapis";
 
     /** Zoho Bigin's REST API v2 (bigin-api.md). */
-    public static final ZohoApi BIGIN_V2 = new ZohoApi("Bigin", "/bigin/v2", "zoho-bigin", 200, 100, 2000, 50, 200,
+    public static final ZohoApi BIGIN_V2 = new ZohoApi("Bigin", "/bigin/v2", "zoho-bigin", 200, 100, 500, 2000, 50, 200,
             9800, 50, Map.of(
                     "OAUTH_SCOPE_MISMATCH", "The token lacks a scope: grant ZohoBigin.modules.ALL for records (or the"
                                             + " module's own scope, e.g. ZohoBigin.modules.Tasks.ALL),"
                                             + " ZohoBigin.settings.ALL for metadata, ZohoBigin.users.ALL for users,"
-                                            + " ZohoBigin.org.READ for the org and ZohoBigin.notifications.ALL for"
-                                            + " notification channels, then mint a new refresh token",
+                                            + " ZohoBigin.org.READ for the org, ZohoBigin.settings.tags.ALL for"
+                                            + " the module's tags, ZohoBigin.coql.READ for COQL and"
+                                            + " ZohoBigin.notifications.ALL for notification channels, then mint"
+                                            + " a new refresh token",
                     "INVALID_TOKEN", REJECTED_CREDENTIALS,
                     "AUTHENTICATION_FAILURE", REJECTED_CREDENTIALS,
                     "INVALID_MODULE", "Module API names are case-sensitive: Contacts, Accounts, Pipelines, Products,"

@@ -107,6 +107,45 @@ public final class ZohoClient implements AutoCloseable {
         return writes.delete(module, ids, options);
     }
 
+    /** Adds tags to records, 500 a call; the module gains the tags it lacks. */
+    public List<WriteResult> addTags(String module, List<String> ids, List<String> tags, boolean overwrite,
+                                     WriteOptions options) {
+        return writes.addTags(module, ids, tags, overwrite, options);
+    }
+
+    /** Removes tags from records, 100 a call. */
+    public List<WriteResult> removeTags(String module, List<String> ids, List<String> tags, WriteOptions options) {
+        return writes.removeTags(module, ids, tags, options);
+    }
+
+    /** Creates tags in a module. */
+    public List<WriteResult> createTags(String module, List<String> names, WriteOptions options) {
+        return writes.createTags(module, names, options);
+    }
+
+    /** The tags of a module. */
+    public List<Map<String, Object>> tags(String module) {
+        return metadata.tags(module);
+    }
+
+    /** Creates notes on a record. */
+    public List<WriteResult> createNotes(String module, String recordId, List<Map<String, Object>> notes,
+                                         WriteOptions options) {
+        return writes.createNotes(module, recordId, notes, options);
+    }
+
+    /** Relates records of a related list to a record, updating the fields each carries beside its id. */
+    public List<WriteResult> updateRelated(String module, String recordId, String relatedList,
+                                           List<Map<String, Object>> related, WriteOptions options) {
+        return writes.updateRelated(module, recordId, relatedList, related, options);
+    }
+
+    /** Delinks records of a related list from a record. */
+    public List<WriteResult> delinkRelated(String module, String recordId, String relatedList, List<String> relatedIds,
+                                           WriteOptions options) {
+        return writes.delinkRelated(module, recordId, relatedList, relatedIds, options);
+    }
+
     // ---------------------------------------------------------------- reads
 
     /** The record reads, for code that needs no more than them (the change feed). */

@@ -42,6 +42,12 @@ public final class Metadata {
                 .build());
     }
 
+    /** The tags of a module ({@code GET /settings/tags?module=}). */
+    public List<Map<String, Object>> tags(String module) {
+        Names.checkModule(api, module);
+        return calls.list(ApiRequest.get("/settings/tags").query("module", module).operation("tags", module).build());
+    }
+
     /** The users of the org, of a {@link UserType} ({@code AllUsers} when the query names none), lazily paged. */
     public RecordIterator users(RecordQuery query) {
         RecordQuery q = query == null ? RecordQuery.create() : query;

@@ -118,7 +118,7 @@ public final class JsonCalls {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     static final class RawPage {
-        @JsonAlias({ "users", "modules", "fields", "layouts", "org", "watch" })
+        @JsonAlias({ "users", "modules", "fields", "layouts", "org", "watch", "tags" })
         public List<Map<String, Object>> data;
         public Info info;
 

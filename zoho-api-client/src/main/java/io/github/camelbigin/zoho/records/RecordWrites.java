@@ -31,9 +31,115 @@ public final class RecordWrites {
         this.api = calls.api();
     }
 
+    /** How one call of a write is made: its request for a chunk, the most records a call takes, how answers match. */
+    private record Call(Function<List<Map<String, Object>>, ApiRequest.Builder> request, int maxPerCall,
+                        boolean matchById) {
+    }
+
     /** Creates records; results in input order. */
     public List<WriteResult> create(String module, List<Map<String, Object>> records, WriteOptions options) {
         return write("create", module, records, options, r -> null);
+    }
+
+    /**
+     * Adds tags to records (by id), creating tags the module does not have yet; 500 records a call, with the tags in
+     * a JSON body as Bigin's v2 documents. {@code overwrite} replaces the records' tags instead.
+     */
+    public List<WriteResult> addTags(String module, List<String> ids, List<String> tags, boolean overwrite,
+                                     WriteOptions options) {
+        checkTags(tags);
+        return write("addTags", module, idInputs(ids), options, this::idProblem, new Call(chunk -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("tags", tags.stream().map(t -> Map.of("name", t)).toList());
+            body.put("ids", chunk.stream().map(r -> r.get("id").toString()).toList());
+            body.put("over_write", overwrite);
+            return ApiRequest.post("/" + module + "/actions/add_tags").json(JsonCalls.toBytes(body));
+        }, api.tagBatch(), true));
+    }
+
+    /**
+     * Removes tags from records (by id); the ids and tag names go in the query, as Bigin's v2 documents, so 100
+     * records a call keep the URL short.
+     */
+    public List<WriteResult> removeTags(String module, List<String> ids, List<String> tags, WriteOptions options) {
+        checkTags(tags);
+        return write("removeTags", module, idInputs(ids), options, this::idProblem, new Call(chunk -> ApiRequest
+                .post("/" + module + "/actions/remove_tags").query("ids", joinedIds(chunk))
+                .query("tag_names", String.join(",", tags)), api.writeBatch(), true));
+    }
+
+    /** Creates notes on one record ({@code Note_Title}, {@code Note_Content}); results in input order. */
+    public List<WriteResult> createNotes(String module, String recordId, List<Map<String, Object>> notes,
+                                         WriteOptions options) {
+        checkRecordId(recordId);
+        return write("createNotes", module, notes, options, r -> null, new Call(chunk -> ApiRequest
+                .post("/" + module + "/" + recordId + "/Notes").json(JsonCalls.toBytes(Map.of("data", chunk)))
+                .credits((chunk.size() + 9) / 10), api.writeBatch(), false));
+    }
+
+    /**
+     * Relates records of a related list to one record, updating the fields each carries beside its {@code id}
+     * ({@code PUT /{module}/{id}/{related}}); results in input order.
+     */
+    public List<WriteResult> updateRelated(String module, String recordId, String relatedList,
+                                           List<Map<String, Object>> related, WriteOptions options) {
+        checkRecordId(recordId);
+        return write("updateRelated", module, related, options, this::idProblem, new Call(chunk -> ApiRequest
+                .put("/" + module + "/" + recordId + "/" + relatedList).json(JsonCalls.toBytes(Map.of("data", chunk)))
+                .credits((chunk.size() + 9) / 10), api.writeBatch(), true));
+    }
+
+    /** Delinks records of a related list from one record ({@code DELETE /{module}/{id}/{related}?ids=}). */
+    public List<WriteResult> delinkRelated(String module, String recordId, String relatedList, List<String> relatedIds,
+                                           WriteOptions options) {
+        checkRecordId(recordId);
+        return write("delinkRelated", module, idInputs(relatedIds), options, this::idProblem, new Call(chunk ->
+                ApiRequest.delete("/" + module + "/" + recordId + "/" + relatedList).query("ids", joinedIds(chunk)),
+                api.writeBatch(), true));
+    }
+
+    /** Creates tags in a module ({@code POST /settings/tags}); an existing name is refused as DUPLICATE_DATA. */
+    public List<WriteResult> createTags(String module, List<String> names, WriteOptions options) {
+        checkTags(names);
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        names.forEach(n -> inputs.add(new LinkedHashMap<>(Map.of("name", n))));
+        return write("createTags", module, inputs, options, r -> null, new Call(chunk -> ApiRequest
+                .post("/settings/tags").query("module", module).json(JsonCalls.toBytes(Map.of("tags", chunk))),
+                api.writeBatch(), false));
+    }
+
+    private void checkRecordId(String recordId) {
+        if (recordId == null || !Names.isId(recordId)) {
+            throw new IllegalArgumentException("'" + recordId + "' is not a " + api.product() + " record id: ids are"
+                                               + " long numbers such as 7255024000000596045");
+        }
+    }
+
+    private static void checkTags(List<String> tags) {
+        if (tags == null || tags.isEmpty() || tags.stream().anyMatch(t -> t == null || t.isBlank())) {
+            throw new IllegalArgumentException("No tag names given (" + tags + "): name one or more tags, e.g."
+                                               + " tags=Hot,Renewal or the CamelBiginTags header");
+        }
+        for (String t : tags) {
+            if (t.contains(",")) {
+                throw new IllegalArgumentException("Tag name '" + t + "' contains a comma, which separates tag names"
+                                                   + " in Bigin's API: rename the tag");
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> idInputs(List<String> ids) {
+        List<Map<String, Object>> inputs = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("id", id);
+            inputs.add(input);
+        }
+        return inputs;
+    }
+
+    private static String joinedIds(List<Map<String, Object>> chunk) {
+        return chunk.stream().map(r -> r.get("id").toString()).collect(Collectors.joining(","));
     }
 
     /**
@@ -51,13 +157,7 @@ public final class RecordWrites {
 
     /** Deletes records by id; results in input order. A malformed id is refused here, the others are deleted. */
     public List<WriteResult> delete(String module, List<String> ids, WriteOptions options) {
-        List<Map<String, Object>> inputs = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("id", id);
-            inputs.add(input);
-        }
-        return write("delete", module, inputs, options, this::idProblem);
+        return write("delete", module, idInputs(ids), options, this::idProblem);
     }
 
     /** Why a record cannot be updated or deleted (it has no well-formed id), or null when it can. */
@@ -76,6 +176,13 @@ public final class RecordWrites {
      */
     private List<WriteResult> write(String operation, String module, List<Map<String, Object>> records,
                                     WriteOptions options, Function<Map<String, Object>, String> refusal) {
+        return write(operation, module, records, options, refusal, new Call(
+                chunk -> request(operation, module, chunk, options == null ? WriteOptions.create() : options),
+                api.writeBatch(), "delete".equals(operation) || "update".equals(operation)));
+    }
+
+    private List<WriteResult> write(String operation, String module, List<Map<String, Object>> records,
+                                    WriteOptions options, Function<Map<String, Object>, String> refusal, Call call) {
         Names.checkModule(api, module);
         WriteOptions opts = options == null ? WriteOptions.create() : options;
         WriteResult[] results = new WriteResult[records.size()];
@@ -89,11 +196,13 @@ public final class RecordWrites {
                         Map.of("api_name", "id"), null, records.get(i));
             }
         }
-        int batch = Math.min(opts.batchSize(), api.writeBatch());
+        // batchSize shapes record writes (at most 100); a call that takes more (tags: 500) always takes its most
+        int batch = call.maxPerCall() > api.writeBatch() ? call.maxPerCall() : Math.min(opts.batchSize(),
+                call.maxPerCall());
         for (int from = 0; from < sendable.size(); from += batch) {
             List<Integer> chunk = sendable.subList(from, Math.min(from + batch, sendable.size()));
             try {
-                for (WriteResult r : writeChunk(operation, module, records, chunk, opts)) {
+                for (WriteResult r : writeChunk(operation, module, records, chunk, call)) {
                     results[r.getIndex()] = r;
                 }
             } catch (ZohoApiException e) {
@@ -120,19 +229,19 @@ public final class RecordWrites {
     }
 
     private List<WriteResult> writeChunk(String operation, String module, List<Map<String, Object>> records,
-                                         List<Integer> positions, WriteOptions opts) {
+                                         List<Integer> positions, Call call) {
         List<Map<String, Object>> chunk = new ArrayList<>(positions.size());
         positions.forEach(i -> chunk.add(records.get(i)));
-        ApiRequest request = request(operation, module, chunk, opts).operation(operation, module).recordResults()
-                .build();
+        ApiRequest request = call.request().apply(chunk).operation(operation, module).recordResults().build();
         ApiResponse response = calls.execute(request);
-        Object data = calls.object(request, response).get("data");
+        Map<?, ?> answer = calls.object(request, response);
+        Object data = answer.get("data") != null ? answer.get("data") : answer.get("tags"); // tag settings say tags
         List<?> entries = data instanceof List ? (List<?>) data : null;
         if (entries == null || entries.size() != chunk.size()) {
             throw ApiErrors.malformed(api, request, response, "expected " + chunk.size() + " per-record results, and "
                                                               + api.product() + " may have written some records");
         }
-        List<WriteResult> out = inInputOrder(operation, chunk, positions, entries);
+        List<WriteResult> out = inInputOrder(call.matchById(), chunk, positions, entries);
         calls.stats().recordsWritten((int) out.stream().filter(WriteResult::isSuccess).count());
         return out;
     }
@@ -161,10 +270,9 @@ public final class RecordWrites {
      * The results in input order: matched by id where the input has one (update, delete), else in Zoho's order,
      * which is the input order.
      */
-    private static List<WriteResult> inInputOrder(String operation, List<Map<String, Object>> chunk,
+    private static List<WriteResult> inInputOrder(boolean byId, List<Map<String, Object>> chunk,
                                                   List<Integer> positions, List<?> entries) {
         Map<String, Integer> positionOfId = new HashMap<>();
-        boolean byId = "delete".equals(operation) || "update".equals(operation);
         if (byId) {
             for (int i = 0; i < chunk.size(); i++) {
                 positionOfId.putIfAbsent(String.valueOf(chunk.get(i).get("id")), i);
