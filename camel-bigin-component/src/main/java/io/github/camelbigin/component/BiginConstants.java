@@ -9,8 +9,9 @@ public final class BiginConstants {
                                                 + " for this message (create, get, list, update, upsert, delete,"
                                                 + " search, deleted, related, coql, count, addTags, removeTags, tags,"
                                                 + " createTags, notes, createNotes, updateNotes, deleteNotes,"
-                                                + " updateRelated, delinkRelated, modules, fields, layouts, users,"
-                                                + " org).",
+                                                + " updateRelated, delinkRelated, attachments, uploadAttachment,"
+                                                + " downloadAttachment, deleteAttachment, uploadPhoto, downloadPhoto,"
+                                                + " deletePhoto, modules, fields, layouts, users, org).",
               javaType = "String")
     public static final String OPERATION = "CamelBiginOperation";
 
@@ -123,6 +124,11 @@ public final class BiginConstants {
                                                 + " comma-separated String; overrides the tags option.",
               javaType = "String")
     public static final String TAGS = "CamelBiginTags";
+
+    @Metadata(label = "producer", description = "The id of the attachment downloadAttachment and deleteAttachment"
+                                                + " act on.",
+              javaType = "String")
+    public static final String ATTACHMENT_ID = "CamelBiginAttachmentId";
 
     private BiginConstants() {
     }

@@ -47,6 +47,20 @@ public enum BiginOperation {
     updateRelated,
     /** Delink records of relatedList (ids in the body or CamelBiginRecordIds) from the record in CamelBiginRecordId. */
     delinkRelated,
+    /** Read the attachments of the record in CamelBiginRecordId (or the body). */
+    attachments,
+    /** Attach the body (a file, bytes or a stream, named by CamelFileName) to the record in CamelBiginRecordId. */
+    uploadAttachment,
+    /** Download the attachment in CamelBiginAttachmentId of the record in CamelBiginRecordId, as a stream. */
+    downloadAttachment,
+    /** Delete the attachment in CamelBiginAttachmentId of the record in CamelBiginRecordId. */
+    deleteAttachment,
+    /** Set the photo of the record in CamelBiginRecordId to the body (named by CamelFileName). */
+    uploadPhoto,
+    /** Download the photo of the record in CamelBiginRecordId (or the body), as a stream. */
+    downloadPhoto,
+    /** Remove the photo of the record in CamelBiginRecordId. */
+    deletePhoto,
     /** Read the org's modules. */
     modules,
     /** Read the module's fields. */
@@ -76,6 +90,7 @@ public enum BiginOperation {
     boolean isWrite() {
         return this == create || this == update || this == upsert || this == delete || this == addTags
                || this == removeTags || this == createTags || this == createNotes || this == updateNotes
-               || this == deleteNotes || this == updateRelated || this == delinkRelated;
+               || this == deleteNotes || this == updateRelated || this == delinkRelated || this == uploadAttachment
+               || this == deleteAttachment || this == uploadPhoto || this == deletePhoto;
     }
 }

@@ -130,6 +130,32 @@ public class BiginProducer extends DefaultProducer {
                 writeResults(out, client.delinkRelated(module, recordId(in, "delinkRelated", false),
                         relatedList(in, "delinkRelated"), relatedIds(in), writeOptions(in)));
                 break;
+            case attachments:
+                read(out, client.attachments().list(module, recordId(in, "attachments", true), query(in)), false);
+                break;
+            case uploadAttachment:
+                writeResults(out, List.of(client.attachments().upload(module, recordId(in, "uploadAttachment", false),
+                        FileBodies.part(in, "uploadAttachment"), writeOptions(in))));
+                break;
+            case downloadAttachment:
+                FileBodies.set(out, client.attachments().download(module, recordId(in, "downloadAttachment", false),
+                        attachmentId(in, "downloadAttachment")));
+                break;
+            case deleteAttachment:
+                writeResults(out, List.of(client.attachments().delete(module, recordId(in, "deleteAttachment", false),
+                        attachmentId(in, "deleteAttachment"), writeOptions(in))));
+                break;
+            case uploadPhoto:
+                writeResults(out, List.of(client.attachments().uploadPhoto(module, recordId(in, "uploadPhoto", false),
+                        FileBodies.part(in, "uploadPhoto"), writeOptions(in))));
+                break;
+            case downloadPhoto:
+                FileBodies.set(out, client.attachments().downloadPhoto(module, recordId(in, "downloadPhoto", true)));
+                break;
+            case deletePhoto:
+                writeResults(out, List.of(client.attachments().deletePhoto(module, recordId(in, "deletePhoto", true),
+                        writeOptions(in))));
+                break;
             case users:
                 String userId = in.getHeader(BiginConstants.RECORD_ID, String.class);
                 if (userId != null) {
@@ -231,6 +257,16 @@ public class BiginProducer extends DefaultProducer {
                                                + "), e.g. Contacts");
         }
         return relatedList;
+    }
+
+    private static String attachmentId(Message in, String operation) {
+        String id = in.getHeader(BiginConstants.ATTACHMENT_ID, String.class);
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(operation + " needs the attachment's id in the "
+                                               + BiginConstants.ATTACHMENT_ID + " header (the attachments operation"
+                                               + " lists them)");
+        }
+        return id;
     }
 
     /** The tag names: the CamelBiginTags header, else the tags option. */

@@ -10,6 +10,9 @@ final class Answer {
     final Object body;
     final Map<String, String> headers = new LinkedHashMap<>();
     int credits = 1;
+    /** A file answered as it is (a download), instead of a JSON body. */
+    byte[] file;
+    String fileType;
 
     Answer(int status, Object body) {
         this.status = status;
@@ -18,6 +21,15 @@ final class Answer {
 
     static Answer json(int status, Object body) {
         return new Answer(status, body);
+    }
+
+    /** A file download: the bytes, their type and the name in Content-Disposition. */
+    static Answer file(byte[] bytes, String contentType, String fileName) {
+        Answer a = new Answer(200, null);
+        a.file = bytes;
+        a.fileType = contentType;
+        a.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        return a;
     }
 
     static Answer noContent() {

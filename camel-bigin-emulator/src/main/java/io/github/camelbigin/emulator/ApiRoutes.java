@@ -35,16 +35,19 @@ final class ApiRoutes {
     private final BiginEmulator emulator;
     private final Map<String, Map<String, Predicate<Map<String, Object>>>> views = new ConcurrentHashMap<>();
     private final RecordExtras extras;
+    private final RecordFiles files;
 
     ApiRoutes(Org org, BiginEmulator emulator) {
         this.org = org;
         this.emulator = emulator;
         this.extras = new RecordExtras(org);
+        this.files = new RecordFiles(org);
     }
 
-    /** Forgets what is kept beside the org's records (tags). */
+    /** Forgets what is kept beside the org's records (tags, files). */
     void reset() {
         extras.reset();
+        files.reset();
     }
 
     void defineView(String module, String cvid, String criteria) {
@@ -129,6 +132,10 @@ final class ApiRoutes {
                             throw badMethod();
                     }
             }
+        }
+        if ((seg.size() == 3 || seg.size() == 4) && "Attachments".equals(seg.get(2))
+            || seg.size() == 3 && "photo".equals(seg.get(2))) {
+            return files.route(m, second, seg.get(2), seg.size() == 4 ? seg.get(3) : null, req);
         }
         if (seg.size() == 3) {
             if ("actions".equals(second) && Set.of("add_tags", "remove_tags").contains(seg.get(2))) {

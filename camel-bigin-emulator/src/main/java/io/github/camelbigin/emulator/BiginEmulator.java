@@ -593,9 +593,14 @@ public final class BiginEmulator implements AutoCloseable {
             }
             Map<String, String> headers = new LinkedHashMap<>();
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
-            String text = new String(body, StandardCharsets.UTF_8);
+            boolean multipart = headers.getOrDefault("content-type", "").startsWith("multipart/");
+            String text = multipart ? "[" + headers.get("content-type") + ", " + body.length + " bytes]"
+                    : new String(body, StandardCharsets.UTF_8);
             req = new RecordedRequest(kind, ex.getRequestMethod().toUpperCase(Locale.ROOT), path, decode(apiPath),
                     query(ex.getRequestURI().getRawQuery()), headers, text);
+            if (multipart) {
+                req.raw(body);
+            }
             requests.add(req);
 
             Fault fault = null;
@@ -661,6 +666,9 @@ public final class BiginEmulator implements AutoCloseable {
         } finally {
             if (req != null && !req.isAnswered()) {
                 req.answered(0, 0);
+            }
+            if (req != null) {
+                req.raw(null);
             }
             if (req != null && !recordBodies) {
                 req.forgetBody();
@@ -746,6 +754,11 @@ public final class BiginEmulator implements AutoCloseable {
 
     private void send(HttpExchange ex, RecordedRequest req, Answer answer, Fault fault) throws IOException {
         answer.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        if (answer.file != null) {
+            sendRaw(ex, req, answer.status, answer.fileType, answer.file);
+            req.answered(answer.status, answer.credits); // a download costs a credit like any call
+            return;
+        }
         int credits = answer.status == 401 || answer.status == 429 || answer.status >= 500 ? 0 : answer.credits;
         if (fault != null && fault.type == Fault.Type.DROP_AFTER) {
             if (req != null) {

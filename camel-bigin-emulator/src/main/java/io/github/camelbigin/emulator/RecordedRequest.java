@@ -31,6 +31,8 @@ public final class RecordedRequest {
     private final Map<String, String> query;
     private final Map<String, String> headers;
     private volatile String body;
+    /** A multipart request's bytes while it is handled (forgotten after: uploads can be large). */
+    private volatile byte[] raw;
     private volatile int status;
     private volatile int credits;
     private volatile boolean answered;
@@ -88,6 +90,14 @@ public final class RecordedRequest {
 
     public String body() {
         return body;
+    }
+
+    byte[] raw() {
+        return raw;
+    }
+
+    void raw(byte[] bytes) {
+        this.raw = bytes;
     }
 
     /** The body parsed as JSON (null when empty). */

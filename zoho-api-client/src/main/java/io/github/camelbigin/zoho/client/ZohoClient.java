@@ -19,6 +19,7 @@ import io.github.camelbigin.zoho.metadata.DefaultFields;
 import io.github.camelbigin.zoho.metadata.Metadata;
 import io.github.camelbigin.zoho.notifications.Watch;
 import io.github.camelbigin.zoho.records.JsonCalls;
+import io.github.camelbigin.zoho.records.Attachments;
 import io.github.camelbigin.zoho.records.RecordIterator;
 import io.github.camelbigin.zoho.records.RecordQuery;
 import io.github.camelbigin.zoho.records.RecordReads;
@@ -54,6 +55,7 @@ public final class ZohoClient implements AutoCloseable {
     private final Metadata metadata;
     private final DefaultFields defaultFields;
     private final Watch watch;
+    private final Attachments attachments;
 
     private ZohoClient(Builder b) {
         this.api = b.api;
@@ -65,6 +67,12 @@ public final class ZohoClient implements AutoCloseable {
         this.reads = new RecordReads(calls, defaultFields::of);
         this.writes = new RecordWrites(calls);
         this.watch = new Watch(calls);
+        this.attachments = new Attachments(calls, writes);
+    }
+
+    /** The files of records: attachments and photos, streamed both ways. */
+    public Attachments attachments() {
+        return attachments;
     }
 
     public static Builder builder() {

@@ -2,12 +2,15 @@ package io.github.camelbigin.zoho.http;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,15 +23,22 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.mime.ByteArrayBody;
+import org.apache.hc.client5.http.entity.mime.ContentBody;
+import org.apache.hc.client5.http.entity.mime.FileBody;
+import org.apache.hc.client5.http.entity.mime.InputStreamBody;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
@@ -89,17 +99,64 @@ final class ApacheHttp implements Closeable {
             credentials.headers().forEach(rb::addHeader);
         }
         request.headers().forEach(rb::addHeader);
-        if (request.body() != null) {
+        if (request.file() != null) {
+            rb.setEntity(multipart(request.file()));
+        } else if (request.body() != null) {
             rb.setEntity(new ByteArrayEntity(request.body(), ContentType.parse(request.contentType())));
         }
-        return http.execute(rb.build(), response -> {
-            Map<String, String> headers = new HashMap<>();
-            for (Header h : response.getHeaders()) {
-                headers.put(h.getName().toLowerCase(Locale.ROOT), h.getValue());
+        if (request.streamed()) {
+            return open(rb);
+        }
+        return http.execute(rb.build(), response -> new ApiResponse(response.getCode(), headers(response),
+                response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
+    }
+
+    /**
+     * A streamed request: a 2xx answer's body is handed over unread, holding its connection until closed; any other
+     * answer is read whole (an error body is small) and its connection released.
+     */
+    private ApiResponse open(ClassicRequestBuilder rb) throws IOException {
+        ClassicHttpResponse response = http.executeOpen(null, rb.build(), null);
+        try {
+            Map<String, String> headers = headers(response);
+            if (response.getCode() >= 200 && response.getCode() < 300 && response.getEntity() != null) {
+                InputStream content = response.getEntity().getContent();
+                return new ApiResponse(response.getCode(), headers, null, new FilterInputStream(content) {
+                    @Override
+                    public void close() throws IOException {
+                        response.close(); // releases (or drops, when unread) the connection
+                    }
+                });
             }
             byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+            response.close();
             return new ApiResponse(response.getCode(), headers, body);
-        });
+        } catch (IOException | RuntimeException e) {
+            response.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> headers(ClassicHttpResponse response) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header h : response.getHeaders()) {
+            headers.put(h.getName().toLowerCase(Locale.ROOT), h.getValue());
+        }
+        return headers;
+    }
+
+    /** One file part, streamed from the file, the bytes or the stream (never read into memory here). */
+    private static HttpEntity multipart(FilePart file) {
+        ContentBody body;
+        Object content = file.content();
+        if (content instanceof Path path) {
+            body = new FileBody(path.toFile(), ContentType.APPLICATION_OCTET_STREAM, file.fileName());
+        } else if (content instanceof byte[] bytes) {
+            body = new ByteArrayBody(bytes, ContentType.APPLICATION_OCTET_STREAM, file.fileName());
+        } else {
+            body = new InputStreamBody((InputStream) content, ContentType.APPLICATION_OCTET_STREAM, file.fileName());
+        }
+        return MultipartEntityBuilder.create().addPart(file.name(), body).build();
     }
 
     /** True when the request surely did not reach the server: the connection itself failed. */

@@ -22,6 +22,9 @@ public final class ApiRequest {
     private final String module;
     private final int credits;
     private final boolean recordResults;
+    private final FilePart file;
+    private final boolean streamed;
+    private final String host;
 
     private ApiRequest(Builder b) {
         this.method = b.method;
@@ -35,6 +38,9 @@ public final class ApiRequest {
         this.module = b.module;
         this.credits = b.credits;
         this.recordResults = b.recordResults;
+        this.file = b.file;
+        this.streamed = b.streamed;
+        this.host = b.host;
     }
 
     public static Builder get(String path) {
@@ -108,6 +114,24 @@ public final class ApiRequest {
         return recordResults;
     }
 
+    /** The file of a multipart request, or null. */
+    public FilePart file() {
+        return file;
+    }
+
+    /** Whether a successful answer's body is handed over as a stream ({@link ApiResponse#stream()}), not read. */
+    public boolean streamed() {
+        return streamed;
+    }
+
+    /**
+     * Another host for this request (e.g. Zoho's upload host {@code content.zohoapis.com}), or null for the API's;
+     * the path is then absolute.
+     */
+    public String host() {
+        return host;
+    }
+
     /** Method and path, for logs and errors: never the query or body. */
     @Override
     public String toString() {
@@ -126,6 +150,9 @@ public final class ApiRequest {
         private String module;
         private int credits = 1;
         private boolean recordResults;
+        private FilePart file;
+        private boolean streamed;
+        private String host;
 
         private Builder(String method, String path) {
             this.method = method;
@@ -163,6 +190,24 @@ public final class ApiRequest {
             });
             this.body = sb.toString().getBytes(StandardCharsets.UTF_8);
             this.contentType = "application/x-www-form-urlencoded";
+            return this;
+        }
+
+        /** A multipart body of one file part. */
+        public Builder file(FilePart file) {
+            this.file = file;
+            return this;
+        }
+
+        /** Hands a successful answer's body over as a stream: the caller reads and closes it. */
+        public Builder streamed() {
+            this.streamed = true;
+            return this;
+        }
+
+        /** Sends the request to another host of the same scheme, the path taken as absolute. */
+        public Builder host(String host) {
+            this.host = host;
             return this;
         }
 

@@ -1,20 +1,35 @@
 package io.github.camelbigin.zoho.http;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
-/** An HTTP answer from Zoho: status, headers (names in lower case) and the whole body. */
+/**
+ * An HTTP answer from Zoho: status, headers (names in lower case) and the whole body — or, for a streamed request's
+ * success, the body as a stream the caller reads and closes.
+ */
 public final class ApiResponse {
 
     private final int status;
     private final Map<String, String> headers;
     private final byte[] body;
+    private final InputStream stream;
 
     public ApiResponse(int status, Map<String, String> headers, byte[] body) {
+        this(status, headers, body, null);
+    }
+
+    ApiResponse(int status, Map<String, String> headers, byte[] body, InputStream stream) {
         this.status = status;
         this.headers = headers;
         this.body = body == null ? new byte[0] : body;
+        this.stream = stream;
+    }
+
+    /** The body of a streamed request's success, still to be read (and closed: it holds a connection); else null. */
+    public InputStream stream() {
+        return stream;
     }
 
     public int status() {

@@ -66,6 +66,12 @@ public final class HttpTransport implements AutoCloseable {
         boolean tokenReplayed = false;
         for (int attempt = 1;; attempt++) {
             Authenticator.Credentials credentials = authenticator.credentials(this::postForm);
+            if (attempt > 1 && request.file() != null && !request.file().repeatable()) {
+                // a stream was (maybe partly) read by the attempt before: it cannot be sent again
+                throw failed(new ZohoApiException(api, request.operation(), request.module(), 0, "NOT_RETRIED",
+                        "the upload from a stream failed and a stream cannot be sent twice: give a file or bytes to"
+                        + " have uploads retried", null, null));
+            }
             ApiResponse response = attempt(request, uri(base(credentials), request), credentials, budget, attempt, true);
             if (response == null) {
                 continue; // an I/O error that is retried
@@ -167,7 +173,9 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private static URI uri(URI base, ApiRequest request) {
-        String b = base.toString();
+        // another host's path is absolute; an emulator on this machine serves every host at its own address
+        String b = request.host() == null ? base.toString()
+                : base.getScheme() + "://" + (isLoopback(base) ? base.getRawAuthority() : request.host());
         StringBuilder sb = new StringBuilder(b.length() + 64);
         sb.append(b.endsWith("/") ? b.substring(0, b.length() - 1) : b).append(request.path());
         char sep = '?';
@@ -176,6 +184,11 @@ public final class HttpTransport implements AutoCloseable {
             sep = '&';
         }
         return URI.create(sb.toString());
+    }
+
+    /** An emulator on this machine serves every host: the upload host is reached at its port. */
+    private static boolean isLoopback(URI base) {
+        return "127.0.0.1".equals(base.getHost()) || "localhost".equals(base.getHost());
     }
 
     private ZohoApiException failed(ZohoApiException e) {

@@ -32,7 +32,7 @@ public final class RecordWrites {
     }
 
     /** How one call of a write is made: its request for a chunk, the most records a call takes, how answers match. */
-    private record Call(Function<List<Map<String, Object>>, ApiRequest.Builder> request, int maxPerCall,
+    record Call(Function<List<Map<String, Object>>, ApiRequest.Builder> request, int maxPerCall,
                         boolean matchById) {
     }
 
@@ -181,8 +181,8 @@ public final class RecordWrites {
                 api.writeBatch(), "delete".equals(operation) || "update".equals(operation)));
     }
 
-    private List<WriteResult> write(String operation, String module, List<Map<String, Object>> records,
-                                    WriteOptions options, Function<Map<String, Object>, String> refusal, Call call) {
+    List<WriteResult> write(String operation, String module, List<Map<String, Object>> records,
+                            WriteOptions options, Function<Map<String, Object>, String> refusal, Call call) {
         Names.checkModule(api, module);
         WriteOptions opts = options == null ? WriteOptions.create() : options;
         WriteResult[] results = new WriteResult[records.size()];
@@ -236,7 +236,8 @@ public final class RecordWrites {
         ApiResponse response = calls.execute(request);
         Map<?, ?> answer = calls.object(request, response);
         Object data = answer.get("data") != null ? answer.get("data") : answer.get("tags"); // tag settings say tags
-        List<?> entries = data instanceof List ? (List<?>) data : null;
+        List<?> entries = data instanceof List ? (List<?>) data
+                : chunk.size() == 1 && answer.get("status") != null ? List.of(answer) : null; // a photo's answer
         if (entries == null || entries.size() != chunk.size()) {
             throw ApiErrors.malformed(api, request, response, "expected " + chunk.size() + " per-record results, and "
                                                               + api.product() + " may have written some records");

@@ -1,0 +1,209 @@
+package io.github.camelbigin.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The files of records: attachments ({@code /{module}/{id}/Attachments}, uploaded as the multipart part {@code file},
+ * listed, downloaded, deleted) and photos ({@code /{module}/{id}/photo}). Kept in memory; a file over
+ * {@link #MAX_BYTES} is refused as Zoho refuses it.
+ */
+final class RecordFiles {
+
+    /** The largest attachment Zoho takes (20 MB, as Zoho CRM documents: the harsher reading). */
+    static final int MAX_BYTES = 20 * 1024 * 1024;
+
+    private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
+    private static final Pattern FILE_NAME = Pattern.compile("filename=\"([^\"]*)\"");
+    private static final Pattern PART_NAME = Pattern.compile("name=\"([^\"]*)\"");
+
+    private record Attachment(String id, String fileName, byte[] bytes, String created) {
+    }
+
+    private record Photo(String fileName, byte[] bytes) {
+    }
+
+    private final Org org;
+    private final Map<String, List<Attachment>> attachments = new ConcurrentHashMap<>();
+    private final Map<String, Photo> photos = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(2_034_020_000_000_700_000L);
+
+    RecordFiles(Org org) {
+        this.org = org;
+    }
+
+    void reset() {
+        attachments.clear();
+        photos.clear();
+    }
+
+    /** {@code /{module}/{id}/Attachments[/{attachment}]} and {@code /{module}/{id}/photo}. */
+    Answer route(Org.ModuleData m, String recordId, String what, String attachmentId, RecordedRequest req) {
+        org.lock.readLock().lock();
+        try {
+            if (org.find(m, recordId) == null) {
+                throw EmulatorError.badRequest("INVALID_DATA", "the related id given seems to be invalid", "id",
+                        recordId);
+            }
+        } finally {
+            org.lock.readLock().unlock();
+        }
+        String key = m.spec.apiName() + ":" + recordId;
+        if ("photo".equals(what)) {
+            return photo(key, req);
+        }
+        List<Attachment> files = attachments.computeIfAbsent(key, k -> new ArrayList<>());
+        synchronized (files) {
+            if (attachmentId == null) {
+                switch (req.method()) {
+                    case "GET":
+                        return list(m, recordId, files);
+                    case "POST":
+                        Part part = filePart(req);
+                        Attachment a = new Attachment(String.valueOf(ids.incrementAndGet()), part.fileName, part.bytes,
+                                org.format(org.clock.instant()));
+                        files.add(a);
+                        return Answer.json(200, Map.of("data", List.of(success(a.id, "attachment uploaded"))));
+                    default:
+                        throw EmulatorError.badRequest("INVALID_URL_PATTERN", "the method is not allowed", "method",
+                                req.method());
+                }
+            }
+            Attachment a = files.stream().filter(f -> f.id.equals(attachmentId)).findFirst()
+                    .orElseThrow(() -> new EmulatorError(404, "INVALID_DATA", "the attachment id given seems to be"
+                                                                              + " invalid", EmulatorError.details("id", attachmentId)));
+            switch (req.method()) {
+                case "GET":
+                    return Answer.file(a.bytes, "application/octet-stream", a.fileName);
+                case "DELETE":
+                    files.remove(a);
+                    return Answer.json(200, Map.of("data", List.of(success(a.id, "record deleted"))));
+                default:
+                    throw EmulatorError.badRequest("INVALID_URL_PATTERN", "the method is not allowed", "method",
+                            req.method());
+            }
+        }
+    }
+
+    private Answer list(Org.ModuleData m, String recordId, List<Attachment> files) {
+        if (files.isEmpty()) {
+            return Answer.noContent();
+        }
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (Attachment a : files) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", a.id);
+            row.put("File_Name", a.fileName);
+            row.put("Size", String.valueOf(a.bytes.length));
+            row.put("Created_Time", a.created);
+            row.put("Modified_Time", a.created);
+            row.put("Created_By", Map.of("name", org.user.get("name"), "id", org.user.get("id")));
+            row.put("Parent_Id", Map.of("id", recordId));
+            row.put("$se_module", m.spec.apiName());
+            data.add(row);
+        }
+        return Answer.json(200, Map.of("data", data, "info", Map.of("per_page", 200, "count", data.size(), "page", 1,
+                "more_records", false)));
+    }
+
+    private Answer photo(String key, RecordedRequest req) {
+        switch (req.method()) {
+            case "POST":
+                Part part = filePart(req);
+                photos.put(key, new Photo(part.fileName, part.bytes));
+                // a photo's answer is one result, not a data list (as Zoho CRM answers it)
+                return Answer.json(200, success(null, "photo uploaded successfully"));
+            case "GET":
+                Photo p = photos.get(key);
+                if (p == null) {
+                    return Answer.noContent();
+                }
+                return Answer.file(p.bytes, "image/png", p.fileName);
+            case "DELETE":
+                if (photos.remove(key) == null) {
+                    throw EmulatorError.badRequest("INVALID_DATA", "the record has no photo", "id", key);
+                }
+                return Answer.json(200, success(null, "photo deleted"));
+            default:
+                throw EmulatorError.badRequest("INVALID_URL_PATTERN", "the method is not allowed", "method",
+                        req.method());
+        }
+    }
+
+    private record Part(String fileName, byte[] bytes) {
+    }
+
+    /** The multipart part named {@code file}: its file name and bytes. */
+    private static Part filePart(RecordedRequest req) {
+        byte[] raw = req.raw();
+        String type = req.header("content-type");
+        Matcher b = BOUNDARY.matcher(type == null ? "" : type);
+        if (raw == null || !b.find()) {
+            throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "the file is missing: send it as the multipart"
+                                                                     + " part named file", "param_name", "file");
+        }
+        byte[] delimiter = ("--" + b.group(1)).getBytes(StandardCharsets.ISO_8859_1);
+        int at = indexOf(raw, delimiter, 0);
+        while (at >= 0) {
+            int headersStart = at + delimiter.length + 2; // after CRLF
+            int headersEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
+            if (headersEnd < 0) {
+                break;
+            }
+            String headers = new String(raw, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
+            int next = indexOf(raw, delimiter, headersEnd + 4);
+            if (next < 0) {
+                break;
+            }
+            Matcher name = PART_NAME.matcher(headers);
+            if (name.find() && "file".equals(name.group(1))) {
+                Matcher fileName = FILE_NAME.matcher(headers);
+                byte[] bytes = Arrays.copyOfRange(raw, headersEnd + 4, next - 2); // before the CRLF ahead of --
+                if (bytes.length > MAX_BYTES) {
+                    throw EmulatorError.badRequest("FILE_SIZE_MORE_THAN_ALLOWED", "the file is larger than 20 MB",
+                            "limit", MAX_BYTES);
+                }
+                return new Part(fileName.find() ? fileName.group(1) : "file", bytes);
+            }
+            at = next;
+        }
+        throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "the file is missing: send it as the multipart part"
+                                                                 + " named file", "param_name", "file");
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private Map<String, Object> success(String id, String message) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (id != null) {
+            details.put("id", id);
+            details.put("Created_Time", org.format(org.clock.instant()));
+            details.put("Created_By", Map.of("name", org.user.get("name"), "id", org.user.get("id")));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("code", "SUCCESS");
+        result.put("details", details);
+        result.put("message", message);
+        result.put("status", "success");
+        return result;
+    }
+}
