@@ -45,6 +45,14 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "batchSize": getOrCreateConfiguration(target).setBatchSize(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "bulkcriteria":
+        case "bulkCriteria": getOrCreateConfiguration(target).setBulkCriteria(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkoperation":
+        case "bulkOperation": getOrCreateConfiguration(target).setBulkOperation(property(camelContext, io.github.camelbigin.zoho.bulk.BulkOperation.class, value)); return true;
+        case "bulktimeout":
+        case "bulkTimeout": getOrCreateConfiguration(target).setBulkTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "bulkworkdir":
+        case "bulkWorkDir": getOrCreateConfiguration(target).setBulkWorkDir(property(camelContext, java.lang.String.class, value)); return true;
         case "changedetection":
         case "changeDetection": getOrCreateConfiguration(target).setChangeDetection(property(camelContext, io.github.camelbigin.zoho.feed.ChangeDetection.class, value)); return true;
         case "channelid":
@@ -175,6 +183,14 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "batchSize": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "bulkcriteria":
+        case "bulkCriteria": return java.lang.String.class;
+        case "bulkoperation":
+        case "bulkOperation": return io.github.camelbigin.zoho.bulk.BulkOperation.class;
+        case "bulktimeout":
+        case "bulkTimeout": return long.class;
+        case "bulkworkdir":
+        case "bulkWorkDir": return java.lang.String.class;
         case "changedetection":
         case "changeDetection": return io.github.camelbigin.zoho.feed.ChangeDetection.class;
         case "channelid":
@@ -301,6 +317,14 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "batchSize": return getOrCreateConfiguration(target).getBatchSize();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "bulkcriteria":
+        case "bulkCriteria": return getOrCreateConfiguration(target).getBulkCriteria();
+        case "bulkoperation":
+        case "bulkOperation": return getOrCreateConfiguration(target).getBulkOperation();
+        case "bulktimeout":
+        case "bulkTimeout": return getOrCreateConfiguration(target).getBulkTimeout();
+        case "bulkworkdir":
+        case "bulkWorkDir": return getOrCreateConfiguration(target).getBulkWorkDir();
         case "changedetection":
         case "changeDetection": return getOrCreateConfiguration(target).getChangeDetection();
         case "channelid":

@@ -42,6 +42,14 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "batchSize": target.getConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "bulkcriteria":
+        case "bulkCriteria": target.getConfiguration().setBulkCriteria(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkoperation":
+        case "bulkOperation": target.getConfiguration().setBulkOperation(property(camelContext, io.github.camelbigin.zoho.bulk.BulkOperation.class, value)); return true;
+        case "bulktimeout":
+        case "bulkTimeout": target.getConfiguration().setBulkTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "bulkworkdir":
+        case "bulkWorkDir": target.getConfiguration().setBulkWorkDir(property(camelContext, java.lang.String.class, value)); return true;
         case "changedetection":
         case "changeDetection": target.getConfiguration().setChangeDetection(property(camelContext, io.github.camelbigin.zoho.feed.ChangeDetection.class, value)); return true;
         case "channelid":
@@ -195,6 +203,14 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "batchSize": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "bulkcriteria":
+        case "bulkCriteria": return java.lang.String.class;
+        case "bulkoperation":
+        case "bulkOperation": return io.github.camelbigin.zoho.bulk.BulkOperation.class;
+        case "bulktimeout":
+        case "bulkTimeout": return long.class;
+        case "bulkworkdir":
+        case "bulkWorkDir": return java.lang.String.class;
         case "changedetection":
         case "changeDetection": return io.github.camelbigin.zoho.feed.ChangeDetection.class;
         case "channelid":
@@ -344,6 +360,14 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "batchSize": return target.getConfiguration().getBatchSize();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "bulkcriteria":
+        case "bulkCriteria": return target.getConfiguration().getBulkCriteria();
+        case "bulkoperation":
+        case "bulkOperation": return target.getConfiguration().getBulkOperation();
+        case "bulktimeout":
+        case "bulkTimeout": return target.getConfiguration().getBulkTimeout();
+        case "bulkworkdir":
+        case "bulkWorkDir": return target.getConfiguration().getBulkWorkDir();
         case "changedetection":
         case "changeDetection": return target.getConfiguration().getChangeDetection();
         case "channelid":

@@ -24,7 +24,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(81);
+        Set<String> props = new HashSet<>(85);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -35,6 +35,10 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("backoffMultiplier");
         props.add("batchSize");
         props.add("bridgeErrorHandler");
+        props.add("bulkCriteria");
+        props.add("bulkOperation");
+        props.add("bulkTimeout");
+        props.add("bulkWorkDir");
         props.add("changeDetection");
         props.add("channelId");
         props.add("client");

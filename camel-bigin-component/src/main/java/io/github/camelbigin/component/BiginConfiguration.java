@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.camelbigin.zoho.auth.DataCenter;
+import io.github.camelbigin.zoho.bulk.BulkOperation;
 import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.feed.ChangeDetection;
 import io.github.camelbigin.zoho.metadata.UserType;
@@ -103,6 +104,27 @@ public class BiginConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false",
               description = "addTags replaces the records' tags with the given ones instead of adding to them.")
     private boolean overwriteTags;
+
+    @UriParam(label = "producer,bulk",
+              description = "The records a bulkRead exports, in Bigin's bulk criteria JSON, e.g."
+                            + " {\"api_name\":\"Lead_Source\",\"comparator\":\"equal\",\"value\":\"Web\"};"
+                            + " none: every record. The CamelBiginBulkCriteria header overrides it.")
+    private String bulkCriteria;
+
+    @UriParam(label = "producer,bulk", defaultValue = "insert",
+              description = "What a bulkWrite does with each record: insert, update (matched by id) or upsert"
+                            + " (matched by the first duplicateCheckFields field).")
+    private BulkOperation bulkOperation = BulkOperation.insert;
+
+    @UriParam(label = "producer,bulk", defaultValue = "1800000", javaType = "java.time.Duration",
+              description = "How long one bulk job may take before the operation fails (its status is polled with"
+                            + " backoff: 250 ms, doubling up to 30 s).")
+    private long bulkTimeout = 1_800_000;
+
+    @UriParam(label = "producer,bulk",
+              description = "Where a bulkWrite writes its zip files before uploading them (deleted after); default"
+                            + " the JVM's temporary directory.")
+    private String bulkWorkDir;
 
     @UriParam(label = "producer", description = "Search records by this email.")
     private String email;
@@ -500,6 +522,38 @@ public class BiginConfiguration implements Cloneable {
 
     public void setStreaming(boolean streaming) {
         this.streaming = streaming;
+    }
+
+    public String getBulkCriteria() {
+        return bulkCriteria;
+    }
+
+    public void setBulkCriteria(String bulkCriteria) {
+        this.bulkCriteria = bulkCriteria;
+    }
+
+    public BulkOperation getBulkOperation() {
+        return bulkOperation;
+    }
+
+    public void setBulkOperation(BulkOperation bulkOperation) {
+        this.bulkOperation = bulkOperation;
+    }
+
+    public long getBulkTimeout() {
+        return bulkTimeout;
+    }
+
+    public void setBulkTimeout(long bulkTimeout) {
+        this.bulkTimeout = bulkTimeout;
+    }
+
+    public String getBulkWorkDir() {
+        return bulkWorkDir;
+    }
+
+    public void setBulkWorkDir(String bulkWorkDir) {
+        this.bulkWorkDir = bulkWorkDir;
     }
 
     public String getTags() {

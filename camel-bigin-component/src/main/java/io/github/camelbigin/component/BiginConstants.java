@@ -7,7 +7,8 @@ public final class BiginConstants {
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the endpoint's operation option"
                                                 + " for this message (create, get, list, update, upsert, delete,"
-                                                + " search, deleted, related, coql, count, addTags, removeTags, tags,"
+                                                + " search, deleted, related, coql, count, bulkRead, bulkWrite,"
+                                                + " addTags, removeTags, tags,"
                                                 + " createTags, notes, createNotes, updateNotes, deleteNotes,"
                                                 + " updateRelated, delinkRelated, attachments, uploadAttachment,"
                                                 + " downloadAttachment, deleteAttachment, uploadPhoto, downloadPhoto,"
@@ -129,6 +130,12 @@ public final class BiginConstants {
                                                 + " act on.",
               javaType = "String")
     public static final String ATTACHMENT_ID = "CamelBiginAttachmentId";
+
+    @Metadata(label = "producer", description = "The criteria of a bulkRead, in Bigin's bulk form ({api_name,"
+                                                + " comparator, value} or {group_operator, group}), as a Map or JSON;"
+                                                + " overrides the bulkCriteria option.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String BULK_CRITERIA = "CamelBiginBulkCriteria";
 
     private BiginConstants() {
     }

@@ -80,6 +80,24 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
         RecordQuery.create().perPage(configuration.getPerPage()).page(configuration.getPage())
                 .maxRecords(configuration.getMaxRecords());
         WriteOptions.create().batchSize(configuration.getBatchSize());
+        if (configuration.getBulkWorkDir() != null
+            && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(configuration.getBulkWorkDir()))) {
+            throw new IllegalArgumentException("bulkWorkDir '" + configuration.getBulkWorkDir() + "' is not a"
+                                               + " directory: give an existing directory for the bulk-write files");
+        }
+        if (configuration.getBulkCriteria() != null) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode c = io.github.camelbigin.zoho.http.ZohoJson.MAPPER
+                        .readTree(configuration.getBulkCriteria());
+                if (c == null || !c.isObject()) {
+                    throw new IllegalArgumentException("not an object");
+                }
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("bulkCriteria '" + configuration.getBulkCriteria() + "' is not a"
+                                                   + " JSON object such as {\"api_name\":\"Email\",\"comparator\":"
+                                                   + "\"equal\",\"value\":\"a@b.c\"}", e);
+            }
+        }
         if (configuration.getQuery() != null) {
             BiginProducer.checkQuery(configuration.getQuery(), configuration.getModule());
         }

@@ -27,6 +27,10 @@ public enum BiginOperation {
     coql,
     /** Count the records a COQL select matches (or the whole module): one call, select count(id). */
     count,
+    /** Export the module's records (bulkCriteria, fields) by bulk-read jobs: 50 credits per 200,000 records. */
+    bulkRead,
+    /** Insert, update or upsert (bulkOperation) the body's records by bulk-write jobs: 500 credits per 25,000. */
+    bulkWrite,
     /** Add tags (tags option or CamelBiginTags header) to records by id, 500 a call. */
     addTags,
     /** Remove tags from records by id, 100 a call. */
@@ -88,7 +92,8 @@ public enum BiginOperation {
     }
 
     boolean isWrite() {
-        return this == create || this == update || this == upsert || this == delete || this == addTags
+        return this == create || this == update || this == upsert || this == delete || this == bulkWrite
+               || this == addTags
                || this == removeTags || this == createTags || this == createNotes || this == updateNotes
                || this == deleteNotes || this == updateRelated || this == delinkRelated || this == uploadAttachment
                || this == deleteAttachment || this == uploadPhoto || this == deletePhoto;

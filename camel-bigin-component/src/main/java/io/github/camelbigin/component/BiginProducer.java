@@ -1,5 +1,7 @@
 package io.github.camelbigin.component;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -10,6 +12,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbigin.zoho.api.ZohoApi;
+import io.github.camelbigin.zoho.bulk.BulkOperation;
+import io.github.camelbigin.zoho.bulk.BulkReader;
 import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.http.ZohoJson;
@@ -21,6 +25,7 @@ import io.github.camelbigin.zoho.records.WriteResult;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /** Performs one operation per message: turns the body and headers into one client call and its result into the body. */
 public class BiginProducer extends DefaultProducer {
@@ -92,6 +97,17 @@ public class BiginProducer extends DefaultProducer {
                 long count = client.reads().count(coqlQuery(in, client, module, false));
                 out.setBody(count);
                 out.setHeader(BiginConstants.RECORD_COUNT, count);
+                break;
+            case bulkRead:
+                bulkRead(in, out, client, module);
+                break;
+            case bulkWrite:
+                String findBy = config.getBulkOperation() == BulkOperation.upsert
+                        ? first(list(in.getHeader(BiginConstants.DUPLICATE_CHECK_FIELDS), config.getDuplicateCheckFields()))
+                        : null;
+                writeResults(out, client.bulkWriter(workDir(), Duration.ofMillis(config.getBulkTimeout()))
+                        .write(module, config.getBulkOperation(), RecordBodies.lazyRecords(in.getBody(), "bulkWrite"),
+                                findBy, config.isFailOnRecordError()));
                 break;
             case addTags:
                 writeResults(out, client.addTags(module, ids(in, "addTags"), tags(in), config.isOverwriteTags(),
@@ -267,6 +283,58 @@ public class BiginProducer extends DefaultProducer {
                                                + " lists them)");
         }
         return id;
+    }
+
+    /**
+     * A bulk export: with streaming=true the body is an Iterator over the rows as the jobs deliver them (closed when the
+     * exchange completes), else the List of them (up to maxRecords).
+     */
+    private void bulkRead(Message in, Message out, ZohoClient client, String module) {
+        BulkReader reader = client.bulkRead(module, list(in.getHeader(BiginConstants.FIELDS), config.getFields()),
+                bulkCriteria(in), Duration.ofMillis(config.getBulkTimeout()), config.getMaxRecords());
+        if (config.isStreaming()) {
+            out.setBody(reader);
+            out.getExchange().getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange exchange) {
+                    reader.close();
+                }
+            });
+            return;
+        }
+        List<Object> rows = new ArrayList<>();
+        try (reader) {
+            while (reader.hasNext()) {
+                rows.add(reader.next());
+            }
+        }
+        out.setBody(rows);
+        out.setHeader(BiginConstants.RECORD_COUNT, rows.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> bulkCriteria(Message in) {
+        Object criteria = in.getHeader(BiginConstants.BULK_CRITERIA);
+        if (criteria == null) {
+            criteria = config.getBulkCriteria();
+        }
+        if (criteria == null || criteria instanceof Map) {
+            return (Map<String, Object>) criteria;
+        }
+        try {
+            return JSON.readValue(criteria.toString(), Map.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("bulkCriteria '" + criteria + "' is not a JSON object such as"
+                                               + " {\"api_name\":\"Email\",\"comparator\":\"equal\",\"value\":\"a@b.c\"}", e);
+        }
+    }
+
+    private Path workDir() {
+        return Path.of(config.getBulkWorkDir() != null ? config.getBulkWorkDir() : System.getProperty("java.io.tmpdir"));
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** The tag names: the CamelBiginTags header, else the tags option. */

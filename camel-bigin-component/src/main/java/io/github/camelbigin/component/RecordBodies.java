@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelbigin.zoho.bulk.CsvRecords;
 import io.github.camelbigin.zoho.http.ZohoJson;
 
 /**
@@ -55,6 +56,58 @@ final class RecordBodies {
             out.add(record(body, operation, 0));
         }
         return out;
+    }
+
+    /**
+     * The records in a body, converted one at a time as they are consumed: an Iterator (or Iterable) stays lazy, so a
+     * bulk write of a million records never holds them all. A CSV file, text or stream (one whose first character is
+     * not a JSON bracket) is read row by row, its header naming the fields.
+     */
+    static Iterator<Map<String, Object>> lazyRecords(Object body, String operation) {
+        if (body instanceof java.io.File file) {
+            body = file.toPath();
+        }
+        try {
+            if (body instanceof java.nio.file.Path path) {
+                return new CsvRecords(java.nio.file.Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (body instanceof CharSequence text && !isJson(text)) {
+                return new CsvRecords(new java.io.StringReader(text.toString()));
+            }
+            if (body instanceof InputStream stream) {
+                java.io.BufferedInputStream in = new java.io.BufferedInputStream(stream);
+                in.mark(64);
+                int c;
+                do {
+                    c = in.read();
+                } while (c != -1 && Character.isWhitespace(c));
+                in.reset();
+                if (c != '{' && c != '[') {
+                    return new CsvRecords(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                }
+                body = in;
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The body of the " + operation + " cannot be read: " + e.getMessage(), e);
+        }
+        if (body != null && (body instanceof Iterator || body instanceof Iterable && !(body instanceof Collection)
+                             && !(body instanceof JsonNode))) {
+            Iterator<?> items = iterator(body);
+            return new Iterator<>() {
+                private int index;
+
+                @Override
+                public boolean hasNext() {
+                    return items.hasNext();
+                }
+
+                @Override
+                public Map<String, Object> next() {
+                    return record(items.next(), operation, index++);
+                }
+            };
+        }
+        return records(body, operation).iterator();
     }
 
     /** The record ids in a body: an id, a comma-separated String of ids, records with ids, or a collection of them. */

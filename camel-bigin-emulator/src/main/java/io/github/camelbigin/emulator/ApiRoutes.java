@@ -36,18 +36,25 @@ final class ApiRoutes {
     private final Map<String, Map<String, Predicate<Map<String, Object>>>> views = new ConcurrentHashMap<>();
     private final RecordExtras extras;
     private final RecordFiles files;
+    private final BulkJobs bulk;
 
     ApiRoutes(Org org, BiginEmulator emulator) {
         this.org = org;
         this.emulator = emulator;
         this.extras = new RecordExtras(org);
         this.files = new RecordFiles(org);
+        this.bulk = new BulkJobs(org, emulator);
     }
 
-    /** Forgets what is kept beside the org's records (tags, files). */
+    BulkJobs bulk() {
+        return bulk;
+    }
+
+    /** Forgets what is kept beside the org's records (tags, files, bulk jobs). */
     void reset() {
         extras.reset();
         files.reset();
+        bulk.reset();
     }
 
     void defineView(String module, String cvid, String criteria) {
@@ -81,6 +88,14 @@ final class ApiRoutes {
             case "coql":
                 requireMethod(method, "POST");
                 return Coql.answer(org, req, emulator.coqlNotIn());
+            case "bigin": // the bulk API, /bigin/bulk/v2/…, beside the REST API on the API domain
+                if (seg.size() < 3 || !"bulk".equals(seg.get(1)) || !"v2".equals(seg.get(2))) {
+                    throw notFound();
+                }
+                return bulk.route(req, seg.subList(3, seg.size()));
+            case "upload":
+                requireMethod(method, "POST");
+                return bulk.upload(req);
             case "actions":
                 if (seg.size() != 2 || !"watch".equals(seg.get(1))) {
                     throw notFound();

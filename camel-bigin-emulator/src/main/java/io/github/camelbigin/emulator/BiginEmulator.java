@@ -70,6 +70,8 @@ public final class BiginEmulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_PREFIX = "/bigin/v2";
     private static final String MATON_PREFIX = "/zoho-bigin/bigin/v2";
+    /** The bulk API sits beside the REST API on the API domain: {@code /bigin/bulk/v2}. */
+    private static final String BULK_PREFIX = "/bigin/bulk/v2";
     private static final String TOKEN_PATH = "/oauth/v2/token";
 
     private final EmulatorClock clock = new EmulatorClock(ZoneId.of("America/Los_Angeles"));
@@ -168,6 +170,20 @@ public final class BiginEmulator implements AutoCloseable {
     }
 
     /** Clears records, deleted records, requests and faults and puts the clock back to real time; credentials and modules stay. */
+    /**
+     * The most records one bulk-read job returns (Bigin: 200,000); lower it to test a chain of jobs with few records.
+     */
+    public BiginEmulator bulkReadPageSize(int records) {
+        routes.bulk().readPageSize = records;
+        return this;
+    }
+
+    /** How long a bulk job takes before its status poll finds it COMPLETED (default 50 ms). */
+    public BiginEmulator bulkJobDelay(Duration delay) {
+        routes.bulk().jobDelayMillis = delay.toMillis();
+        return this;
+    }
+
     public BiginEmulator reset() {
         org.clear();
         routes.reset();
@@ -584,6 +600,9 @@ public final class BiginEmulator implements AutoCloseable {
             } else if (path.startsWith(API_PREFIX + "/")) {
                 kind = RecordedRequest.Kind.API;
                 apiPath = path.substring(API_PREFIX.length());
+            } else if (path.startsWith(BULK_PREFIX + "/")) {
+                kind = RecordedRequest.Kind.API;
+                apiPath = path; // routed by its full path: /bigin/bulk/v2/…
             } else if (path.equals(TOKEN_PATH)) {
                 kind = RecordedRequest.Kind.TOKEN;
                 apiPath = path;

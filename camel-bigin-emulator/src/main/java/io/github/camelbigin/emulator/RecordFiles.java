@@ -67,7 +67,7 @@ final class RecordFiles {
                     case "GET":
                         return list(m, recordId, files);
                     case "POST":
-                        Part part = filePart(req);
+                        Part part = part(req);
                         Attachment a = new Attachment(String.valueOf(ids.incrementAndGet()), part.fileName, part.bytes,
                                 org.format(org.clock.instant()));
                         files.add(a);
@@ -117,7 +117,7 @@ final class RecordFiles {
     private Answer photo(String key, RecordedRequest req) {
         switch (req.method()) {
             case "POST":
-                Part part = filePart(req);
+                Part part = part(req);
                 photos.put(key, new Photo(part.fileName, part.bytes));
                 // a photo's answer is one result, not a data list (as Zoho CRM answers it)
                 return Answer.json(200, success(null, "photo uploaded successfully"));
@@ -138,11 +138,11 @@ final class RecordFiles {
         }
     }
 
-    private record Part(String fileName, byte[] bytes) {
+    record Part(String fileName, byte[] bytes) {
     }
 
     /** The multipart part named {@code file}: its file name and bytes. */
-    private static Part filePart(RecordedRequest req) {
+    static Part part(RecordedRequest req) {
         byte[] raw = req.raw();
         String type = req.header("content-type");
         Matcher b = BOUNDARY.matcher(type == null ? "" : type);

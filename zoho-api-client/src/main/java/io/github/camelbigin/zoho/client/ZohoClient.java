@@ -2,7 +2,9 @@ package io.github.camelbigin.zoho.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,9 @@ import io.github.camelbigin.zoho.metadata.DefaultFields;
 import io.github.camelbigin.zoho.metadata.Metadata;
 import io.github.camelbigin.zoho.notifications.Watch;
 import io.github.camelbigin.zoho.records.JsonCalls;
+import io.github.camelbigin.zoho.bulk.BulkJobs;
+import io.github.camelbigin.zoho.bulk.BulkReader;
+import io.github.camelbigin.zoho.bulk.BulkWriter;
 import io.github.camelbigin.zoho.records.Attachments;
 import io.github.camelbigin.zoho.records.RecordIterator;
 import io.github.camelbigin.zoho.records.RecordQuery;
@@ -56,6 +61,8 @@ public final class ZohoClient implements AutoCloseable {
     private final DefaultFields defaultFields;
     private final Watch watch;
     private final Attachments attachments;
+    private final BulkJobs bulk;
+    private volatile String orgId;
 
     private ZohoClient(Builder b) {
         this.api = b.api;
@@ -68,6 +75,35 @@ public final class ZohoClient implements AutoCloseable {
         this.writes = new RecordWrites(calls);
         this.watch = new Watch(calls);
         this.attachments = new Attachments(calls, writes);
+        this.bulk = new BulkJobs(calls, b.clock, b.sleeper);
+    }
+
+    /**
+     * Reads every record of a module matching a bulk criteria (null: all) by bulk-read jobs, chained past 200,000;
+     * see {@link BulkReader}. Close it when stopping early.
+     */
+    public BulkReader bulkRead(String module, List<String> fields, Map<String, Object> criteria, Duration jobTimeout,
+                               long maxRecords) {
+        return new BulkReader(bulk, module, fields, criteria, jobTimeout, maxRecords);
+    }
+
+    /** Writes records by bulk-write jobs, with zip files in {@code workDir}; see {@link BulkWriter}. */
+    public BulkWriter bulkWriter(Path workDir, Duration jobTimeout) {
+        return new BulkWriter(bulk, this::orgId, workDir, jobTimeout);
+    }
+
+    /** The org's zgid, asked once ({@code GET /org}). */
+    private String orgId() {
+        String id = orgId;
+        if (id == null) {
+            Object zgid = metadata.org().get("zgid");
+            if (zgid == null) {
+                throw new IllegalStateException(api.product() + "'s org answer has no zgid, which uploads need");
+            }
+            id = zgid.toString();
+            orgId = id;
+        }
+        return id;
     }
 
     /** The files of records: attachments and photos, streamed both ways. */

@@ -24,7 +24,19 @@ public final class ApiRequest {
     private final boolean recordResults;
     private final FilePart file;
     private final boolean streamed;
-    private final String host;
+    private final Target target;
+
+    /** Where a request's path goes. */
+    public enum Target {
+        /** Below the API's base URL, e.g. {@code https://www.zohoapis.com/bigin/v2} + path. */
+        API,
+        /** Below the API domain, e.g. {@code https://www.zohoapis.com} + {@code /bigin/bulk/v2/read}. */
+        API_DOMAIN,
+        /** Zoho's upload host for the API domain, e.g. {@code https://content.zohoapis.com} + path. */
+        UPLOAD_HOST,
+        /** The path is an absolute URL Zoho handed out (a result's download URL). */
+        ABSOLUTE
+    }
 
     private ApiRequest(Builder b) {
         this.method = b.method;
@@ -40,7 +52,7 @@ public final class ApiRequest {
         this.recordResults = b.recordResults;
         this.file = b.file;
         this.streamed = b.streamed;
-        this.host = b.host;
+        this.target = b.target;
     }
 
     public static Builder get(String path) {
@@ -124,12 +136,9 @@ public final class ApiRequest {
         return streamed;
     }
 
-    /**
-     * Another host for this request (e.g. Zoho's upload host {@code content.zohoapis.com}), or null for the API's;
-     * the path is then absolute.
-     */
-    public String host() {
-        return host;
+    /** Where the path goes: below the API's base URL unless told otherwise. */
+    public Target target() {
+        return target;
     }
 
     /** Method and path, for logs and errors: never the query or body. */
@@ -152,7 +161,7 @@ public final class ApiRequest {
         private boolean recordResults;
         private FilePart file;
         private boolean streamed;
-        private String host;
+        private Target target = Target.API;
 
         private Builder(String method, String path) {
             this.method = method;
@@ -205,9 +214,9 @@ public final class ApiRequest {
             return this;
         }
 
-        /** Sends the request to another host of the same scheme, the path taken as absolute. */
-        public Builder host(String host) {
-            this.host = host;
+        /** Where the path goes (default: below the API's base URL). */
+        public Builder target(Target target) {
+            this.target = target;
             return this;
         }
 

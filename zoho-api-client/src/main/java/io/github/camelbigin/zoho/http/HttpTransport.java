@@ -72,7 +72,8 @@ public final class HttpTransport implements AutoCloseable {
                         "the upload from a stream failed and a stream cannot be sent twice: give a file or bytes to"
                         + " have uploads retried", null, null));
             }
-            ApiResponse response = attempt(request, uri(base(credentials), request), credentials, budget, attempt, true);
+            ApiResponse response = attempt(request, uri(api, base(credentials), request), credentials, budget, attempt,
+                    true);
             if (response == null) {
                 continue; // an I/O error that is retried
             }
@@ -172,18 +173,52 @@ public final class HttpTransport implements AutoCloseable {
         return authenticator.defaultApiUrl();
     }
 
-    private static URI uri(URI base, ApiRequest request) {
-        // another host's path is absolute; an emulator on this machine serves every host at its own address
-        String b = request.host() == null ? base.toString()
-                : base.getScheme() + "://" + (isLoopback(base) ? base.getRawAuthority() : request.host());
+    /**
+     * The URL of a request: its path below the API's base URL, below the API domain, on Zoho's upload host, or as
+     * given. An emulator on this machine serves every host at its own address.
+     */
+    static URI uri(ZohoApi api, URI base, ApiRequest request) {
+        String b = base.toString();
+        b = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        String domain = b.endsWith(api.basePath()) ? b.substring(0, b.length() - api.basePath().length()) : b;
+        String path = request.path();
+        switch (request.target()) {
+            case API_DOMAIN:
+                b = domain;
+                break;
+            case UPLOAD_HOST:
+                b = isLoopback(base) ? domain : base.getScheme() + "://" + uploadHost(api, base) + ":"
+                        + (base.getPort() > 0 ? base.getPort() : 443);
+                b = b.endsWith(":443") ? b.substring(0, b.length() - 4) : b;
+                break;
+            case ABSOLUTE:
+                URI given = URI.create(path);
+                b = isLoopback(base) ? base.getScheme() + "://" + base.getRawAuthority()
+                        : given.getScheme() + "://" + given.getRawAuthority();
+                path = given.getRawPath() + (given.getRawQuery() == null ? "" : "?" + given.getRawQuery());
+                break;
+            default:
+                break;
+        }
         StringBuilder sb = new StringBuilder(b.length() + 64);
-        sb.append(b.endsWith("/") ? b.substring(0, b.length() - 1) : b).append(request.path());
-        char sep = '?';
+        sb.append(b).append(path);
+        char sep = path.indexOf('?') >= 0 ? '&' : '?';
         for (Map.Entry<String, String> e : request.query().entrySet()) {
             sb.append(sep).append(UriEncoding.encode(e.getKey())).append('=').append(UriEncoding.encode(e.getValue()));
             sep = '&';
         }
         return URI.create(sb.toString());
+    }
+
+    /** {@code content.zohoapis.<dc>} for {@code www.zohoapis.<dc>}; other API domains have none Zoho documents. */
+    private static String uploadHost(ZohoApi api, URI base) {
+        String host = base.getHost();
+        if (host != null && host.startsWith("www.zohoapis.")) {
+            return "content." + host.substring(4);
+        }
+        throw new ZohoApiException(api, "upload", null, 0, "NO_UPLOAD_HOST", "uploads go to Zoho's upload host"
+                + " (content.zohoapis.<dc>), which is known only for Zoho's own API domains, not for " + host
+                + ": use OAuth or an access token with a data center (not a gateway) for bulk writes", null, null);
     }
 
     /** An emulator on this machine serves every host: the upload host is reached at its port. */
