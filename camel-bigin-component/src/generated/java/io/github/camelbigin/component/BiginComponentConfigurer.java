@@ -89,6 +89,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "initialload":
+        case "initialLoad": getOrCreateConfiguration(target).setInitialLoad(property(camelContext, io.github.camelbigin.zoho.feed.InitialLoadMode.class, value)); return true;
         case "initialposition":
         case "initialPosition": getOrCreateConfiguration(target).setInitialPosition(property(camelContext, java.lang.String.class, value)); return true;
         case "keepchannel":
@@ -227,6 +229,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckProducerEnabled": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "initialload":
+        case "initialLoad": return io.github.camelbigin.zoho.feed.InitialLoadMode.class;
         case "initialposition":
         case "initialPosition": return java.lang.String.class;
         case "keepchannel":
@@ -361,6 +365,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "initialload":
+        case "initialLoad": return getOrCreateConfiguration(target).getInitialLoad();
         case "initialposition":
         case "initialPosition": return getOrCreateConfiguration(target).getInitialPosition();
         case "keepchannel":

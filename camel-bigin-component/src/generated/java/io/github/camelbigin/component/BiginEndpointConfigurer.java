@@ -86,6 +86,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "initialload":
+        case "initialLoad": target.getConfiguration().setInitialLoad(property(camelContext, io.github.camelbigin.zoho.feed.InitialLoadMode.class, value)); return true;
         case "initialposition":
         case "initialPosition": target.getConfiguration().setInitialPosition(property(camelContext, java.lang.String.class, value)); return true;
         case "keepchannel":
@@ -247,6 +249,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "initialload":
+        case "initialLoad": return io.github.camelbigin.zoho.feed.InitialLoadMode.class;
         case "initialposition":
         case "initialPosition": return java.lang.String.class;
         case "keepchannel":
@@ -404,6 +408,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": return target.isGreedy();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "initialload":
+        case "initialLoad": return target.getConfiguration().getInitialLoad();
         case "initialposition":
         case "initialPosition": return target.getConfiguration().getInitialPosition();
         case "keepchannel":

@@ -24,7 +24,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(85);
+        Set<String> props = new HashSet<>(86);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -61,6 +61,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("fields");
         props.add("greedy");
         props.add("initialDelay");
+        props.add("initialLoad");
         props.add("initialPosition");
         props.add("keepChannel");
         props.add("lazyStartProducer");

@@ -98,7 +98,8 @@ public final class BiginConstants {
 
     @Metadata(label = "consumer", description = "What made the poll that found the record: poll (polling mode), or in"
                                                 + " push mode notification (a callback) or reconciliation (the"
-                                                + " reconcileInterval safety net).",
+                                                + " reconcileInterval safety net); initialLoad for the records of an"
+                                                + " initialLoad=bulk.",
               javaType = "String")
     public static final String TRIGGER = "CamelBiginTrigger";
 

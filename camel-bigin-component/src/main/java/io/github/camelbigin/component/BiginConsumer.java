@@ -1,6 +1,7 @@
 package io.github.camelbigin.component;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -26,6 +27,8 @@ import io.github.camelbigin.zoho.feed.ChangeFeed;
 import io.github.camelbigin.zoho.feed.DeletionInbox;
 import io.github.camelbigin.zoho.feed.Changes;
 import io.github.camelbigin.zoho.feed.FeedState;
+import io.github.camelbigin.zoho.feed.InitialLoad;
+import io.github.camelbigin.zoho.feed.InitialLoadMode;
 import io.github.camelbigin.zoho.feed.Watermark;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.http.ZohoJson;
@@ -65,6 +68,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     /** Up to this many ids (a few kilobytes) the state is saved every stateSaveEvery exchanges, whatever its size. */
     private static final int SMALL_STATE_IDS = 128;
     private static final int MAX_POLLS_SKIPPED = 32;
+    /** Records an initial bulk load hands over per poll at most: the rows a poll holds in memory. */
+    private static final int BULK_LOAD_BATCH = 1000;
+    static final String INITIAL_LOAD = "initialLoad";
 
     /** The consumer options, checked. */
     static final class Settings {
@@ -73,12 +79,15 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         final boolean startNow;
         final ChangeDetection detection;
         final String timeField;
+        final boolean bulkLoad;
 
-        private Settings(Set<String> events, Watermark start, boolean startNow, ChangeDetection detection) {
+        private Settings(Set<String> events, Watermark start, boolean startNow, ChangeDetection detection,
+                         boolean bulkLoad) {
             this.events = events;
             this.start = start;
             this.startNow = startNow;
             this.detection = detection;
+            this.bulkLoad = bulkLoad;
             // new records only: follow Created_Time, so updates cost no calls and every record is read once
             this.timeField = events.contains("updated") ? "Modified_Time" : "Created_Time";
         }
@@ -134,7 +143,14 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             }
             ChangeDetection detection = c.getChangeDetection() == null ? ChangeDetection.list : c.getChangeDetection();
             ChangeFeed.checkApproval(detection, c.getApproved());
-            return new Settings(events, start, now, detection);
+            boolean bulkLoad = c.getInitialLoad() == InitialLoadMode.bulk;
+            if (bulkLoad && (start != Watermark.BEGINNING || !events.contains("created"))) {
+                throw new IllegalArgumentException("initialLoad=bulk loads the records that exist when the route first"
+                                                   + " starts: it needs initialPosition=beginning and created among"
+                                                   + " the events, not initialPosition=" + position + " and events="
+                                                   + String.join(",", events));
+            }
+            return new Settings(events, start, now, detection, bulkLoad);
         }
     }
 
@@ -173,6 +189,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         final String fingerprint;
         /** A deletion a callback announced beyond the deleted-records list's reach (push mode). */
         final boolean announced;
+        /** A record of the initial bulk load. */
+        boolean bulk;
 
         Event(Map<String, Object> record, boolean deletion, String type, OffsetDateTime time, boolean deliver,
               String fingerprint, boolean announced) {
@@ -204,6 +222,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private int pollsToSkip;
     /** Push mode's channel and wake-ups; null in polling mode. */
     private volatile PushMode push;
+    /** initialLoad=bulk while the load runs; null otherwise. */
+    private InitialLoad initialLoad;
     /** Push mode with deletions: the deleted ids callbacks announced, not yet delivered; null otherwise. */
     private DeletionInbox inbox;
     private long inboxSaved = -1;
@@ -373,6 +393,10 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(readAhead);
             readAhead = null;
         }
+        if (initialLoad != null) {
+            initialLoad.close();
+            initialLoad = null;
+        }
         if (state != null) {
             write();
         }
@@ -448,6 +472,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         if (state == null) {
             state = loadOrStart();
         }
+        if (state.bulkLoading()) {
+            return pollInitialLoad();
+        }
         // after a failed exchange, read only on demand: a read ahead would be thrown away at every failing poll
         reader.readAhead(lastPollComplete ? readAhead : null);
         pollStart = endpoint.getClient().serverTime();
@@ -465,8 +492,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                 if ("created".equals(type) && !createdHere.add(c.id())) {
                     type = "updated"; // changed again after this read passed it: its second version is an update
                 }
-                events.add(new Event(c.record(), false, type, c.time(), settings.events.contains(type),
-                        c.fingerprint(), false));
+                boolean deliver = settings.events.contains(type) && !state.deliveredByBulkLoad(c.record());
+                events.add(new Event(c.record(), false, type, c.time(), deliver, c.fingerprint(), false));
             }
         }
         if (settings.deletions()) {
@@ -489,6 +516,47 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         }
         backlog = more;
         return processBatch(new ArrayDeque<>(events));
+    }
+
+    /**
+     * A poll of the initial bulk load: its next records (at most maxMessagesPerPoll, and 1,000 when that is unlimited)
+     * as created events; once the load has handed over every record, the feed takes over at once.
+     */
+    private int pollInitialLoad() throws Exception {
+        if (initialLoad == null) {
+            initialLoad = new InitialLoad(endpoint.getClient(), config.getModule(),
+                    BiginConfiguration.splitList(config.getFields()), Duration.ofMillis(config.getBulkTimeout()));
+        }
+        int max = config.getMaxMessagesPerPoll() > 0 ? Math.min(config.getMaxMessagesPerPoll(), BULK_LOAD_BATCH)
+                : BULK_LOAD_BATCH;
+        String before = trigger;
+        trigger = INITIAL_LOAD;
+        List<Map<String, Object>> rows = initialLoad.next(state, max);
+        Queue<Object> events = new ArrayDeque<>();
+        for (Map<String, Object> row : rows) {
+            Event e = new Event(row, false, "created", ZohoTime.of(row, "Modified_Time"), true, null, false);
+            e.bulk = true;
+            events.add(e);
+        }
+        backlog = true; // more of the load, or the feed's first read, follows at once
+        int done;
+        try {
+            done = processBatch(events);
+        } finally {
+            trigger = before;
+        }
+        if (!lastPollComplete) {
+            initialLoad.close(); // the next poll asks again after the last record done
+            initialLoad = null;
+        } else if (rows.size() < max && initialLoad.done()) {
+            initialLoad.close();
+            initialLoad = null;
+            state.finishBulkLoad();
+            LOG.info("bigin:{} loaded its existing records by bulk read; the feed goes on: {}", config.getModule(),
+                    state.describe(true, false));
+            write();
+        }
+        return done;
     }
 
     @Override
@@ -628,7 +696,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void advance(Event event) {
-        if (event.deletion) {
+        if (event.bulk) {
+            state.bulkRecordDone(event.record);
+        } else if (event.deletion) {
             if (!event.announced) {
                 state.deletionDone(event.record); // an announced one is older than the listed ones still to come
             }
@@ -661,6 +731,11 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             deletions = settings.start;
         }
         FeedState fresh = new FeedState(changes, deletions);
+        if (settings.bulkLoad) {
+            initialLoad = new InitialLoad(endpoint.getClient(), config.getModule(),
+                    BiginConfiguration.splitList(config.getFields()), Duration.ofMillis(config.getBulkTimeout()));
+            initialLoad.start(fresh);
+        }
         LOG.info("bigin:{} starts: {}", config.getModule(), fresh.describe(settings.changes(), settings.deletions()));
         repository.setState(stateKey, fresh.toJson()); // a restart before the first change must not move the start
         return fresh;

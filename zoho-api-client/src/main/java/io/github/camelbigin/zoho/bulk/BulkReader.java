@@ -40,6 +40,7 @@ public final class BulkReader implements Iterator<Map<String, Object>>, Closeabl
     private boolean ascending = true;
     private long delivered;
     private int jobsRun;
+    private boolean strictOrder;
 
     /**
      * @param fields     the fields to export (null: every field; the id always comes)
@@ -87,11 +88,33 @@ public final class BulkReader implements Iterator<Map<String, Object>>, Closeabl
             BigInteger value = new BigInteger(id.toString());
             if (lastId != null && value.compareTo(lastId) <= 0) {
                 ascending = false;
+                if (strictOrder) {
+                    throw new ZohoApiException(jobs.api(), "bulkRead", module, 0, "UNORDERED_RESULT", "bulk-read rows"
+                            + " did not come by ascending id (" + value + " after " + lastId + "), so a load resumed"
+                            + " after the last id could miss records: use initialLoad=pages", null, null);
+                }
             }
             lastId = lastId == null || value.compareTo(lastId) > 0 ? value : lastId;
         }
         delivered++;
         return row;
+    }
+
+    /** Starts after this record id (a load resumed after a restart): the first job asks for the ids above it. */
+    public BulkReader startAfter(String id) {
+        if (id != null) {
+            lastId = new BigInteger(id);
+        }
+        return this;
+    }
+
+    /**
+     * Fails on any row whose id is not above the previous one's — for a reader resumed by {@link #startAfter}, which
+     * is only right when rows come by id.
+     */
+    public BulkReader strictOrder() {
+        this.strictOrder = true;
+        return this;
     }
 
     /** Jobs created so far (50 credits each). */

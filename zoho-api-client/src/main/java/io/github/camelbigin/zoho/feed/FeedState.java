@@ -37,6 +37,15 @@ public final class FeedState {
     private final Watermark.Tracker deletions;
     private Watermark settledDeletions;
     private Instant settledAt;
+    /** During an initial bulk load: where the feed takes over (the load's start, less a margin); else null. */
+    private OffsetDateTime bulkHandover;
+    /** During an initial bulk load: the id of the last record it delivered (it goes on after it on a restart). */
+    private String bulkLastId;
+    /**
+     * Records a bulk load delivered that were modified at or after the handover, with their Modified_Time: the feed
+     * then reads them again, and passes over the ones still at that version. Forgotten once the feed caught up.
+     */
+    private final Map<String, String> bulkSeen = new LinkedHashMap<>();
 
     public FeedState(Watermark changes, Watermark deletions) {
         this.changes = new Watermark.Tracker(changes);
@@ -55,7 +64,63 @@ public final class FeedState {
 
     /** How many ids the state remembers: what makes saving it expensive. */
     public int size() {
-        return createdIds.size() + changes.size() + deletions.size() + base.ids().size();
+        return createdIds.size() + changes.size() + deletions.size() + base.ids().size() + bulkSeen.size();
+    }
+
+    /**
+     * Starts an initial bulk load: the feed will take over at {@code handover}; until then the changes' watermark stays
+     * where it is (the beginning).
+     */
+    public void startBulkLoad(OffsetDateTime handover) {
+        bulkHandover = handover;
+        bulkLastId = null;
+        bulkSeen.clear();
+    }
+
+    /** Whether an initial bulk load is under way (also after a restart in the middle of one). */
+    public boolean bulkLoading() {
+        return bulkHandover != null;
+    }
+
+    /** The id after which a resumed bulk load goes on, or null. */
+    public String bulkLastId() {
+        return bulkLastId;
+    }
+
+    /**
+     * A record of the bulk load is done: remembered as created (when it was created after the handover, so the feed
+     * calls its next version an update) and as seen (when modified after the handover, so the feed skips this version).
+     */
+    public void bulkRecordDone(Map<String, Object> record) {
+        String id = String.valueOf(record.get("id"));
+        bulkLastId = id;
+        OffsetDateTime modified = ZohoTime.of(record, "Modified_Time");
+        OffsetDateTime created = ZohoTime.of(record, "Created_Time");
+        if (modified != null && !modified.toInstant().isBefore(bulkHandover.toInstant())) {
+            bulkSeen.put(id, modified.toInstant().toString());
+        }
+        if (created != null && !created.toInstant().isBefore(bulkHandover.toInstant())) {
+            createdIds.add(id);
+        }
+    }
+
+    /** The bulk load delivered every record: the feed goes on from the handover. */
+    public void finishBulkLoad() {
+        Watermark handover = Watermark.at(bulkHandover);
+        changes.reset(handover);
+        base = handover;
+        bulkHandover = null;
+        bulkLastId = null;
+    }
+
+    /** Whether the feed's record is the version the bulk load already delivered (same id, same Modified_Time). */
+    public boolean deliveredByBulkLoad(Map<String, Object> record) {
+        if (bulkSeen.isEmpty()) {
+            return false;
+        }
+        OffsetDateTime modified = ZohoTime.of(record, "Modified_Time");
+        String seen = bulkSeen.get(String.valueOf(record.get("id")));
+        return seen != null && modified != null && seen.equals(modified.toInstant().toString());
     }
 
     public Set<String> createdIds() {
@@ -97,6 +162,7 @@ public final class FeedState {
         base = changes.snapshot();
         settledDeletions = deletions.snapshot();
         createdIds.clear();
+        bulkSeen.clear(); // the feed has read past every version the bulk load delivered
         settledAt = pollStart;
     }
 
@@ -151,6 +217,26 @@ public final class FeedState {
         if (settledAt != null) {
             sb.append(",\"settledAt\":");
             string(sb, settledAt.toString());
+        }
+        if (bulkHandover != null) {
+            sb.append(",\"bulkHandover\":");
+            string(sb, bulkHandover.toString());
+            if (bulkLastId != null) {
+                sb.append(",\"bulkLastId\":");
+                string(sb, bulkLastId);
+            }
+        }
+        if (!bulkSeen.isEmpty()) {
+            sb.append(",\"bulkSeen\":{");
+            boolean firstSeen = true;
+            for (Map.Entry<String, String> e : bulkSeen.entrySet()) {
+                sb.append(firstSeen ? "" : ",");
+                string(sb, e.getKey());
+                sb.append(':');
+                string(sb, e.getValue());
+                firstSeen = false;
+            }
+            sb.append('}');
         }
         return sb.append('}').toString();
     }
@@ -210,6 +296,11 @@ public final class FeedState {
             if (root.hasNonNull("settledAt")) {
                 state.settledAt = Instant.parse(root.get("settledAt").asText());
             }
+            if (root.hasNonNull("bulkHandover")) {
+                state.bulkHandover = OffsetDateTime.parse(root.get("bulkHandover").asText());
+                state.bulkLastId = root.hasNonNull("bulkLastId") ? root.get("bulkLastId").asText() : null;
+            }
+            root.path("bulkSeen").fields().forEachRemaining(e -> state.bulkSeen.put(e.getKey(), e.getValue().asText()));
             return state;
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("The stored state of the Bigin consumer cannot be read (" + e.getMessage()
@@ -235,7 +326,10 @@ public final class FeedState {
     /** The parts of the state a feed uses: its changes, its deletions, or both. */
     public String describe(boolean withChanges, boolean withDeletions) {
         StringBuilder sb = new StringBuilder();
-        if (withChanges) {
+        if (withChanges && bulkHandover != null) {
+            sb.append("an initial bulk load handing over at ").append(bulkHandover)
+                    .append(bulkLastId == null ? "" : ", after record " + bulkLastId);
+        } else if (withChanges) {
             sb.append("changes after ").append(changes.snapshot());
             if (!createdIds.isEmpty()) {
                 sb.append(" (").append(createdIds.size()).append(" created since ").append(base).append(')');
