@@ -33,6 +33,11 @@ final class HeapSampler implements AutoCloseable {
         thread.start();
     }
 
+    /** Peak heap used, in MiB (sampled: what the heap held at its fullest, not a sum of pool peaks). */
+    double peakMb() {
+        return peak / (1024.0 * 1024.0);
+    }
+
     /** Peak heap used above the level at the start, in MiB. */
     double peakAboveStartMb() {
         return Math.max(0, peak - baseline) / (1024.0 * 1024.0);

@@ -39,18 +39,24 @@ final class Coql {
     private final boolean notInSupported;
 
     /**
-     * A condition, and the earliest Modified_Time a record matching it can have (null: any), so a query ordered by
-     * Modified_Time reads the module's time index from there on rather than every record.
+     * A condition, the earliest Modified_Time a record matching it can have and the lowest id (null: any), so a query
+     * ordered by Modified_Time or by id reads the module's index from there on rather than every record.
      */
-    private record Cond(Predicate<Org.StoredRecord> test, Instant from) {
+    private record Cond(Predicate<Org.StoredRecord> test, Instant from, Long fromId) {
+        Cond(Predicate<Org.StoredRecord> test, Instant from) {
+            this(test, from, null);
+        }
+
         Cond and(Cond o) {
             Instant f = from == null ? o.from : o.from == null ? from : from.isAfter(o.from) ? from : o.from;
-            return new Cond(r -> test.test(r) && o.test.test(r), f);
+            Long i = fromId == null ? o.fromId : o.fromId == null ? fromId : Long.valueOf(Math.max(fromId, o.fromId));
+            return new Cond(r -> test.test(r) && o.test.test(r), f, i);
         }
 
         Cond or(Cond o) {
             Instant f = from == null || o.from == null ? null : from.isBefore(o.from) ? from : o.from;
-            return new Cond(r -> test.test(r) || o.test.test(r), f);
+            Long i = fromId == null || o.fromId == null ? null : Long.valueOf(Math.min(fromId, o.fromId));
+            return new Cond(r -> test.test(r) || o.test.test(r), f, i);
         }
     }
 
@@ -105,7 +111,9 @@ final class Coql {
         }
         Comparator<Org.StoredRecord> order = null;
         boolean byTimeAsc = false;
+        boolean byIdAsc = true; // without ORDER BY records come by id
         if (acceptKeyword("order")) {
+            byIdAsc = false;
             keyword("by");
             do {
                 String f = next();
@@ -118,6 +126,7 @@ final class Coql {
                 }
                 if (order == null) {
                     byTimeAsc = "Modified_Time".equals(f) && !desc;
+                    byIdAsc = "id".equals(f) && !desc;
                 }
                 Comparator<Org.StoredRecord> c = (a, b) -> compare(f, value(a, f), value(b, f));
                 c = desc ? c.reversed() : c;
@@ -158,7 +167,9 @@ final class Coql {
         try {
             // ordered by Modified_Time: read the time index from the earliest possible match, and stop at the first
             // match of a later second than the worst kept once enough are kept (no later record can rank before it)
-            Iterable<Org.StoredRecord> source = !byTimeAsc ? module.byId.values() : where.from() == null
+            Iterable<Org.StoredRecord> source = byIdAsc && where.fromId() != null
+                    ? module.byId.tailMap(where.fromId(), true).values()
+                    : !byTimeAsc ? module.byId.values() : where.from() == null
                     ? module.byModified.values()
                     : module.byModified.tailMap(new Org.ModKey(where.from().getEpochSecond(), Long.MIN_VALUE), true)
                             .values();
@@ -174,6 +185,8 @@ final class Coql {
                     best.add(r);
                 } else if (byTimeAsc && r.modified.getEpochSecond() > best.peek().modified.getEpochSecond()) {
                     break; // matched > keep: there are more records
+                } else if (byIdAsc) {
+                    break; // read in id order: no later record can rank before the ones kept, and there are more
                 }
             }
             List<Org.StoredRecord> first = new ArrayList<>(best);
@@ -304,7 +317,9 @@ final class Coql {
             default -> throw syntax("unknown operator " + o);
         };
         boolean lowerBound = "Modified_Time".equals(field) && (o.equals("=") || o.equals(">") || o.equals(">="));
-        return new Cond(test, lowerBound ? (Instant) value : null);
+        boolean idBound = "id".equals(field) && (o.equals("=") || o.equals(">") || o.equals(">="));
+        Long fromId = idBound ? ((BigDecimal) value).longValue() : null;
+        return new Cond(test, lowerBound ? (Instant) value : null, fromId);
     }
 
     private boolean compareNonNull(String field, Object actual, Object value, java.util.function.IntPredicate test) {
