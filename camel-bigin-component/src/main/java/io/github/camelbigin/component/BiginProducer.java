@@ -287,13 +287,24 @@ public class BiginProducer extends DefaultProducer {
 
     /**
      * A bulk export: with streaming=true the body is an Iterator over the rows as the jobs deliver them (closed when the
-     * exchange completes), else the List of them (up to maxRecords).
+     * exchange completes), else the List of them (up to maxRecords); as outputClass objects when it is set (Jackson
+     * turns the CSV's text into the class's types).
      */
     private void bulkRead(Message in, Message out, ZohoClient client, String module) {
         BulkReader reader = client.bulkRead(module, list(in.getHeader(BiginConstants.FIELDS), config.getFields()),
                 bulkCriteria(in), Duration.ofMillis(config.getBulkTimeout()), config.getMaxRecords());
         if (config.isStreaming()) {
-            out.setBody(reader);
+            out.setBody(config.getOutputClass() == null ? reader : new Iterator<Object>() {
+                @Override
+                public boolean hasNext() {
+                    return reader.hasNext();
+                }
+
+                @Override
+                public Object next() {
+                    return mapRecord(reader.next());
+                }
+            });
             out.getExchange().getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange exchange) {
@@ -305,7 +316,7 @@ public class BiginProducer extends DefaultProducer {
         List<Object> rows = new ArrayList<>();
         try (reader) {
             while (reader.hasNext()) {
-                rows.add(reader.next());
+                rows.add(mapRecord(reader.next()));
             }
         }
         out.setBody(rows);

@@ -58,6 +58,25 @@ class BiginProducerBulkTest extends BiginTestSupport {
         assertThat(jobsCreated("read")).isEqualTo(2);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public static class Contact {
+        public long id;
+        @com.fasterxml.jackson.annotation.JsonProperty("Last_Name")
+        public String lastName;
+    }
+
+    @Test
+    void aBulkReadMapsItsTextRowsToTheOutputClass() {
+        List<String> ids = emulator().seedContacts(3);
+
+        List<?> rows = template.requestBody(bigin("Contacts?operation=bulkRead&fields=Last_Name&outputClass="
+                                                  + Contact.class.getName()), null, List.class);
+
+        assertThat(rows).allMatch(Contact.class::isInstance);
+        assertThat(((Contact) rows.get(0)).id).isEqualTo(Long.parseLong(ids.get(0)));
+        assertThat(((Contact) rows.get(0)).lastName).isEqualTo("Number0");
+    }
+
     @Test
     void aBulkReadExportsWhatItsCriteriaMatch() {
         emulator().seedContacts(20);
