@@ -1,8 +1,6 @@
 package io.github.camelbigin.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -315,27 +313,12 @@ public final class Benchmark {
 
     /** The 100,000-record streaming read in its own JVM with -Xmx128m (the emulator holding the data stays here). */
     private Row streamingUnderSmallHeap(String name, long minimum) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx128m", "-cp", classpath(), StreamingReadCheck.class.getName(),
-                emulator.apiUrl(), BiginEmulator.ACCESS_TOKEN);
         emulator.clearRequests();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String last = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null;) {
-                if (line.startsWith("records=")) {
-                    last = line;
-                }
-            }
-        }
-        boolean ended = p.waitFor(5, TimeUnit.MINUTES);
-        if (!ended || p.exitValue() != 0 || last == null) {
-            check(false, "the -Xmx128m streaming read failed (exit " + (ended ? p.exitValue() : "timeout") + ")");
+        Map<String, String> v = ChildJvm.run("-Xmx128m", StreamingReadCheck.class,
+                List.of(emulator.apiUrl(), BiginEmulator.ACCESS_TOKEN));
+        if (v == null) {
+            check(false, "the -Xmx128m streaming read failed");
             return null;
-        }
-        Map<String, String> v = new LinkedHashMap<>();
-        for (String kv : last.split(" ")) {
-            v.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
         }
         Row row = new Row(name, "component, streaming, -Xmx128m JVM", emulator.apiCalls(), minimum, emulator.credits(),
                 Double.parseDouble(v.get("seconds")), Long.parseLong(v.get("records")),

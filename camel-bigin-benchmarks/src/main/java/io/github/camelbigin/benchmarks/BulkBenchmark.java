@@ -1,15 +1,11 @@
 package io.github.camelbigin.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.github.camelbigin.emulator.BiginEmulator;
 
@@ -100,28 +96,12 @@ public final class BulkBenchmark {
     private double[] inOwnJvm(String scenario, String way, String heap, String... more) throws Exception {
         emulator.clearRequests();
         long creditsBefore = emulator.credits();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, heap, "-cp", Benchmark.classpath(),
-                WholeModuleCheck.class.getName(), emulator.apiUrl(), BiginEmulator.ACCESS_TOKEN, way));
-        cmd.addAll(List.of(more));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String last = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null;) {
-                if (line.startsWith("records=")) {
-                    last = line;
-                }
-            }
-        }
-        boolean ended = p.waitFor(20, TimeUnit.MINUTES);
-        if (!ended || p.exitValue() != 0 || last == null) {
-            check(false, scenario + " by " + way + " under " + heap + " failed (exit "
-                         + (ended ? p.exitValue() : "timeout") + ")");
+        List<String> args = new ArrayList<>(List.of(emulator.apiUrl(), BiginEmulator.ACCESS_TOKEN, way));
+        args.addAll(List.of(more));
+        Map<String, String> v = ChildJvm.run(heap, WholeModuleCheck.class, args);
+        if (v == null) {
+            check(false, scenario + " by " + way + " under " + heap + " failed");
             return new double[] {emulator.apiCalls(), emulator.credits() - creditsBefore, 0, 0, 0};
-        }
-        Map<String, String> v = new LinkedHashMap<>();
-        for (String kv : last.split(" ")) {
-            v.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
         }
         double[] r = {emulator.apiCalls(), emulator.credits() - creditsBefore, Double.parseDouble(v.get("seconds")),
             Double.parseDouble(v.get("peakHeapMb")), Long.parseLong(v.get("records"))};

@@ -116,7 +116,7 @@ final class BulkJobs {
     // ------------------------------------------------------------------ read
 
     private Answer createRead(RecordedRequest req) {
-        JsonNode body = json(req);
+        JsonNode body = req.bodyObject();
         JsonNode query = body.path("query");
         Org.ModuleData m = module(query.path("module"));
         for (JsonNode f : query.path("fields")) {
@@ -323,7 +323,7 @@ final class BulkJobs {
     }
 
     private Answer createWrite(RecordedRequest req) {
-        JsonNode body = json(req);
+        JsonNode body = req.bodyObject();
         String operation = body.path("operation").asText();
         if (!List.of("insert", "update", "upsert").contains(operation)) {
             throw EmulatorError.badRequest("INVALID_DATA", "operation must be insert, update or upsert", "api_name",
@@ -471,18 +471,6 @@ final class BulkJobs {
                     name);
         }
         return m;
-    }
-
-    private static JsonNode json(RecordedRequest req) {
-        try {
-            JsonNode root = req.body() == null || req.body().isBlank() ? null : JSON.readTree(req.body());
-            if (root == null || !root.isObject()) {
-                throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "the body is missing", "param_name", "body");
-            }
-            return root;
-        } catch (IOException e) {
-            throw EmulatorError.badRequest("INVALID_DATA", "the body is not valid JSON", "reason", e.getMessage());
-        }
     }
 
     private static String cell(Object v) {

@@ -431,6 +431,11 @@ final class Org {
         if (APPROVAL_MODULES.contains(m.spec.apiName())) {
             details.put("$approval_state", "approved");
         }
+        return success(details, message);
+    }
+
+    /** A per-item success as Zoho answers it: code SUCCESS, the details, the message. */
+    static Map<String, Object> success(Map<String, Object> details, String message) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("code", "SUCCESS");
         result.put("details", details);

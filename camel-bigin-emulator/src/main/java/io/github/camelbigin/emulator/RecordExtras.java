@@ -1,6 +1,5 @@
 package io.github.camelbigin.emulator;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,7 +56,7 @@ final class RecordExtras {
         if (!"POST".equals(req.method())) {
             throw EmulatorError.badRequest("INVALID_URL_PATTERN", "the method is not allowed", "method", req.method());
         }
-        JsonNode body = json(req);
+        JsonNode body = req.bodyObject();
         JsonNode items = body.path("tags");
         if (!items.isArray() || items.isEmpty()) {
             throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
@@ -73,7 +72,7 @@ final class RecordExtras {
                     results.add(Org.error("DUPLICATE_DATA", "duplicate data", "api_name", "name", "id",
                             tagsOf(m).get(name.toLowerCase(Locale.ROOT)).get("id")));
                 } else {
-                    results.add(success(tag(m, name), "tags created successfully"));
+                    results.add(Org.success(tag(m, name), "tags created successfully"));
                 }
             }
         }
@@ -87,7 +86,7 @@ final class RecordExtras {
         List<String> names;
         boolean overwrite = false;
         if (add) {
-            JsonNode body = json(req);
+            JsonNode body = req.bodyObject();
             ids = texts(body.path("ids"));
             names = new ArrayList<>();
             body.path("tags").forEach(t -> names.add(t.path("name").asText("").trim()));
@@ -139,7 +138,7 @@ final class RecordExtras {
                     Map<String, Object> details = new LinkedHashMap<>();
                     details.put("id", id);
                     details.put("tags", List.copyOf(r.tags));
-                    results.add(success(details, "tags updated successfully"));
+                    results.add(Org.success(details, "tags updated successfully"));
                 }
             }
         } finally {
@@ -167,7 +166,7 @@ final class RecordExtras {
 
     /** {@code POST /{module}/{id}/Notes}: notes created on the record (each a Notes record with its Parent_Id). */
     Answer createNotes(Org.ModuleData m, String id, RecordedRequest req) {
-        JsonNode data = json(req).path("data");
+        JsonNode data = req.bodyObject().path("data");
         if (!data.isArray() || data.isEmpty()) {
             throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
                     "param_name", "data");
@@ -212,7 +211,7 @@ final class RecordExtras {
         boolean link = "PUT".equals(req.method());
         List<Map<String, Object>> inputs = new ArrayList<>();
         if (link) {
-            JsonNode data = json(req).path("data");
+            JsonNode data = req.bodyObject().path("data");
             if (!data.isArray() || data.isEmpty()) {
                 throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
                         "param_name", "data");
@@ -251,7 +250,7 @@ final class RecordExtras {
                     results.add(written);
                     continue;
                 }
-                results.add(success(new LinkedHashMap<>(Map.of("id", relatedId)),
+                results.add(Org.success(new LinkedHashMap<>(Map.of("id", relatedId)),
                         link ? "relation updated" : "relation removed"));
             }
         } finally {
@@ -276,19 +275,6 @@ final class RecordExtras {
         return m;
     }
 
-    private static JsonNode json(RecordedRequest req) {
-        try {
-            JsonNode root = req.body() == null || req.body().isBlank() ? null : JSON.readTree(req.body());
-            if (root == null || !root.isObject()) {
-                throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
-                        "param_name", "body");
-            }
-            return root;
-        } catch (IOException e) {
-            throw EmulatorError.badRequest("INVALID_DATA", "the body is not valid JSON", "reason", e.getMessage());
-        }
-    }
-
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
@@ -298,15 +284,6 @@ final class RecordExtras {
     private static List<String> split(String csv) {
         return csv == null ? List.of()
                 : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static Map<String, Object> success(Map<String, Object> details, String message) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("code", "SUCCESS");
-        result.put("details", details);
-        result.put("message", message);
-        result.put("status", "success");
-        return result;
     }
 
     /** 200 when all succeeded, 207 when mixed, 400 when all failed (as Bigin's multi-record answers). */

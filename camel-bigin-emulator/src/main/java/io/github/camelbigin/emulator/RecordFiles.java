@@ -199,11 +199,6 @@ final class RecordFiles {
             details.put("Created_Time", org.format(org.clock.instant()));
             details.put("Created_By", Map.of("name", org.user.get("name"), "id", org.user.get("id")));
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("code", "SUCCESS");
-        result.put("details", details);
-        result.put("message", message);
-        result.put("status", "success");
-        return result;
+        return Org.success(details, message);
     }
 }

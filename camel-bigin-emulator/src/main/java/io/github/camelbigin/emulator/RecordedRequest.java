@@ -100,6 +100,21 @@ public final class RecordedRequest {
         this.raw = bytes;
     }
 
+    /** The body as a JSON object, or a 4xx the emulator answers (a missing body, or one that is not a JSON object). */
+    JsonNode bodyObject() {
+        JsonNode root;
+        try {
+            root = body == null || body.isBlank() ? null : JSON.readTree(body);
+        } catch (Exception e) {
+            throw EmulatorError.badRequest("INVALID_DATA", "the body is not valid JSON", "reason", e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
+                    "param_name", "body");
+        }
+        return root;
+    }
+
     /** The body parsed as JSON (null when empty). */
     public JsonNode bodyJson() {
         try {

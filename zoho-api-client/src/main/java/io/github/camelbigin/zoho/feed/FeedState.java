@@ -42,10 +42,11 @@ public final class FeedState {
     /** During an initial bulk load: the id of the last record it delivered (it goes on after it on a restart). */
     private String bulkLastId;
     /**
-     * Records a bulk load delivered that were modified at or after the handover, with their Modified_Time: the feed
-     * then reads them again, and passes over the ones still at that version. Forgotten once the feed caught up.
+     * Records a bulk load delivered that were modified at or after the handover, as text (see {@link #text}): the feed
+     * then reads them again, and passes over the ones still at that version — same Modified_Time and same values, for
+     * a record can change twice within Bigin's one-second Modified_Time. Forgotten once the feed caught up.
      */
-    private final Map<String, String> bulkSeen = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> bulkSeen = new LinkedHashMap<>();
 
     public FeedState(Watermark changes, Watermark deletions) {
         this.changes = new Watermark.Tracker(changes);
@@ -97,7 +98,10 @@ public final class FeedState {
         OffsetDateTime modified = ZohoTime.of(record, "Modified_Time");
         OffsetDateTime created = ZohoTime.of(record, "Created_Time");
         if (modified != null && !modified.toInstant().isBefore(bulkHandover.toInstant())) {
-            bulkSeen.put(id, modified.toInstant().toString());
+            Map<String, String> version = new LinkedHashMap<>();
+            record.forEach((field, value) -> version.put(field, text(value)));
+            version.put("Modified_Time", modified.toInstant().toString());
+            bulkSeen.put(id, version);
         }
         if (created != null && !created.toInstant().isBefore(bulkHandover.toInstant())) {
             createdIds.add(id);
@@ -113,14 +117,58 @@ public final class FeedState {
         bulkLastId = null;
     }
 
-    /** Whether the feed's record is the version the bulk load already delivered (same id, same Modified_Time). */
+    /**
+     * Whether the feed's record is the version the bulk load already delivered: same Modified_Time, and the same value in
+     * every field both have (compared as text: the load's values are the bulk CSV's text).
+     */
     public boolean deliveredByBulkLoad(Map<String, Object> record) {
         if (bulkSeen.isEmpty()) {
             return false;
         }
+        Map<String, String> seen = bulkSeen.get(String.valueOf(record.get("id")));
         OffsetDateTime modified = ZohoTime.of(record, "Modified_Time");
-        String seen = bulkSeen.get(String.valueOf(record.get("id")));
-        return seen != null && modified != null && seen.equals(modified.toInstant().toString());
+        if (seen == null || modified == null || !modified.toInstant().toString().equals(seen.get("Modified_Time"))) {
+            return false;
+        }
+        for (Map.Entry<String, String> e : seen.entrySet()) {
+            String field = e.getKey();
+            if (!field.equals("Modified_Time") && !field.equals("Created_Time") && record.containsKey(field)
+                && !text(record.get(field)).equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A value as text the same way whether it came typed from a read or as text from a bulk CSV: empty for none, a
+     * lookup as its id, a list as its items joined by ';', a number without trailing zeros.
+     */
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Map<?, ?> m) {
+            Object id = m.get("id");
+            return id != null ? id.toString() : text(m.get("name"));
+        }
+        if (value instanceof java.util.Collection<?> items) {
+            StringBuilder sb = new StringBuilder();
+            for (Object item : items) {
+                sb.append(sb.length() == 0 ? "" : ";").append(item instanceof Map<?, ?> m && m.containsKey("name")
+                        ? text(m.get("name")) : text(item));
+            }
+            return sb.toString();
+        }
+        String s = value.toString();
+        if (!s.isEmpty() && (Character.isDigit(s.charAt(s.length() - 1)))) {
+            try {
+                return new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException notANumber) {
+                return s;
+            }
+        }
+        return s;
     }
 
     public Set<String> createdIds() {
@@ -229,11 +277,19 @@ public final class FeedState {
         if (!bulkSeen.isEmpty()) {
             sb.append(",\"bulkSeen\":{");
             boolean firstSeen = true;
-            for (Map.Entry<String, String> e : bulkSeen.entrySet()) {
+            for (Map.Entry<String, Map<String, String>> e : bulkSeen.entrySet()) {
                 sb.append(firstSeen ? "" : ",");
                 string(sb, e.getKey());
-                sb.append(':');
-                string(sb, e.getValue());
+                sb.append(":{");
+                boolean firstField = true;
+                for (Map.Entry<String, String> f : e.getValue().entrySet()) {
+                    sb.append(firstField ? "" : ",");
+                    string(sb, f.getKey());
+                    sb.append(':');
+                    string(sb, f.getValue());
+                    firstField = false;
+                }
+                sb.append('}');
                 firstSeen = false;
             }
             sb.append('}');
@@ -300,7 +356,11 @@ public final class FeedState {
                 state.bulkHandover = OffsetDateTime.parse(root.get("bulkHandover").asText());
                 state.bulkLastId = root.hasNonNull("bulkLastId") ? root.get("bulkLastId").asText() : null;
             }
-            root.path("bulkSeen").fields().forEachRemaining(e -> state.bulkSeen.put(e.getKey(), e.getValue().asText()));
+            root.path("bulkSeen").fields().forEachRemaining(e -> {
+                Map<String, String> version = new LinkedHashMap<>();
+                e.getValue().fields().forEachRemaining(f -> version.put(f.getKey(), f.getValue().asText()));
+                state.bulkSeen.put(e.getKey(), version);
+            });
             return state;
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("The stored state of the Bigin consumer cannot be read (" + e.getMessage()

@@ -91,4 +91,38 @@ class FeedStateTest {
         assertThatThrownBy(() -> FeedState.fromJson("{\"version\":99}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("remove it from the state repository");
     }
+
+    @Test
+    void aRecordTheBulkLoadDeliveredIsPassedOverByTheFeedOnlyAtTheSameVersion() {
+        FeedState state = new FeedState(Watermark.BEGINNING, Watermark.BEGINNING);
+        state.startBulkLoad(T.minusSeconds(60));
+        Map<String, Object> bulkRow = new LinkedHashMap<>(); // as the bulk CSV gives it: text
+        bulkRow.put("id", "7255024000000596045");
+        bulkRow.put("Last_Name", "Boyle");
+        bulkRow.put("Score", "5.0");
+        bulkRow.put("Account_Name", "7255024000000596001");
+        bulkRow.put("Created_Time", T.toString());
+        bulkRow.put("Modified_Time", T.toString());
+        state.bulkRecordDone(bulkRow);
+        state.finishBulkLoad();
+
+        Map<String, Object> same = new LinkedHashMap<>(); // as a read gives it: typed
+        same.put("id", "7255024000000596045");
+        same.put("Last_Name", "Boyle");
+        same.put("Score", 5);
+        same.put("Account_Name", Map.of("name", "Acme", "id", "7255024000000596001"));
+        same.put("Created_Time", T.toString());
+        same.put("Modified_Time", T.toString());
+        Map<String, Object> changedInTheSameSecond = new LinkedHashMap<>(same);
+        changedInTheSameSecond.put("Last_Name", "Boyle-Smith");
+        Map<String, Object> changedLater = new LinkedHashMap<>(same);
+        changedLater.put("Modified_Time", T.plusSeconds(1).toString());
+
+        assertThat(state.deliveredByBulkLoad(same)).isTrue();
+        assertThat(state.deliveredByBulkLoad(changedInTheSameSecond)).isFalse();
+        assertThat(state.deliveredByBulkLoad(changedLater)).isFalse();
+        assertThat(state.classify(changedLater)).as("created after the handover, delivered as created").isEqualTo(
+                "updated");
+        assertThat(FeedState.fromJson(state.toJson()).deliveredByBulkLoad(same)).as("kept across a restart").isTrue();
+    }
 }
