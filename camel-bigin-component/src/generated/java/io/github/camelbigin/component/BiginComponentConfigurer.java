@@ -65,8 +65,14 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelbigin.component.BiginConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionapp":
+        case "connectionApp": getOrCreateConfiguration(target).setConnectionApp(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionid":
         case "connectionId": getOrCreateConfiguration(target).setConnectionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectionstatus":
+        case "connectionStatus": getOrCreateConfiguration(target).setConnectionStatus(property(camelContext, io.github.camelbigin.zoho.maton.MatonStatus.class, value)); return true;
+        case "connectiontimeout":
+        case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "criteria": getOrCreateConfiguration(target).setCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "cvid": getOrCreateConfiguration(target).setCvid(property(camelContext, java.lang.String.class, value)); return true;
         case "datacenter":
@@ -97,6 +103,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepChannel": getOrCreateConfiguration(target).setKeepChannel(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "matoncontrolurl":
+        case "matonControlUrl": getOrCreateConfiguration(target).setMatonControlUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
@@ -205,8 +213,14 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return io.github.camelbigin.component.BiginConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectionapp":
+        case "connectionApp": return java.lang.String.class;
         case "connectionid":
         case "connectionId": return java.lang.String.class;
+        case "connectionstatus":
+        case "connectionStatus": return io.github.camelbigin.zoho.maton.MatonStatus.class;
+        case "connectiontimeout":
+        case "connectionTimeout": return long.class;
         case "criteria": return java.lang.String.class;
         case "cvid": return java.lang.String.class;
         case "datacenter":
@@ -237,6 +251,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepChannel": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "matoncontrolurl":
+        case "matonControlUrl": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxmessagesperpoll":
@@ -341,8 +357,14 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectionapp":
+        case "connectionApp": return getOrCreateConfiguration(target).getConnectionApp();
         case "connectionid":
         case "connectionId": return getOrCreateConfiguration(target).getConnectionId();
+        case "connectionstatus":
+        case "connectionStatus": return getOrCreateConfiguration(target).getConnectionStatus();
+        case "connectiontimeout":
+        case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
         case "criteria": return getOrCreateConfiguration(target).getCriteria();
         case "cvid": return getOrCreateConfiguration(target).getCvid();
         case "datacenter":
@@ -373,6 +395,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepChannel": return getOrCreateConfiguration(target).isKeepChannel();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "matoncontrolurl":
+        case "matonControlUrl": return getOrCreateConfiguration(target).getMatonControlUrl();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxmessagesperpoll":

@@ -61,8 +61,14 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionapp":
+        case "connectionApp": target.getConfiguration().setConnectionApp(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionid":
         case "connectionId": target.getConfiguration().setConnectionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectionstatus":
+        case "connectionStatus": target.getConfiguration().setConnectionStatus(property(camelContext, io.github.camelbigin.zoho.maton.MatonStatus.class, value)); return true;
+        case "connectiontimeout":
+        case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "criteria": target.getConfiguration().setCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "cvid": target.getConfiguration().setCvid(property(camelContext, java.lang.String.class, value)); return true;
         case "datacenter":
@@ -94,6 +100,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepChannel": target.getConfiguration().setKeepChannel(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "matoncontrolurl":
+        case "matonControlUrl": target.getConfiguration().setMatonControlUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
@@ -224,8 +232,14 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectionapp":
+        case "connectionApp": return java.lang.String.class;
         case "connectionid":
         case "connectionId": return java.lang.String.class;
+        case "connectionstatus":
+        case "connectionStatus": return io.github.camelbigin.zoho.maton.MatonStatus.class;
+        case "connectiontimeout":
+        case "connectionTimeout": return long.class;
         case "criteria": return java.lang.String.class;
         case "cvid": return java.lang.String.class;
         case "datacenter":
@@ -257,6 +271,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepChannel": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "matoncontrolurl":
+        case "matonControlUrl": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxmessagesperpoll":
@@ -383,8 +399,14 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "connectionapp":
+        case "connectionApp": return target.getConfiguration().getConnectionApp();
         case "connectionid":
         case "connectionId": return target.getConfiguration().getConnectionId();
+        case "connectionstatus":
+        case "connectionStatus": return target.getConfiguration().getConnectionStatus();
+        case "connectiontimeout":
+        case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
         case "criteria": return target.getConfiguration().getCriteria();
         case "cvid": return target.getConfiguration().getCvid();
         case "datacenter":
@@ -416,6 +438,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepChannel": return target.getConfiguration().isKeepChannel();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "matoncontrolurl":
+        case "matonControlUrl": return target.getConfiguration().getMatonControlUrl();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxmessagesperpoll":

@@ -24,7 +24,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(86);
+        Set<String> props = new HashSet<>(90);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -45,7 +45,10 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");
+        props.add("connectionApp");
         props.add("connectionId");
+        props.add("connectionStatus");
+        props.add("connectionTimeout");
         props.add("criteria");
         props.add("cvid");
         props.add("dataCenter");
@@ -65,6 +68,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("initialPosition");
         props.add("keepChannel");
         props.add("lazyStartProducer");
+        props.add("matonControlUrl");
         props.add("maxConnections");
         props.add("maxMessagesPerPoll");
         props.add("maxRecords");

@@ -10,6 +10,7 @@ import io.github.camelbigin.zoho.bulk.BulkOperation;
 import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.feed.ChangeDetection;
 import io.github.camelbigin.zoho.feed.InitialLoadMode;
+import io.github.camelbigin.zoho.maton.MatonStatus;
 import io.github.camelbigin.zoho.metadata.UserType;
 import io.github.camelbigin.zoho.records.Approval;
 import io.github.camelbigin.zoho.records.DeletedType;
@@ -304,6 +305,24 @@ public class BiginConfiguration implements Cloneable {
     @UriParam(label = "security", description = "The Maton connection to use (the Maton-Connection header); default:"
                                                 + " the oldest active one.")
     private String connectionId;
+
+    @UriParam(label = "security", defaultValue = "https://ctrl.maton.ai",
+              description = "Maton's connection API, for the connection operations (listConnections,"
+                            + " createConnection, getConnection, deleteConnection, awaitConnection).")
+    private String matonControlUrl = "https://ctrl.maton.ai";
+
+    @UriParam(label = "security", defaultValue = "zoho-bigin",
+              description = "The Maton app the connection operations list and create connections for.")
+    private String connectionApp = "zoho-bigin";
+
+    @UriParam(label = "security",
+              description = "listConnections lists only connections in this status: ACTIVE, PENDING or FAILED (none:"
+                            + " every one).")
+    private MatonStatus connectionStatus;
+
+    @UriParam(label = "security", defaultValue = "600000", javaType = "java.time.Duration",
+              description = "How long awaitConnection waits for a person to authorise a connection (open its url).")
+    private long connectionTimeout = 600_000;
 
     @UriParam(label = "security", description = "TLS settings for the connections to Bigin.")
     private SSLContextParameters sslContextParameters;
@@ -850,6 +869,38 @@ public class BiginConfiguration implements Cloneable {
 
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    public String getMatonControlUrl() {
+        return matonControlUrl;
+    }
+
+    public void setMatonControlUrl(String matonControlUrl) {
+        this.matonControlUrl = matonControlUrl;
+    }
+
+    public String getConnectionApp() {
+        return connectionApp;
+    }
+
+    public void setConnectionApp(String connectionApp) {
+        this.connectionApp = connectionApp;
+    }
+
+    public MatonStatus getConnectionStatus() {
+        return connectionStatus;
+    }
+
+    public void setConnectionStatus(MatonStatus connectionStatus) {
+        this.connectionStatus = connectionStatus;
+    }
+
+    public long getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(long connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
     }
 
     public String getApiKey() {

@@ -12,7 +12,9 @@ public final class BiginConstants {
                                                 + " createTags, notes, createNotes, updateNotes, deleteNotes,"
                                                 + " updateRelated, delinkRelated, attachments, uploadAttachment,"
                                                 + " downloadAttachment, deleteAttachment, uploadPhoto, downloadPhoto,"
-                                                + " deletePhoto, modules, fields, layouts, users, org).",
+                                                + " deletePhoto, listConnections, createConnection, getConnection,"
+                                                + " deleteConnection, awaitConnection, modules, fields, layouts, users,"
+                                                + " org).",
               javaType = "String")
     public static final String OPERATION = "CamelBiginOperation";
 
@@ -137,6 +139,12 @@ public final class BiginConstants {
                                                 + " overrides the bulkCriteria option.",
               javaType = "java.util.Map<String, Object>")
     public static final String BULK_CRITERIA = "CamelBiginBulkCriteria";
+
+    @Metadata(label = "producer", description = "The Maton connection getConnection, deleteConnection and"
+                                                + " awaitConnection act on (overrides the connectionId option); set"
+                                                + " by createConnection.",
+              javaType = "String")
+    public static final String CONNECTION_ID = "CamelBiginConnectionId";
 
     private BiginConstants() {
     }

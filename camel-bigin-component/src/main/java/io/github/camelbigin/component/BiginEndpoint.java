@@ -45,6 +45,7 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private long delay = DEFAULT_DELAY;
 
     private ZohoClient client;
+    private final MatonOperations maton;
     private BiginHealthCheck healthCheck;
     private WritableHealthCheckRepository healthRepository;
     private final MemoryStateRepository memoryState = new MemoryStateRepository();
@@ -52,6 +53,7 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
     public BiginEndpoint(String uri, BiginComponent component, BiginConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        this.maton = new MatonOperations(configuration);
         setDelay(DEFAULT_DELAY);
     }
 
@@ -80,6 +82,7 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
         RecordQuery.create().perPage(configuration.getPerPage()).page(configuration.getPage())
                 .maxRecords(configuration.getMaxRecords());
         WriteOptions.create().batchSize(configuration.getBatchSize());
+        MatonOperations.check(configuration);
         if (configuration.getBulkWorkDir() != null
             && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(configuration.getBulkWorkDir()))) {
             throw new IllegalArgumentException("bulkWorkDir '" + configuration.getBulkWorkDir() + "' is not a"
@@ -133,6 +136,11 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
     }
 
     /** The shared client, available while the endpoint is started. */
+    /** The Maton connection operations of this endpoint. */
+    MatonOperations maton() {
+        return maton;
+    }
+
     public ZohoClient getClient() {
         return client;
     }
@@ -172,6 +180,7 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
             getComponent().release(client); // a client the user gave is the user's to close
         }
         client = null;
+        maton.close();
         super.doStop();
     }
 

@@ -65,6 +65,16 @@ public enum BiginOperation {
     downloadPhoto,
     /** Remove the photo of the record in CamelBiginRecordId. */
     deletePhoto,
+    /** List the Maton connections of connectionApp (in connectionStatus): needs apiKey. */
+    listConnections,
+    /** Create a Maton connection to connectionApp; the body holds the url a person opens to authorise it. */
+    createConnection,
+    /** Read the Maton connection in CamelBiginConnectionId (or connectionId). */
+    getConnection,
+    /** Delete the Maton connection in CamelBiginConnectionId (or connectionId). */
+    deleteConnection,
+    /** Wait (up to connectionTimeout) until the Maton connection in CamelBiginConnectionId is ACTIVE. */
+    awaitConnection,
     /** Read the org's modules. */
     modules,
     /** Read the module's fields. */

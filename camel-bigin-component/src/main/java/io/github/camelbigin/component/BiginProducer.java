@@ -54,6 +54,10 @@ public class BiginProducer extends DefaultProducer {
         ZohoClient client = endpoint.getClient();
         String module = config.getModule();
         Message out = exchange.getMessage();
+        if (MatonOperations.handles(op)) {
+            endpoint.maton().perform(op, in, out); // Maton's connection API: no Bigin call
+            return;
+        }
         try {
             perform(op, in, out, client, module);
         } catch (ZohoApiException e) {

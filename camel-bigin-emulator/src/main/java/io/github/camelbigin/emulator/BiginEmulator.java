@@ -80,6 +80,7 @@ public final class BiginEmulator implements AutoCloseable {
     private final ApiRoutes routes = new ApiRoutes(org, this);
     private final Watches watches = new Watches(org);
     private final Map<String, List<String>> matonKeys = new ConcurrentHashMap<>();
+    private final MatonControl maton = new MatonControl(this);
     private volatile Duration searchIndexDelay = Duration.ZERO;
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
@@ -187,6 +188,7 @@ public final class BiginEmulator implements AutoCloseable {
     public BiginEmulator reset() {
         org.clear();
         routes.reset();
+        maton.reset();
         watches.clear();
         requests.clear();
         faults.clear();
@@ -372,6 +374,16 @@ public final class BiginEmulator implements AutoCloseable {
     }
 
     /** Accepts a Maton API key with these connections (none: the key has no Bigin connection yet). */
+    /** The URL of the emulated Maton connection API (the emulator's own address; Maton's is ctrl.maton.ai). */
+    public String matonControlUrl() {
+        return baseUrl();
+    }
+
+    /** A person opened a Maton connection's URL: the connection is ACTIVE (false when there is none). */
+    public boolean authorizeMatonConnection(String connectionId) {
+        return maton.authorize(connectionId);
+    }
+
     public BiginEmulator addMatonKey(String apiKey, String... connectionIds) {
         matonKeys.put(apiKey, List.of(connectionIds));
         return this;
@@ -603,6 +615,10 @@ public final class BiginEmulator implements AutoCloseable {
             } else if (path.startsWith(BULK_PREFIX + "/")) {
                 kind = RecordedRequest.Kind.API;
                 apiPath = path; // routed by its full path: /bigin/bulk/v2/…
+            } else if (path.equals("/connections") || path.startsWith("/connections/")
+                       || path.startsWith("/maton/authorize/")) {
+                kind = RecordedRequest.Kind.MATON_CONTROL;
+                apiPath = path;
             } else if (path.equals(TOKEN_PATH)) {
                 kind = RecordedRequest.Kind.TOKEN;
                 apiPath = path;
@@ -706,6 +722,24 @@ public final class BiginEmulator implements AutoCloseable {
                     Object[] result = oauth.mint(query(req.body()), clock.instant(), baseUrl());
                     return Answer.json((Integer) result[0], result[1]).credits(0);
                 }
+                case MATON_CONTROL: {
+                    List<String> segments = Arrays.stream(apiPath.split("/")).filter(s -> !s.isEmpty())
+                            .map(BiginEmulator::decode).collect(Collectors.toList());
+                    if ("maton".equals(segments.get(0))) { // the URL a person opens to authorise a connection
+                        return maton.authorize(segments.get(segments.size() - 1))
+                                ? Answer.json(200, Map.of("status", "ACTIVE")).credits(0) : Answer.json(404,
+                                new EmulatorError(404, "NOT_FOUND", "connection not found", null).body()).credits(0);
+                    }
+                    String key = matonKey(req);
+                    if (key == null) {
+                        return Answer.json(401, new EmulatorError(401, "INVALID_TOKEN", "invalid Maton API key", null)
+                                .body()).credits(0);
+                    }
+                    if (maton.overLimit(key)) {
+                        return tooManyMatonRequests();
+                    }
+                    return maton.route(req, key, segments);
+                }
                 case API:
                 case MATON: {
                     Answer refused = kind == RecordedRequest.Kind.API ? checkZohoToken(req) : checkMaton(req);
@@ -750,13 +784,28 @@ public final class BiginEmulator implements AutoCloseable {
         return Answer.json(401, new EmulatorError(401, "INVALID_TOKEN", "invalid oauth token", null).body());
     }
 
-    private Answer checkMaton(RecordedRequest req) {
+    /** The request's Maton API key when it is one the emulator knows, else null. */
+    private String matonKey(RecordedRequest req) {
         String auth = req.header("Authorization");
-        List<String> connections = auth != null && auth.startsWith("Bearer ")
-                ? matonKeys.get(auth.substring("Bearer ".length()).trim()) : null;
-        if (connections == null) {
+        String key = auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()).trim() : null;
+        return key != null && matonKeys.containsKey(key) ? key : null;
+    }
+
+    private static Answer tooManyMatonRequests() {
+        return Answer.json(429, new EmulatorError(429, "TOO_MANY_REQUESTS", "Maton allows 10 requests a second per"
+                                                                             + " account", null).body()).credits(0);
+    }
+
+    private Answer checkMaton(RecordedRequest req) {
+        String key = matonKey(req);
+        if (key == null) {
             return Answer.json(401, new EmulatorError(401, "INVALID_TOKEN", "invalid Maton API key", null).body());
         }
+        if (maton.overLimit(key)) {
+            return tooManyMatonRequests();
+        }
+        List<String> connections = new ArrayList<>(matonKeys.get(key));
+        connections.addAll(maton.active(key, "zoho-bigin"));
         if (connections.isEmpty()) {
             return Answer.json(400, new EmulatorError(400, "MISSING_CONNECTION",
                     "no active zoho-bigin connection for this API key: create one at https://ctrl.maton.ai/connections",

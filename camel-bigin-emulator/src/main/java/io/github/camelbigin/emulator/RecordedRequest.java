@@ -18,6 +18,8 @@ public final class RecordedRequest {
         MATON,
         /** The OAuth token endpoint. */
         TOKEN,
+        /** Maton's connection API ({@code /connections}). */
+        MATON_CONTROL,
         /** Anything else. */
         OTHER
     }

@@ -46,6 +46,9 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
                                       + " Tasks, Events, Calls, Notes or a custom module's API name (the modules"
                                       + " operation lists them)",
                     "NO_PERMISSION", "The Bigin user behind the credentials lacks the permission for this",
+                    "MISSING_CONNECTION", "Maton has no ACTIVE connection to Bigin for this API key: create one"
+                                          + " (operation=createConnection), open its url to authorise it and wait"
+                                          + " for it (operation=awaitConnection)",
                     "DISCRETE_PAGINATION_LIMIT_EXCEEDED", "Bigin answers at most 2,000 records through page numbers"
                                                           + " and sent no page token to go on: set maxRecords to at"
                                                           + " most 2000, narrow the query (cvid, criteria), or use"

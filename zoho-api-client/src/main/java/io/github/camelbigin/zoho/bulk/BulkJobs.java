@@ -13,6 +13,7 @@ import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.http.ApiRequest;
 import io.github.camelbigin.zoho.http.ApiResponse;
 import io.github.camelbigin.zoho.http.FilePart;
+import io.github.camelbigin.zoho.http.RateLimiter;
 import io.github.camelbigin.zoho.http.Sleeper;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.records.Download;
@@ -22,19 +23,21 @@ import io.github.camelbigin.zoho.records.Names;
 /**
  * The calls of Bigin's bulk API ({@code /bigin/bulk/v2} on the API domain, uploads on {@code content.zohoapis.<dc>}):
  * create a read or write job, wait for it by polling with backoff, download its zipped result. Read-result downloads
- * go through a {@link DownloadLimiter} (10 a minute).
+ * go through a {@link RateLimiter} of 10 a minute.
  */
 public final class BulkJobs {
 
     /** The first status poll comes this soon; the waits double up to {@link #MAX_POLL_WAIT}. */
     static final Duration FIRST_POLL_WAIT = Duration.ofMillis(250);
     static final Duration MAX_POLL_WAIT = Duration.ofSeconds(30);
+    static final int DOWNLOADS_PER_MINUTE = 10;
 
     private final JsonCalls calls;
     private final ZohoApi api;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final DownloadLimiter downloads;
+    /** Bigin allows 10 result downloads a minute and answers the 11th with 429: wait for a slot instead. */
+    private final RateLimiter downloads;
     /** The bulk API's path on the API domain: {@code /bigin/bulk/v2} beside {@code /bigin/v2}. */
     private final String bulkPath;
 
@@ -44,7 +47,7 @@ public final class BulkJobs {
         this.bulkPath = api.basePath().replaceFirst("^/([^/]+)/", "/$1/bulk/");
         this.clock = clock;
         this.sleeper = sleeper;
-        this.downloads = new DownloadLimiter(clock, sleeper);
+        this.downloads = new RateLimiter(DOWNLOADS_PER_MINUTE, 60_000, clock, sleeper);
     }
 
     ZohoApi api() {

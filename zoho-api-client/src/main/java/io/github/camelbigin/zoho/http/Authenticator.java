@@ -14,6 +14,14 @@ public interface Authenticator {
     Credentials credentials(TokenEndpoint tokens);
 
     /** Whether a 401 {@code INVALID_TOKEN} can be cured by getting a new token (and the call replayed once). */
+    /**
+     * The allowance every call with these credentials spends (Maton: 10 requests a second per API key), or null when
+     * none is known: the transport waits for it before each call instead of spending a call on a 429.
+     */
+    default RateLimiter rateLimiter() {
+        return null;
+    }
+
     default boolean canRefresh() {
         return false;
     }

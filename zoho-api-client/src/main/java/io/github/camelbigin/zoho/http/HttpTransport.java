@@ -126,6 +126,16 @@ public final class HttpTransport implements AutoCloseable {
      */
     private ApiResponse attempt(ApiRequest request, URI uri, Authenticator.Credentials credentials, RetryBudget budget,
                                 int attempt, boolean counted) {
+        RateLimiter limiter = counted ? authenticator.rateLimiter() : null;
+        if (limiter != null) {
+            try {
+                limiter.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failed(new ZohoApiException(api, request.operation(), request.module(), 0, "INTERRUPTED",
+                        "interrupted while waiting for the rate limit", null, e));
+            }
+        }
         long started = clock.millis();
         try {
             ApiResponse response = http.send(request, uri, credentials);

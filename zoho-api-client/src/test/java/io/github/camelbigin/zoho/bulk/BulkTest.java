@@ -16,6 +16,7 @@ import io.github.camelbigin.emulator.BiginEmulatorExtension;
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.auth.StaticTokenAuthenticator;
 import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.http.RateLimiter;
 import io.github.camelbigin.zoho.records.WriteResult;
 import io.github.camelbigin.zoho.records.ZohoRecordErrorException;
 import io.github.camelbigin.zoho.testing.FakeClock;
@@ -97,7 +98,7 @@ class BulkTest {
     @Test
     void resultDownloadsWaitForASlotOfTheTenAMinute() throws Exception {
         FakeClock clock = new FakeClock(Instant.parse("2026-12-01T08:00:00Z"));
-        DownloadLimiter limiter = new DownloadLimiter(clock, clock.sleeper());
+        RateLimiter limiter = new RateLimiter(BulkJobs.DOWNLOADS_PER_MINUTE, 60_000, clock, clock.sleeper());
 
         for (int i = 0; i < 10; i++) {
             limiter.acquire();

@@ -1,0 +1,105 @@
+package io.github.camelbigin.component;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.camelbigin.zoho.http.Sleeper;
+import io.github.camelbigin.zoho.http.TransportSettings;
+import io.github.camelbigin.zoho.maton.MatonConnection;
+import io.github.camelbigin.zoho.maton.MatonConnections;
+import org.apache.camel.Message;
+
+/**
+ * The Maton connection operations of a {@code bigin:} endpoint (listConnections, createConnection, getConnection,
+ * deleteConnection, awaitConnection), with the endpoint's Maton API key; one client per endpoint, closed with it.
+ */
+final class MatonOperations implements AutoCloseable {
+
+    private final BiginConfiguration config;
+    private MatonConnections connections;
+
+    MatonOperations(BiginConfiguration config) {
+        this.config = config;
+    }
+
+    static boolean handles(BiginOperation op) {
+        return op == BiginOperation.listConnections || op == BiginOperation.createConnection
+               || op == BiginOperation.getConnection || op == BiginOperation.deleteConnection
+               || op == BiginOperation.awaitConnection;
+    }
+
+    /** Fails at endpoint creation when a connection operation has no Maton API key. */
+    static void check(BiginConfiguration c) {
+        if (c.getOperation() != null && handles(c.getOperation()) && (c.getApiKey() == null || c.getApiKey().isBlank())) {
+            throw new IllegalArgumentException("operation=" + c.getOperation() + " manages Maton connections: it needs"
+                                               + " the Maton API key (apiKey)");
+        }
+    }
+
+    void perform(BiginOperation op, Message in, Message out) {
+        MatonConnections maton = connections();
+        switch (op) {
+            case listConnections:
+                List<Object> list = maton.list(config.getConnectionApp(),
+                        config.getConnectionStatus() == null ? null : config.getConnectionStatus().name()).stream()
+                        .map(c -> (Object) c.toMap()).toList();
+                out.setBody(list);
+                out.setHeader(BiginConstants.RECORD_COUNT, list.size());
+                break;
+            case createConnection:
+                set(out, maton.create(config.getConnectionApp()));
+                break;
+            case getConnection:
+                set(out, maton.get(id(in, op)));
+                break;
+            case awaitConnection:
+                set(out, maton.awaitActive(id(in, op), Duration.ofMillis(config.getConnectionTimeout())));
+                break;
+            case deleteConnection:
+                String id = id(in, op);
+                maton.delete(id);
+                out.setBody(null);
+                out.setHeader(BiginConstants.CONNECTION_ID, id);
+                break;
+            default:
+                throw new IllegalStateException("Not a connection operation: " + op);
+        }
+    }
+
+    private static void set(Message out, MatonConnection c) {
+        out.setBody(c.toMap());
+        out.setHeader(BiginConstants.CONNECTION_ID, c.id());
+    }
+
+    /** The connection: the CamelBiginConnectionId header, else the connectionId option. */
+    private String id(Message in, BiginOperation op) {
+        String id = in.getHeader(BiginConstants.CONNECTION_ID, config.getConnectionId(), String.class);
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(op + " needs the Maton connection's id: the "
+                                               + BiginConstants.CONNECTION_ID + " header or the connectionId option"
+                                               + " (listConnections shows them)");
+        }
+        return id;
+    }
+
+    private synchronized MatonConnections connections() {
+        if (connections == null) {
+            TransportSettings settings = new TransportSettings()
+                    .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
+                    .socketTimeout(Duration.ofMillis(config.getSocketTimeout()));
+            connections = new MatonConnections(config.getApiKey(), URI.create(config.getMatonControlUrl()), settings,
+                    Clock.systemUTC(), Sleeper.REAL);
+        }
+        return connections;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connections != null) {
+            connections.close();
+            connections = null;
+        }
+    }
+}
