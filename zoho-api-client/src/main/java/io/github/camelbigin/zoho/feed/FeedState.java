@@ -44,7 +44,8 @@ public final class FeedState {
     /**
      * Records a bulk load delivered that were modified at or after the handover, as text (see {@link #text}): the feed
      * then reads them again, and passes over the ones still at that version — same Modified_Time and same values, for
-     * a record can change twice within Bigin's one-second Modified_Time. Forgotten once the feed caught up.
+     * a record can change twice within Bigin's one-second Modified_Time — and calls a later version an update.
+     * Forgotten once the feed's watermark has moved past their second.
      */
     private final Map<String, Map<String, String>> bulkSeen = new LinkedHashMap<>();
 
@@ -179,7 +180,7 @@ public final class FeedState {
     public String classify(Map<String, Object> record) {
         OffsetDateTime created = ZohoTime.of(record, "Created_Time");
         String id = String.valueOf(record.get("id"));
-        if (created == null || base.covers(created, id) || createdIds.contains(id)) {
+        if (created == null || base.covers(created, id) || createdIds.contains(id) || bulkSeen.containsKey(id)) {
             return "updated";
         }
         return "created";
@@ -210,7 +211,12 @@ public final class FeedState {
         base = changes.snapshot();
         settledDeletions = deletions.snapshot();
         createdIds.clear();
-        bulkSeen.clear(); // the feed has read past every version the bulk load delivered
+        // a version the load delivered can be read again while it is not older than the watermark's second (a page
+        // that shifted under a read comes back at the next poll): forget only those the feed has left behind
+        Instant passed = changes.snapshot().time() == null ? null : changes.snapshot().time().toInstant();
+        if (passed != null) {
+            bulkSeen.values().removeIf(v -> Instant.parse(v.get("Modified_Time")).isBefore(passed));
+        }
         settledAt = pollStart;
     }
 

@@ -125,4 +125,29 @@ class FeedStateTest {
                 "updated");
         assertThat(FeedState.fromJson(state.toJson()).deliveredByBulkLoad(same)).as("kept across a restart").isTrue();
     }
+
+    @Test
+    void theBulkLoadsVersionsAreRememberedUntilTheWatermarkLeavesTheirSecond() {
+        FeedState state = new FeedState(Watermark.BEGINNING, Watermark.BEGINNING);
+        state.startBulkLoad(T.minusSeconds(60));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", "7255024000000596045");
+        row.put("Last_Name", "Boyle");
+        row.put("Created_Time", T.toString());
+        row.put("Modified_Time", T.toString());
+        state.bulkRecordDone(row);
+        state.finishBulkLoad();
+        Map<String, Object> other = record("7255024000000596046", T, T);
+
+        // a read that ended in the load's second: a page that shifted under it may bring the record back
+        state.changeDone(other, T, "created", "f");
+        state.caughtUp(T.plusSeconds(1).toInstant());
+        assertThat(state.deliveredByBulkLoad(row)).isTrue();
+        assertThat(state.classify(record("7255024000000596045", T, T))).isEqualTo("updated");
+
+        // the watermark left that second: the version can no longer come back
+        state.changeDone(record("7255024000000596047", T, T.plusSeconds(5)), T.plusSeconds(5), "created", "g");
+        state.caughtUp(T.plusSeconds(6).toInstant());
+        assertThat(state.deliveredByBulkLoad(row)).isFalse();
+    }
 }
