@@ -73,6 +73,10 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectionStatus": getOrCreateConfiguration(target).setConnectionStatus(property(camelContext, io.github.camelbigin.zoho.maton.MatonStatus.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditbudget":
+        case "creditBudget": getOrCreateConfiguration(target).setCreditBudget(property(camelContext, long.class, value)); return true;
+        case "creditstaterepository":
+        case "creditStateRepository": getOrCreateConfiguration(target).setCreditStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "criteria": getOrCreateConfiguration(target).setCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "cvid": getOrCreateConfiguration(target).setCvid(property(camelContext, java.lang.String.class, value)); return true;
         case "datacenter":
@@ -221,6 +225,10 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectionStatus": return io.github.camelbigin.zoho.maton.MatonStatus.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "creditbudget":
+        case "creditBudget": return long.class;
+        case "creditstaterepository":
+        case "creditStateRepository": return org.apache.camel.spi.StateRepository.class;
         case "criteria": return java.lang.String.class;
         case "cvid": return java.lang.String.class;
         case "datacenter":
@@ -365,6 +373,10 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectionStatus": return getOrCreateConfiguration(target).getConnectionStatus();
         case "connectiontimeout":
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
+        case "creditbudget":
+        case "creditBudget": return getOrCreateConfiguration(target).getCreditBudget();
+        case "creditstaterepository":
+        case "creditStateRepository": return getOrCreateConfiguration(target).getCreditStateRepository();
         case "criteria": return getOrCreateConfiguration(target).getCriteria();
         case "cvid": return getOrCreateConfiguration(target).getCvid();
         case "datacenter":
@@ -465,6 +477,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "creditstaterepository":
+        case "creditStateRepository": return java.lang.String.class;
         case "outputclass":
         case "outputClass": return java.lang.Object.class;
         case "staterepository":

@@ -69,6 +69,10 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "connectionStatus": target.getConfiguration().setConnectionStatus(property(camelContext, io.github.camelbigin.zoho.maton.MatonStatus.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditbudget":
+        case "creditBudget": target.getConfiguration().setCreditBudget(property(camelContext, long.class, value)); return true;
+        case "creditstaterepository":
+        case "creditStateRepository": target.getConfiguration().setCreditStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "criteria": target.getConfiguration().setCriteria(property(camelContext, java.lang.String.class, value)); return true;
         case "cvid": target.getConfiguration().setCvid(property(camelContext, java.lang.String.class, value)); return true;
         case "datacenter":
@@ -240,6 +244,10 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "connectionStatus": return io.github.camelbigin.zoho.maton.MatonStatus.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "creditbudget":
+        case "creditBudget": return long.class;
+        case "creditstaterepository":
+        case "creditStateRepository": return org.apache.camel.spi.StateRepository.class;
         case "criteria": return java.lang.String.class;
         case "cvid": return java.lang.String.class;
         case "datacenter":
@@ -407,6 +415,10 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "connectionStatus": return target.getConfiguration().getConnectionStatus();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
+        case "creditbudget":
+        case "creditBudget": return target.getConfiguration().getCreditBudget();
+        case "creditstaterepository":
+        case "creditStateRepository": return target.getConfiguration().getCreditStateRepository();
         case "criteria": return target.getConfiguration().getCriteria();
         case "cvid": return target.getConfiguration().getCvid();
         case "datacenter":
@@ -527,6 +539,8 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "creditstaterepository":
+        case "creditStateRepository": return java.lang.String.class;
         case "outputclass":
         case "outputClass": return java.lang.Object.class;
         case "schedulerproperties":

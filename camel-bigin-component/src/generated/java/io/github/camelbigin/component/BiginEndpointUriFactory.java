@@ -24,7 +24,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(90);
+        Set<String> props = new HashSet<>(92);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -49,6 +49,8 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("connectionId");
         props.add("connectionStatus");
         props.add("connectionTimeout");
+        props.add("creditBudget");
+        props.add("creditStateRepository");
         props.add("criteria");
         props.add("cvid");
         props.add("dataCenter");

@@ -324,6 +324,19 @@ public class BiginConfiguration implements Cloneable {
               description = "How long awaitConnection waits for a person to authorise a connection (open its url).")
     private long connectionTimeout = 600_000;
 
+    @UriParam(label = "advanced", defaultValue = "0",
+              description = "The most credits this connection may spend over Zoho's rolling 24 hours (0: no budget),"
+                            + " below the org's daily allowance: every call counts its credits (a call 1, an insert or"
+                            + " update 1 per 10 records, a bulk-read job 50, a bulk-write job 500) before it is sent,"
+                            + " and a call that would pass the budget is refused unsent, naming when credits free up;"
+                            + " consumers pause until then. Shared by every endpoint of the connection.")
+    private long creditBudget;
+
+    @UriParam(label = "advanced",
+              description = "Where the credit budget's ledger is kept, so a restart does not forget the day's"
+                            + " spending (e.g. a JdbcStateRepository or FileStateRepository); default: in memory.")
+    private StateRepository<String, String> creditStateRepository;
+
     @UriParam(label = "security", description = "TLS settings for the connections to Bigin.")
     private SSLContextParameters sslContextParameters;
 
@@ -869,6 +882,22 @@ public class BiginConfiguration implements Cloneable {
 
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    public long getCreditBudget() {
+        return creditBudget;
+    }
+
+    public void setCreditBudget(long creditBudget) {
+        this.creditBudget = creditBudget;
+    }
+
+    public StateRepository<String, String> getCreditStateRepository() {
+        return creditStateRepository;
+    }
+
+    public void setCreditStateRepository(StateRepository<String, String> creditStateRepository) {
+        this.creditStateRepository = creditStateRepository;
     }
 
     public String getMatonControlUrl() {

@@ -146,6 +146,13 @@ public final class BiginConstants {
               javaType = "String")
     public static final String CONNECTION_ID = "CamelBiginConnectionId";
 
+    @Metadata(description = "With a creditBudget: the credits the connection spent in the last 24 hours, after this"
+                            + " call.", javaType = "Long")
+    public static final String CREDITS_SPENT = "CamelBiginCreditsSpent";
+
+    @Metadata(description = "With a creditBudget: the credits left of it for the next 24 hours.", javaType = "Long")
+    public static final String CREDITS_REMAINING = "CamelBiginCreditsRemaining";
+
     private BiginConstants() {
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelbigin.zoho.credits.CreditBudgetExceededException;
 import io.github.camelbigin.zoho.feed.Change;
 import io.github.camelbigin.zoho.feed.ChangeDetection;
 import io.github.camelbigin.zoho.feed.ChangeFeed;
@@ -230,6 +231,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     /** Whether the current poll's deletions could not reach back to the watermark (Bigin's 2,000-record list). */
     private boolean deletionsMayBeMissing;
     private final AtomicLong deletionGaps = new AtomicLong();
+    /** While the credit budget is spent: when credits free up (the consumer makes no call until then), else null. */
+    private volatile Instant pausedUntil;
     /** When the last poll held deletions back to read them again (push mode after a mass deletion), else null. */
     private Instant readAgainAt;
     /** Why the current poll runs, for the CamelBiginTrigger header. */
@@ -284,6 +287,13 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                                     + " deleted between two polls, so older deletions may be missing")
     public long getDeletionGaps() {
         return deletionGaps.get();
+    }
+
+    @ManagedAttribute(description = "While the connection's credit budget is spent: when the consumer resumes"
+                                    + " (null when it is not paused)")
+    public String getPausedUntil() {
+        Instant p = pausedUntil;
+        return p == null ? null : p.toString();
     }
 
     @ManagedAttribute(description = "Push mode: the notification channel's id (null in polling mode)")
@@ -440,6 +450,13 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             pollsToSkip--; // backing off a permanent failure: each skipped poll spares a call that would fail again
             return 0;
         }
+        if (pausedUntil != null) {
+            if (Instant.now().isBefore(pausedUntil)) {
+                return 0; // the credit budget is spent: no call until credits free up
+            }
+            LOG.info("bigin:{} resumes: credits have freed up", config.getModule());
+            pausedUntil = null;
+        }
         try {
             int done = pollChanges();
             if (permanentFailures > 0 && getExceptionHandler() instanceof OncePerFailureExceptionHandler h) {
@@ -450,6 +467,14 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                 push.polled(lastPollComplete, readAgainAt);
             }
             return done;
+        } catch (CreditBudgetExceededException e) {
+            // not a failure: the budget is the user's own ceiling; wait for it rather than spend past it
+            pausedUntil = e.freeAt();
+            LOG.warn("bigin:{} pauses until {}: {}", config.getModule(), pausedUntil, e.getMessage());
+            if (push != null) {
+                push.polled(false, null);
+            }
+            return 0;
         } catch (ZohoApiException e) {
             if (push != null) {
                 push.polled(false, null);

@@ -29,6 +29,10 @@ public class BiginDevConsole extends AbstractDevConsole {
                     e.getEndpointBaseUri(), e.getServiceUrl(), s == null ? 0 : s.getApiCalls(),
                     s == null ? 0 : s.getCredits(), s == null ? 0 : s.getRetries(), s == null ? 0 : s.getRecordsRead(),
                     s == null ? 0 : s.getRecordsWritten()));
+            if (e.getCreditBudget() > 0) {
+                sb.append(String.format("        credit budget: %d spent of %d in 24 h%n", e.getCreditsSpent(),
+                        e.getCreditBudget()));
+            }
             if (s != null && s.getLastError() != null) {
                 sb.append("        last error: ").append(s.getLastError()).append('\n');
             }
@@ -51,6 +55,10 @@ public class BiginDevConsole extends AbstractDevConsole {
             jo.put("uri", e.getEndpointBaseUri());
             jo.put("module", e.getConfiguration().getModule());
             jo.put("apiUrl", e.getServiceUrl());
+            if (e.getCreditBudget() > 0) {
+                jo.put("creditBudget", e.getCreditBudget());
+                jo.put("creditsSpent24h", e.getCreditsSpent());
+            }
             if (s != null) {
                 jo.put("apiCalls", s.getApiCalls());
                 jo.put("credits", s.getCredits());

@@ -83,6 +83,11 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
                 .maxRecords(configuration.getMaxRecords());
         WriteOptions.create().batchSize(configuration.getBatchSize());
         MatonOperations.check(configuration);
+        if (configuration.getCreditBudget() < 0) {
+            throw new IllegalArgumentException("creditBudget " + configuration.getCreditBudget() + " is negative: give"
+                                               + " the most credits a day this connection may spend, or 0 for no"
+                                               + " budget");
+        }
         if (configuration.getBulkWorkDir() != null
             && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(configuration.getBulkWorkDir()))) {
             throw new IllegalArgumentException("bulkWorkDir '" + configuration.getBulkWorkDir() + "' is not a"
@@ -143,6 +148,17 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     public ZohoClient getClient() {
         return client;
+    }
+
+    @ManagedAttribute(description = "The connection's credit budget for 24 hours (0: none)")
+    public long getCreditBudget() {
+        return configuration.getCreditBudget();
+    }
+
+    @ManagedAttribute(description = "With a credit budget: the credits the connection spent in the last 24 hours")
+    public long getCreditsSpent() {
+        ZohoClient c = client;
+        return c == null || c.creditBudget() == null ? 0 : c.creditBudget().spent();
     }
 
     /** Calls, credits, retries and records of the client this endpoint uses. */

@@ -60,6 +60,12 @@ public class BiginHealthCheck extends AbstractHealthCheck {
         builder.detail("bigin.api.calls", stats.getApiCalls());
         builder.detail("bigin.credits", stats.getCredits());
         builder.detail("bigin.retries", stats.getRetries());
+        if (endpoint.getCreditBudget() > 0) {
+            builder.detail("bigin.credit.budget", endpoint.getCreditBudget());
+            builder.detail("bigin.credits.spent24h", endpoint.getCreditsSpent());
+            builder.detail("bigin.credits.remaining", Math.max(0, endpoint.getCreditBudget()
+                                                                  - endpoint.getCreditsSpent()));
+        }
         if (builder.state() == null) {
             builder.message("No call to Bigin in the last " + FRESH_MILLIS / 60_000 + " minutes").up();
         }

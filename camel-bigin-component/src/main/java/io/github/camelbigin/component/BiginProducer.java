@@ -15,6 +15,7 @@ import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.bulk.BulkOperation;
 import io.github.camelbigin.zoho.bulk.BulkReader;
 import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.credits.CreditBudget;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.http.ZohoJson;
 import io.github.camelbigin.zoho.records.CoqlQuery;
@@ -62,6 +63,12 @@ public class BiginProducer extends DefaultProducer {
             perform(op, in, out, client, module);
         } catch (ZohoApiException e) {
             throw e.during(client.api(), op.name(), module); // the message names what the route asked for
+        } finally {
+            CreditBudget budget = client.creditBudget();
+            if (budget != null) {
+                out.setHeader(BiginConstants.CREDITS_SPENT, budget.spent());
+                out.setHeader(BiginConstants.CREDITS_REMAINING, budget.remaining());
+            }
         }
     }
 

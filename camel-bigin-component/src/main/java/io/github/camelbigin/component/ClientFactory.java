@@ -1,6 +1,7 @@
 package io.github.camelbigin.component;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +14,12 @@ import io.github.camelbigin.zoho.auth.StaticTokenAuthenticator;
 import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.http.Authenticator;
 import io.github.camelbigin.zoho.http.RetryPolicy;
+import io.github.camelbigin.zoho.credits.CreditBudget;
 import io.github.camelbigin.zoho.http.TransportSettings;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +35,8 @@ final class ClientFactory {
     private final CamelContext context;
     private final Map<ConnectionKey, Shared> clients = new HashMap<>();
     private final Map<ConnectionKey.TokenKey, OAuthTokenProvider> tokenProviders = new ConcurrentHashMap<>();
+    /** Credit ledgers without a creditStateRepository: they outlive a client (a route restart), not the JVM. */
+    private final StateRepository<String, String> memoryLedgers = new MemoryStateRepository();
 
     private static final class Shared {
         final ZohoClient client;
@@ -89,11 +96,34 @@ final class ClientFactory {
         return ZohoClient.builder()
                 .api(k.api())
                 .authenticator(auth)
+                .creditBudget(creditBudget(k))
                 .apiUrl(k.apiUrl() == null ? null : URI.create(k.apiUrl()))
                 .transport(settings)
                 .retryPolicy(new RetryPolicy(k.maxRetries(), Duration.ofMillis(k.retryInitialDelay()),
                         Duration.ofMillis(k.retryMaxDelay()), Duration.ofMillis(k.retryDeadline())))
                 .build();
+    }
+
+    /** The connection's credit budget, its ledger kept in creditStateRepository (else in memory), or null. */
+    private CreditBudget creditBudget(ConnectionKey k) {
+        if (k.creditBudget() <= 0) {
+            return null;
+        }
+        StateRepository<String, String> repo = k.creditStateRepository() != null ? k.creditStateRepository()
+                : memoryLedgers;
+        ServiceHelper.startService(repo);
+        String key = k.creditKey();
+        return new CreditBudget(k.api(), k.creditBudget(), Clock.systemUTC(), new CreditBudget.Store() {
+            @Override
+            public String load() {
+                return repo.getState(key);
+            }
+
+            @Override
+            public void save(String ledgerJson) {
+                repo.setState(key, ledgerJson);
+            }
+        });
     }
 
     private Authenticator authenticator(ConnectionKey k) {

@@ -2,6 +2,7 @@ package io.github.camelbigin.component;
 
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.auth.DataCenter;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
@@ -13,7 +14,8 @@ record ConnectionKey(ZohoApi api, AuthMode authMode, String clientId, String cli
                      String accessToken, String apiKey, String connectionId, DataCenter dataCenter,
                      String accountsUrl, String apiUrl, long connectTimeout, long socketTimeout, int maxConnections,
                      String proxyHost, Integer proxyPort, SSLContextParameters sslContextParameters, int maxRetries,
-                     long retryInitialDelay, long retryMaxDelay, long retryDeadline) {
+                     long retryInitialDelay, long retryMaxDelay, long retryDeadline, long creditBudget,
+                     StateRepository<String, String> creditStateRepository) {
 
     /** Which of the three ways in the options choose. */
     enum AuthMode {
@@ -27,7 +29,24 @@ record ConnectionKey(ZohoApi api, AuthMode authMode, String clientId, String cli
                 c.getDataCenter() == null ? DataCenter.US : c.getDataCenter(), c.getAccountsUrl(), c.getApiUrl(),
                 c.getConnectTimeout(), c.getSocketTimeout(), c.getMaxConnections(), c.getProxyHost(),
                 c.getProxyPort(), c.getSslContextParameters(), c.getMaxRetries(), c.getRetryInitialDelay(),
-                c.getRetryMaxDelay(), c.getRetryDeadline());
+                c.getRetryMaxDelay(), c.getRetryDeadline(), c.getCreditBudget(), c.getCreditStateRepository());
+    }
+
+    /**
+     * Where this connection's credit ledger is kept: a key naming the credentials' identity by a hash (the same
+     * credentials spend from the same ledger across restarts), never the credentials themselves.
+     */
+    String creditKey() {
+        String identity = String.join("|", api.basePath(), String.valueOf(authMode), String.valueOf(clientId),
+                String.valueOf(refreshToken), String.valueOf(accessToken), String.valueOf(apiKey),
+                String.valueOf(connectionId), String.valueOf(dataCenter), String.valueOf(apiUrl));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "bigin:credits:" + java.util.HexFormat.of().formatHex(hash, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The refresh token's identity: endpoints (of any API) with the same one share its access token. */

@@ -24,6 +24,7 @@ import io.github.camelbigin.zoho.records.JsonCalls;
 import io.github.camelbigin.zoho.bulk.BulkJobs;
 import io.github.camelbigin.zoho.bulk.BulkReader;
 import io.github.camelbigin.zoho.bulk.BulkWriter;
+import io.github.camelbigin.zoho.credits.CreditBudget;
 import io.github.camelbigin.zoho.records.Attachments;
 import io.github.camelbigin.zoho.records.RecordIterator;
 import io.github.camelbigin.zoho.records.RecordQuery;
@@ -63,6 +64,7 @@ public final class ZohoClient implements AutoCloseable {
     private final Attachments attachments;
     private final BulkJobs bulk;
     private volatile String orgId;
+    private final CreditBudget creditBudget;
 
     private ZohoClient(Builder b) {
         this.api = b.api;
@@ -76,6 +78,13 @@ public final class ZohoClient implements AutoCloseable {
         this.watch = new Watch(calls);
         this.attachments = new Attachments(calls, writes);
         this.bulk = new BulkJobs(calls, b.clock, b.sleeper);
+        this.creditBudget = b.creditBudget;
+        transport.budget(b.creditBudget);
+    }
+
+    /** The connection's credit budget, or null when it has none. */
+    public CreditBudget creditBudget() {
+        return creditBudget;
     }
 
     /**
@@ -271,6 +280,9 @@ public final class ZohoClient implements AutoCloseable {
 
     @Override
     public void close() {
+        if (creditBudget != null) {
+            creditBudget.flush(); // the day's spending survives a restart
+        }
         try {
             transport.close();
         } catch (IOException e) {
@@ -292,6 +304,7 @@ public final class ZohoClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.REAL;
+        private CreditBudget creditBudget;
 
         /** The API to speak; Bigin v2 by default. */
         public Builder api(ZohoApi api) {
@@ -323,6 +336,12 @@ public final class ZohoClient implements AutoCloseable {
         /** The clock of deadlines and of the server's time between answers; a test gives a fake one. */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** Every call spends from this budget before it is sent; one that would pass it is refused (null: none). */
+        public Builder creditBudget(CreditBudget budget) {
+            this.creditBudget = budget;
             return this;
         }
 

@@ -53,8 +53,15 @@ public final class HttpTransport implements AutoCloseable {
         this.http = new ApacheHttp(settings);
     }
 
+    private volatile CallBudget callBudget;
+
     public ZohoApi api() {
         return api;
+    }
+
+    /** Makes every API call spend from {@code budget} before it is sent (null: no budget). */
+    public void budget(CallBudget budget) {
+        this.callBudget = budget;
     }
 
     /**
@@ -126,6 +133,13 @@ public final class HttpTransport implements AutoCloseable {
      */
     private ApiResponse attempt(ApiRequest request, URI uri, Authenticator.Credentials credentials, RetryBudget budget,
                                 int attempt, boolean counted) {
+        if (counted && callBudget != null) {
+            try {
+                callBudget.spend(request.credits(), request.operation(), request.module());
+            } catch (ZohoApiException refused) {
+                throw failed(refused);
+            }
+        }
         RateLimiter limiter = counted ? authenticator.rateLimiter() : null;
         if (limiter != null) {
             try {
@@ -140,12 +154,19 @@ public final class HttpTransport implements AutoCloseable {
         try {
             ApiResponse response = http.send(request, uri, credentials);
             count(counted, response.status() == 429 ? 0 : request.credits());
+            int status = response.status();
+            if (counted && callBudget != null && (status == 401 || status == 429 || status >= 500)) {
+                callBudget.refund(request.credits()); // Zoho charges nothing for these
+            }
             LOG.debug("{} {} -> {} in {} ms (attempt {})", api.product(), request, response.status(),
                     clock.millis() - started, attempt);
             return response;
         } catch (IOException e) {
             boolean neverSent = ApacheHttp.neverSent(e);
             count(counted, neverSent ? 0 : request.credits());
+            if (counted && callBudget != null && neverSent) {
+                callBudget.refund(request.credits());
+            }
             LOG.debug("{} {} -> {} after {} ms (attempt {})", api.product(), request, e.getClass().getSimpleName(),
                     clock.millis() - started, attempt);
             if ((request.idempotent() || neverSent) && retry(request, budget, budget.nextBackoff())) {
