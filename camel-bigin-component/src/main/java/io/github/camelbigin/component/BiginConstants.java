@@ -13,8 +13,8 @@ public final class BiginConstants {
                                                 + " updateRelated, delinkRelated, attachments, uploadAttachment,"
                                                 + " downloadAttachment, deleteAttachment, uploadPhoto, downloadPhoto,"
                                                 + " deletePhoto, listConnections, createConnection, getConnection,"
-                                                + " deleteConnection, awaitConnection, modules, fields, layouts, users,"
-                                                + " org).",
+                                                + " deleteConnection, awaitConnection, authorize, modules, fields,"
+                                                + " layouts, users, org).",
               javaType = "String")
     public static final String OPERATION = "CamelBiginOperation";
 
@@ -152,6 +152,11 @@ public final class BiginConstants {
 
     @Metadata(description = "With a creditBudget: the credits left of it for the next 24 hours.", javaType = "Long")
     public static final String CREDITS_REMAINING = "CamelBiginCreditsRemaining";
+
+    @Metadata(label = "producer", description = "Set by authorize: the API domain of the endpoint's connection, e.g."
+                                                + " https://www.zohoapis.com, for a call to another Zoho API.",
+              javaType = "String")
+    public static final String API_DOMAIN = "CamelBiginApiDomain";
 
     private BiginConstants() {
     }

@@ -75,6 +75,11 @@ public enum BiginOperation {
     deleteConnection,
     /** Wait (up to connectionTimeout) until the Maton connection in CamelBiginConnectionId is ACTIVE. */
     awaitConnection,
+    /**
+     * Make no Bigin call: set the Authorization header (and Maton-Connection, when there is one) of the endpoint's
+     * connection, and CamelBiginApiDomain, for a following call to another Zoho API the token's scopes cover.
+     */
+    authorize,
     /** Read the org's modules. */
     modules,
     /** Read the module's fields. */

@@ -16,6 +16,7 @@ import io.github.camelbigin.zoho.bulk.BulkOperation;
 import io.github.camelbigin.zoho.bulk.BulkReader;
 import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.credits.CreditBudget;
+import io.github.camelbigin.zoho.http.Authenticator;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.http.ZohoJson;
 import io.github.camelbigin.zoho.records.CoqlQuery;
@@ -203,6 +204,13 @@ public class BiginProducer extends DefaultProducer {
                 break;
             case org:
                 out.setBody(client.org());
+                break;
+            case authorize:
+                // another Zoho API's call, on the connection's token: no Bigin call, a token minted only when due
+                Authenticator.Credentials credentials = client.credentials();
+                out.setHeader("Authorization", credentials.authorization());
+                credentials.headers().forEach(out::setHeader);
+                out.setHeader(BiginConstants.API_DOMAIN, client.apiDomain(credentials).toString());
                 break;
             default:
                 throw new IllegalStateException("Unhandled operation " + op);

@@ -82,6 +82,19 @@ public final class ZohoClient implements AutoCloseable {
         transport.budget(b.creditBudget);
     }
 
+    /**
+     * The credentials this client's calls carry — an OAuth token is minted or refreshed when due, shared with the
+     * client's own calls — for calls to other Zoho APIs the token's scopes cover (Zoho Books, say).
+     */
+    public Authenticator.Credentials credentials() {
+        return transport.credentials();
+    }
+
+    /** The API domain of {@code credentials}, e.g. {@code https://www.zohoapis.com}. */
+    public URI apiDomain(Authenticator.Credentials credentials) {
+        return transport.apiDomain(credentials);
+    }
+
     /** The connection's credit budget, or null when it has none. */
     public CreditBudget creditBudget() {
         return creditBudget;

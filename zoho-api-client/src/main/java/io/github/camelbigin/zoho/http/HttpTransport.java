@@ -59,6 +59,21 @@ public final class HttpTransport implements AutoCloseable {
         return api;
     }
 
+    /**
+     * The credentials the next call would carry (an OAuth token minted or refreshed when due), for calls to other Zoho
+     * APIs the same token may authorise.
+     */
+    public Authenticator.Credentials credentials() {
+        return authenticator.credentials(this::postForm);
+    }
+
+    /** The API domain these credentials go to, e.g. {@code https://www.zohoapis.eu}: the base URL less the API's path. */
+    public URI apiDomain(Authenticator.Credentials credentials) {
+        String b = base(credentials).toString();
+        b = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        return URI.create(b.endsWith(api.basePath()) ? b.substring(0, b.length() - api.basePath().length()) : b);
+    }
+
     /** Makes every API call spend from {@code budget} before it is sent (null: no budget). */
     public void budget(CallBudget budget) {
         this.callBudget = budget;
