@@ -65,6 +65,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelbigin.component.BiginConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connection": getOrCreateConfiguration(target).setConnection(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionapp":
         case "connectionApp": getOrCreateConfiguration(target).setConnectionApp(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionid":
@@ -73,6 +74,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectionStatus": getOrCreateConfiguration(target).setConnectionStatus(property(camelContext, io.github.camelbigin.zoho.maton.MatonStatus.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connections": target.setConnections(property(camelContext, java.util.Map.class, value)); return true;
         case "creditbudget":
         case "creditBudget": getOrCreateConfiguration(target).setCreditBudget(property(camelContext, long.class, value)); return true;
         case "creditstaterepository":
@@ -217,6 +219,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return io.github.camelbigin.component.BiginConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connection": return java.lang.String.class;
         case "connectionapp":
         case "connectionApp": return java.lang.String.class;
         case "connectionid":
@@ -225,6 +228,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectionStatus": return io.github.camelbigin.zoho.maton.MatonStatus.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "connections": return java.util.Map.class;
         case "creditbudget":
         case "creditBudget": return long.class;
         case "creditstaterepository":
@@ -365,6 +369,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connection": return getOrCreateConfiguration(target).getConnection();
         case "connectionapp":
         case "connectionApp": return getOrCreateConfiguration(target).getConnectionApp();
         case "connectionid":
@@ -373,6 +378,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectionStatus": return getOrCreateConfiguration(target).getConnectionStatus();
         case "connectiontimeout":
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
+        case "connections": return target.getConnections();
         case "creditbudget":
         case "creditBudget": return getOrCreateConfiguration(target).getCreditBudget();
         case "creditstaterepository":
@@ -477,6 +483,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "connections": return io.github.camelbigin.component.BiginConnection.class;
         case "creditstaterepository":
         case "creditStateRepository": return java.lang.String.class;
         case "outputclass":

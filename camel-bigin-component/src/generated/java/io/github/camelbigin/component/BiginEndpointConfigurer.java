@@ -61,6 +61,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connection": target.getConfiguration().setConnection(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionapp":
         case "connectionApp": target.getConfiguration().setConnectionApp(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionid":
@@ -236,6 +237,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connection": return java.lang.String.class;
         case "connectionapp":
         case "connectionApp": return java.lang.String.class;
         case "connectionid":
@@ -407,6 +409,7 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "connection": return target.getConfiguration().getConnection();
         case "connectionapp":
         case "connectionApp": return target.getConfiguration().getConnectionApp();
         case "connectionid":

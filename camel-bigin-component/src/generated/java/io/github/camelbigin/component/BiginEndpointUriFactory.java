@@ -24,7 +24,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(92);
+        Set<String> props = new HashSet<>(93);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -45,6 +45,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");
+        props.add("connection");
         props.add("connectionApp");
         props.add("connectionId");
         props.add("connectionStatus");

@@ -36,6 +36,12 @@ public class BiginComponent extends HealthCheckComponent {
                             + " initialDelay of its own.")
     private long initialDelay = 1000;
 
+    @Metadata(label = "security", description = "Named connections (a way in, its data centre and URLs, a credit"
+                                                + " budget) that endpoints use with connection=<name>; in properties"
+                                                + " camel.component.bigin.connections[<name>].client-id and so on. A"
+                                                + " BiginConnection bean of that name serves as well.")
+    private Map<String, BiginConnection> connections = new java.util.LinkedHashMap<>();
+
     private ClientFactory clients;
 
     public BiginComponent() {
@@ -62,9 +68,42 @@ public class BiginComponent extends HealthCheckComponent {
         BiginEndpoint endpoint = new BiginEndpoint(uri, this, config);
         endpoint.setDelay(delay); // the URI's own delay, if any, is bound next
         endpoint.setInitialDelay(initialDelay);
+        boolean ownCredentials = CREDENTIAL_OPTIONS.stream().anyMatch(parameters::containsKey);
         setProperties(endpoint, parameters);
+        if (config.getConnection() != null) {
+            if (ownCredentials) {
+                throw new IllegalArgumentException("bigin:" + remaining + " names connection=" + config.getConnection()
+                                                   + " and credentials of its own: use one or the other");
+            }
+            connection(config.getConnection()).applyTo(config);
+        }
         endpoint.validate();
         return endpoint;
+    }
+
+    /** The options that make a way in: an endpoint that names a connection may not set them too. */
+    private static final java.util.List<String> CREDENTIAL_OPTIONS = java.util.List.of("clientId", "clientSecret",
+            "refreshToken", "accessToken", "apiKey", "connectionId", "accountsUrl");
+
+    /** A named connection: a BiginConnection bean of that name, else the connections option's entry. */
+    private BiginConnection connection(String name) {
+        BiginConnection bean = getCamelContext().getRegistry().lookupByNameAndType(name, BiginConnection.class);
+        BiginConnection c = bean != null ? bean : connections.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("connection=" + name + " names no connection: define it as a"
+                                               + " BiginConnection bean named " + name + ", or with the properties"
+                                               + " camel.component.bigin.connections[" + name + "].client-id (and"
+                                               + " so on); known: " + connections.keySet());
+        }
+        return c;
+    }
+
+    public Map<String, BiginConnection> getConnections() {
+        return connections;
+    }
+
+    public void setConnections(Map<String, BiginConnection> connections) {
+        this.connections = connections;
     }
 
     public BiginConfiguration getConfiguration() {

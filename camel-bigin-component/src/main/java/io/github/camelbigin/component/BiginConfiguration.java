@@ -324,6 +324,12 @@ public class BiginConfiguration implements Cloneable {
               description = "How long awaitConnection waits for a person to authorise a connection (open its url).")
     private long connectionTimeout = 600_000;
 
+    @UriParam(label = "security",
+              description = "A named connection (camel.component.bigin.connections[<name>].* or a BiginConnection"
+                            + " bean) whose way in, data centre, URLs and credit budget this endpoint uses instead of"
+                            + " the component's; the endpoint then sets no credentials of its own.")
+    private String connection;
+
     @UriParam(label = "advanced", defaultValue = "0",
               description = "The most credits this connection may spend over Zoho's rolling 24 hours (0: no budget),"
                             + " below the org's daily allowance: every call counts its credits (a call 1, an insert or"
@@ -882,6 +888,14 @@ public class BiginConfiguration implements Cloneable {
 
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    public String getConnection() {
+        return connection;
+    }
+
+    public void setConnection(String connection) {
+        this.connection = connection;
     }
 
     public long getCreditBudget() {

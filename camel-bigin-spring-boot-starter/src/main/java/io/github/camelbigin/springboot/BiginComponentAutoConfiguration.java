@@ -19,7 +19,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Configures the {@code bigin} component from {@code camel.component.bigin.*} (kebab-case or camelCase, placeholders
- * and {@code #bean} references as Camel accepts them). IDE completion comes from
+ * and {@code #bean} references as Camel accepts them), named connections included
+ * ({@code camel.component.bigin.connections.<name>.client-id} and so on). IDE completion comes from
  * {@code META-INF/spring-configuration-metadata.json}, rendered from the component's own descriptor.
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
@@ -46,7 +47,15 @@ public class BiginComponentAutoConfiguration {
                 .orElse(Map.of());
         Map<String, Object> options = new LinkedHashMap<>();
         raw.forEach((key, value) -> {
-            if (!"enabled".equals(key) && !"customizer".equals(key) && value != null
+            if ("connections".equals(key) && value instanceof Map<?, ?> named) {
+                // connections.<name>.<option> (or connections[<name>].<option>): Camel's map syntax per option
+                named.forEach((name, props) -> {
+                    if (props instanceof Map<?, ?> connection) {
+                        connection.forEach((option, v) -> options.put("connections[" + name + "]."
+                                + StringHelper.dashToCamelCase(String.valueOf(option)), v));
+                    }
+                });
+            } else if (!"enabled".equals(key) && !"customizer".equals(key) && value != null
                     && !(value instanceof String && ((String) value).isEmpty())) {
                 options.put(StringHelper.dashToCamelCase(key), value);
             }

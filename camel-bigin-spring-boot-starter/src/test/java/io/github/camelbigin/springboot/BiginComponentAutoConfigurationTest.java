@@ -34,6 +34,23 @@ class BiginComponentAutoConfigurationTest {
     }
 
     @Test
+    void namedConnectionsBindFromTheirOwnProperties() {
+        runner.withPropertyValues("camel.component.bigin.connections.sales-eu.refresh-token=1000.abc",
+                "camel.component.bigin.connections.sales-eu.client-id=id-1",
+                "camel.component.bigin.connections.sales-eu.data-center=EU",
+                "camel.component.bigin.connections.support-us.api-key=maton-1",
+                "camel.component.bigin.connections.support-us.credit-budget=2000")
+                .run(ctx -> {
+                    BiginComponent bigin = ctx.getBean(CamelContext.class).getComponent("bigin", BiginComponent.class);
+                    assertThat(bigin.getConnections()).containsOnlyKeys("sales-eu", "support-us");
+                    assertThat(bigin.getConnections().get("sales-eu").getRefreshToken()).isEqualTo("1000.abc");
+                    assertThat(bigin.getConnections().get("sales-eu").getDataCenter().name()).isEqualTo("EU");
+                    assertThat(bigin.getConnections().get("support-us").getApiKey()).isEqualTo("maton-1");
+                    assertThat(bigin.getConnections().get("support-us").getCreditBudget()).isEqualTo(2000);
+                });
+    }
+
+    @Test
     void aMisspelledPropertyFailsTheStartupNamingIt() {
         runner.withPropertyValues("camel.component.bigin.acces-token=x")
                 .run(ctx -> {
