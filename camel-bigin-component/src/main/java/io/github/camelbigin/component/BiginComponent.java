@@ -137,6 +137,15 @@ public class BiginComponent extends HealthCheckComponent {
         return clients().acquire(ConnectionKey.of(ZohoApi.BIGIN_V2, c));
     }
 
+    /** The clock credit budgets and paused consumers go by: the system's, or a test's fake one. */
+    java.time.Clock creditClock() {
+        return clients().creditClock();
+    }
+
+    void creditClock(java.time.Clock clock) {
+        clients().creditClock(clock);
+    }
+
     void release(ZohoClient client) {
         clients().release(client);
     }

@@ -451,7 +451,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             return 0;
         }
         if (pausedUntil != null) {
-            if (Instant.now().isBefore(pausedUntil)) {
+            if (endpoint.getComponent().creditClock().instant().isBefore(pausedUntil)) {
                 return 0; // the credit budget is spent: no call until credits free up
             }
             LOG.info("bigin:{} resumes: credits have freed up", config.getModule());

@@ -35,6 +35,17 @@ final class ClientFactory {
     private final CamelContext context;
     private final Map<ConnectionKey, Shared> clients = new HashMap<>();
     private final Map<ConnectionKey.TokenKey, OAuthTokenProvider> tokenProviders = new ConcurrentHashMap<>();
+    /** The clock credit budgets count the day by (a test gives a fake one). */
+    private Clock creditClock = Clock.systemUTC();
+
+    void creditClock(Clock clock) {
+        this.creditClock = clock;
+    }
+
+    Clock creditClock() {
+        return creditClock;
+    }
+
     /** Credit ledgers without a creditStateRepository: they outlive a client (a route restart), not the JVM. */
     private final StateRepository<String, String> memoryLedgers = new MemoryStateRepository();
 
@@ -113,7 +124,7 @@ final class ClientFactory {
                 : memoryLedgers;
         ServiceHelper.startService(repo);
         String key = k.creditKey();
-        return new CreditBudget(k.api(), k.creditBudget(), Clock.systemUTC(), new CreditBudget.Store() {
+        return new CreditBudget(k.api(), k.creditBudget(), creditClock, new CreditBudget.Store() {
             @Override
             public String load() {
                 return repo.getState(key);

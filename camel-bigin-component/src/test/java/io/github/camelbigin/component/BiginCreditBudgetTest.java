@@ -58,6 +58,49 @@ class BiginCreditBudgetTest extends ConsumerTestSupport {
     }
 
     @Test
+    void aPausedConsumerResumesWhenCreditsFreeUp() throws Exception {
+        MovableClock clock = new MovableClock();
+        context.getComponent("bigin", BiginComponent.class).creditClock(clock);
+        emulator().seedContacts(2);
+        consume("resumes", "Contacts?events=created&initialPosition=beginning&fields=Last_Name&creditBudget=2");
+        awaitDelivered(2);
+        await(() -> consumer("resumes").getPausedUntil() != null, 10_000, "the pause");
+        String later = emulator().insert("Contacts", java.util.Map.of("Last_Name", "AfterTheDay"));
+        Thread.sleep(300);
+        assertThat(delivered).hasSize(2);
+
+        clock.advance(java.time.Duration.ofHours(24).plusMinutes(2)); // the day's calls leave the window
+        awaitDelivered(3);
+
+        assertThat(deliveredIds()).contains(later);
+        assertThat(consumer("resumes").getPausedUntil()).isNull();
+    }
+
+    /** A clock a test moves forward. */
+    private static final class MovableClock extends java.time.Clock {
+        private volatile java.time.Instant now = java.time.Instant.now();
+
+        void advance(java.time.Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void theDaysSpendingSurvivesARestart() throws Exception {
         emulator().seedContacts(1);
         FileStateRepository ledger = FileStateRepository.fileStateRepository(dir.resolve("credits").toFile());

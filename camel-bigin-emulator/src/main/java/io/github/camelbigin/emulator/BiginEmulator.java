@@ -81,6 +81,7 @@ public final class BiginEmulator implements AutoCloseable {
     private final Watches watches = new Watches(org);
     private final Map<String, List<String>> matonKeys = new ConcurrentHashMap<>();
     private final MatonControl maton = new MatonControl(this);
+    private final BooksApi books = new BooksApi();
     private volatile Duration searchIndexDelay = Duration.ZERO;
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
@@ -189,6 +190,7 @@ public final class BiginEmulator implements AutoCloseable {
         org.clear();
         routes.reset();
         maton.reset();
+        books.reset();
         watches.clear();
         requests.clear();
         faults.clear();
@@ -374,6 +376,11 @@ public final class BiginEmulator implements AutoCloseable {
     }
 
     /** Accepts a Maton API key with these connections (none: the key has no Bigin connection yet). */
+    /** The contacts of the emulated Zoho Books (the seed's sync writes them; {@code /books/v3} on this address). */
+    public List<Map<String, Object>> booksContacts() {
+        return books.contacts();
+    }
+
     /** The URL of the emulated Maton connection API (the emulator's own address; Maton's is ctrl.maton.ai). */
     public String matonControlUrl() {
         return baseUrl();
@@ -619,6 +626,9 @@ public final class BiginEmulator implements AutoCloseable {
                        || path.startsWith("/maton/authorize/")) {
                 kind = RecordedRequest.Kind.MATON_CONTROL;
                 apiPath = path;
+            } else if (path.startsWith("/books/v3/")) {
+                kind = RecordedRequest.Kind.BOOKS;
+                apiPath = path;
             } else if (path.equals(TOKEN_PATH)) {
                 kind = RecordedRequest.Kind.TOKEN;
                 apiPath = path;
@@ -721,6 +731,15 @@ public final class BiginEmulator implements AutoCloseable {
                     }
                     Object[] result = oauth.mint(query(req.body()), clock.instant(), baseUrl());
                     return Answer.json((Integer) result[0], result[1]).credits(0);
+                }
+                case BOOKS: {
+                    Answer refused = checkZohoToken(req);
+                    if (refused != null) {
+                        return refused.credits(0);
+                    }
+                    List<String> segments = Arrays.stream(apiPath.split("/")).filter(s -> !s.isEmpty())
+                            .map(BiginEmulator::decode).collect(Collectors.toList());
+                    return books.route(req, segments.subList(2, segments.size()));
                 }
                 case MATON_CONTROL: {
                     List<String> segments = Arrays.stream(apiPath.split("/")).filter(s -> !s.isEmpty())

@@ -25,7 +25,7 @@ final class OAuthServer {
     static final Set<String> ALL_SCOPES = Set.of("ZohoBigin.modules.ALL", "ZohoBigin.modules.Tasks.ALL",
             "ZohoBigin.modules.Events.ALL", "ZohoBigin.modules.Calls.ALL", "ZohoBigin.modules.Notes.ALL",
             "ZohoBigin.settings.ALL", "ZohoBigin.users.ALL", "ZohoBigin.org.READ", "ZohoBigin.coql.READ",
-            "ZohoBigin.notifications.ALL");
+            "ZohoBigin.notifications.ALL", "ZohoBooks.fullaccess.ALL");
     private static final Set<String> OWN_SCOPE_MODULES = Set.of("Tasks", "Events", "Calls", "Notes");
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -197,6 +197,11 @@ final class OAuthServer {
                 break;
             case "coql":
                 accepted.add("ZohoBigin.coql.READ");
+                break;
+            case "books": // Zoho Books on the same token: the seed's sync
+                accepted.add("ZohoBooks.fullaccess.ALL");
+                accepted.add("ZohoBooks.contacts." + ("GET".equals(method) ? "READ" : "CREATE"));
+                accepted.add("ZohoBooks.contacts.ALL");
                 break;
             case "actions":
                 accepted.add("ZohoBigin.notifications.ALL");

@@ -20,6 +20,8 @@ public final class RecordedRequest {
         TOKEN,
         /** Maton's connection API ({@code /connections}). */
         MATON_CONTROL,
+        /** Zoho Books ({@code /books/v3}), called with a Zoho token: not a Bigin call. */
+        BOOKS,
         /** Anything else. */
         OTHER
     }

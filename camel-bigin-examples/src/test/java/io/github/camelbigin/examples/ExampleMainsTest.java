@@ -52,6 +52,15 @@ class ExampleMainsTest {
     }
 
     @Test
+    void theBooksSyncAppStartsOnTheEmbeddedEmulatorAsTheReadmeCommandStartsIt() throws Exception {
+        try (OwnJvm books = OwnJvm.start(MODULE, "io.github.camelbigin.examples.BooksSyncApp",
+                Map.of("BOOKS_DELAY", "200"))) {
+            assertThat(books.awaitLine(l -> l.startsWith("Syncing Bigin contacts to Zoho Books"), STARTUP))
+                    .as(String.join("\n", books.output())).isTrue();
+        }
+    }
+
+    @Test
     void theSpringBootExampleStartsAgainstTheEmulatorAsTheReadmeCommandStartsIt() throws Exception {
         try (BiginEmulator emulator = new BiginEmulator().start();
              OwnJvm boot = OwnJvm.start(MODULE, "io.github.camelbigin.examples.springboot.BiginSpringBootApplication",

@@ -149,6 +149,11 @@ class ReadmeSnippetsTest {
                     bigin.getConfiguration().setApiUrl(emulator.apiUrl());
                 }
                 context.addComponent("bigin", bigin);
+                // the named-connection route: sales-eu is the emulator, as properties or a bean would define it
+                io.github.camelbigin.component.BiginConnection salesEu = new io.github.camelbigin.component.BiginConnection();
+                salesEu.setAccessToken(BiginEmulator.ACCESS_TOKEN);
+                salesEu.setApiUrl(emulator.apiUrl());
+                bigin.getConnections().put("sales-eu", salesEu);
                 PluginHelper.getRoutesLoader(context)
                         .loadRoutes(ResourceHelper.fromString("readme-" + i + ".camel.yaml", snippets.get(i)));
                 context.start();

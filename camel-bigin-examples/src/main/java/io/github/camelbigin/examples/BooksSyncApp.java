@@ -1,0 +1,39 @@
+package io.github.camelbigin.examples;
+
+import io.github.camelbigin.component.BiginComponent;
+import org.apache.camel.main.Main;
+
+/**
+ * The Bigin → Zoho Books sync ({@link BooksSyncRoutes}) as an application that runs until stopped. Configuration
+ * (environment): Bigin credentials as for the demo ({@link BiginConnection}) — an OAuth refresh token whose scopes
+ * include Zoho Books' (ZohoBooks.contacts.ALL) — and {@code BOOKS_ORGANIZATION_ID}; {@code BOOKS_DELAY} (default
+ * 60000 ms). Without credentials it runs on the embedded emulator, which serves that much of Books too.
+ */
+public final class BooksSyncApp {
+
+    private BooksSyncApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BiginComponent bigin = new BiginComponent();
+        try (BiginConnection connection = BiginConnection.configure(bigin, System.getenv())) {
+            Main main = new Main();
+            main.bind("bigin", bigin);
+            main.addInitialProperty("books.organizationId", setting("BOOKS_ORGANIZATION_ID",
+                    connection.emulator() != null ? "700200001" : null));
+            main.addInitialProperty("books.delay", setting("BOOKS_DELAY", "60000"));
+            main.configure().addRoutesBuilder(new BooksSyncRoutes());
+            System.out.println("Syncing Bigin contacts to Zoho Books (" + connection.description() + "). Ctrl-C stops.");
+            main.run();
+        }
+    }
+
+    private static String setting(String name, String dflt) {
+        String v = System.getenv(name);
+        if ((v == null || v.isBlank()) && dflt == null) {
+            throw new IllegalArgumentException(name + " is not set: give the Zoho Books organization id (Books, Settings,"
+                                               + " Organization Profile)");
+        }
+        return v == null || v.isBlank() ? dflt : v;
+    }
+}
