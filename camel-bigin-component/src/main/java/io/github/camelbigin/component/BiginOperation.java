@@ -105,12 +105,4 @@ public enum BiginOperation {
         throw new IllegalArgumentException("Unknown Bigin operation '" + value + "': use one of "
                                            + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
     }
-
-    boolean isWrite() {
-        return this == create || this == update || this == upsert || this == delete || this == bulkWrite
-               || this == addTags
-               || this == removeTags || this == createTags || this == createNotes || this == updateNotes
-               || this == deleteNotes || this == updateRelated || this == delinkRelated || this == uploadAttachment
-               || this == deleteAttachment || this == uploadPhoto || this == deletePhoto;
-    }
 }
