@@ -146,6 +146,11 @@ public class BiginComponent extends HealthCheckComponent {
         clients().creditClock(clock);
     }
 
+    /** The transport settings of these options' connection, for a client of another API (Maton's connections). */
+    io.github.camelbigin.zoho.http.TransportSettings transportSettings(BiginConfiguration c) {
+        return clients().transportSettings(ConnectionKey.of(ZohoApi.BIGIN_V2, c));
+    }
+
     void release(ZohoClient client) {
         clients().release(client);
     }

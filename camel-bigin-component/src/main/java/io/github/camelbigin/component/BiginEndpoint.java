@@ -53,7 +53,7 @@ public class BiginEndpoint extends ScheduledPollEndpoint implements EndpointServ
     public BiginEndpoint(String uri, BiginComponent component, BiginConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
-        this.maton = new MatonOperations(configuration);
+        this.maton = new MatonOperations(this);
         setDelay(DEFAULT_DELAY);
     }
 

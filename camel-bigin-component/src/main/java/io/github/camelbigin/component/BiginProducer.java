@@ -398,17 +398,7 @@ public class BiginProducer extends DefaultProducer {
     // ------------------------------------------------------------------ reads
 
     private void get(Message in, Message out, ZohoClient client, String module) {
-        String id = in.getHeader(BiginConstants.RECORD_ID, String.class);
-        if (id == null) {
-            Object body = in.getBody();
-            if (body instanceof CharSequence || body instanceof Number) {
-                id = body.toString().trim();
-            }
-        }
-        if (id == null || id.isEmpty()) {
-            throw new IllegalArgumentException("No record id to get from bigin:" + module + ": set the "
-                                               + BiginConstants.RECORD_ID + " header or put the id in the body");
-        }
+        String id = recordId(in, "get", true);
         Optional<Map<String, Object>> record = found(client, "get", module, module + " record", id, client.reads().get(module, id,
                 list(in.getHeader(BiginConstants.FIELDS), config.getFields())));
         out.setBody(record.map(this::mapRecord).orElse(null));
@@ -426,17 +416,7 @@ public class BiginProducer extends DefaultProducer {
     }
 
     private void related(Message in, Message out, ZohoClient client, String module) {
-        String id = in.getHeader(BiginConstants.RECORD_ID, String.class);
-        if (id == null && (in.getBody() instanceof CharSequence || in.getBody() instanceof Number)) {
-            id = in.getBody().toString().trim();
-        }
-        String relatedList = in.getHeader(BiginConstants.RELATED_LIST, config.getRelatedList(), String.class);
-        if (id == null || relatedList == null) {
-            throw new IllegalArgumentException("The related operation needs the record id (header "
-                                               + BiginConstants.RECORD_ID + " or the body) and the related list"
-                                               + " (option relatedList or header " + BiginConstants.RELATED_LIST + ")");
-        }
-        read(out, client.related(module, id, relatedList, query(in)), true);
+        read(out, client.related(module, recordId(in, "related", true), relatedList(in, "related"), query(in)), true);
     }
 
     /**

@@ -86,6 +86,22 @@ final class ClientFactory {
     }
 
     private ZohoClient create(ConnectionKey k) {
+        TransportSettings settings = transportSettings(k);
+        Authenticator auth = authenticator(k);
+        LOG.debug("Creating a {} client with {}", k.api().product(), auth);
+        return ZohoClient.builder()
+                .api(k.api())
+                .authenticator(auth)
+                .creditBudget(creditBudget(k))
+                .apiUrl(k.apiUrl() == null ? null : URI.create(k.apiUrl()))
+                .transport(settings)
+                .retryPolicy(new RetryPolicy(k.maxRetries(), Duration.ofMillis(k.retryInitialDelay()),
+                        Duration.ofMillis(k.retryMaxDelay()), Duration.ofMillis(k.retryDeadline())))
+                .build();
+    }
+
+    /** Timeouts, pool size, proxy, TLS and user agent of a connection: every client of it is made with these. */
+    TransportSettings transportSettings(ConnectionKey k) {
         TransportSettings settings = new TransportSettings()
                 .connectTimeout(Duration.ofMillis(k.connectTimeout()))
                 .socketTimeout(Duration.ofMillis(k.socketTimeout()))
@@ -102,17 +118,7 @@ final class ClientFactory {
                                                    + e.getMessage(), e);
             }
         }
-        Authenticator auth = authenticator(k);
-        LOG.debug("Creating a {} client with {}", k.api().product(), auth);
-        return ZohoClient.builder()
-                .api(k.api())
-                .authenticator(auth)
-                .creditBudget(creditBudget(k))
-                .apiUrl(k.apiUrl() == null ? null : URI.create(k.apiUrl()))
-                .transport(settings)
-                .retryPolicy(new RetryPolicy(k.maxRetries(), Duration.ofMillis(k.retryInitialDelay()),
-                        Duration.ofMillis(k.retryMaxDelay()), Duration.ofMillis(k.retryDeadline())))
-                .build();
+        return settings;
     }
 
     /** The connection's credit budget, its ledger kept in creditStateRepository (else in memory), or null. */

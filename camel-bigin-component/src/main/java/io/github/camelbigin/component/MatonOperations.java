@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.camelbigin.zoho.http.Sleeper;
-import io.github.camelbigin.zoho.http.TransportSettings;
 import io.github.camelbigin.zoho.maton.MatonConnection;
 import io.github.camelbigin.zoho.maton.MatonConnections;
 import org.apache.camel.Message;
@@ -17,11 +16,13 @@ import org.apache.camel.Message;
  */
 final class MatonOperations implements AutoCloseable {
 
+    private final BiginEndpoint endpoint;
     private final BiginConfiguration config;
     private MatonConnections connections;
 
-    MatonOperations(BiginConfiguration config) {
-        this.config = config;
+    MatonOperations(BiginEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.config = endpoint.getConfiguration();
     }
 
     static boolean handles(BiginOperation op) {
@@ -86,11 +87,9 @@ final class MatonOperations implements AutoCloseable {
 
     private synchronized MatonConnections connections() {
         if (connections == null) {
-            TransportSettings settings = new TransportSettings()
-                    .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
-                    .socketTimeout(Duration.ofMillis(config.getSocketTimeout()));
-            connections = new MatonConnections(config.getApiKey(), URI.create(config.getMatonControlUrl()), settings,
-                    Clock.systemUTC(), Sleeper.REAL);
+            // the endpoint's own timeouts, proxy and TLS: Maton's connection API is reached the way Bigin is
+            connections = new MatonConnections(config.getApiKey(), URI.create(config.getMatonControlUrl()),
+                    endpoint.getComponent().transportSettings(config), Clock.systemUTC(), Sleeper.REAL);
         }
         return connections;
     }

@@ -169,6 +169,7 @@ final class PushMode {
      * be kept the callback gets 500, so that it is not taken as received.
      */
     private int accept(Notification n) {
+        woken.set(true); // a poll reads the list either way
         if (deletions != null && n.operation() == Operation.delete
             && config.getModule().equalsIgnoreCase(n.module())) {
             try {
@@ -176,11 +177,9 @@ final class PushMode {
             } catch (RuntimeException e) {
                 LOG.warn("The deleted ids of a callback for bigin:{} could not be kept: {}", config.getModule(),
                         e.toString());
-                woken.set(true);
                 return 500;
             }
         }
-        woken.set(true);
         accepted.incrementAndGet();
         return 200;
     }

@@ -903,7 +903,8 @@ public final class BiginEmulator implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String raw) {
+    /** A query string or form body, decoded. */
+    static Map<String, String> query(String raw) {
         Map<String, String> q = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
             return q;

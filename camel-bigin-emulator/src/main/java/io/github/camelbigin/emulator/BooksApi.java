@@ -1,7 +1,5 @@
 package io.github.camelbigin.emulator;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +37,7 @@ final class BooksApi {
         if (seg.isEmpty() || !"contacts".equals(seg.get(0)) || seg.size() > 2) {
             throw ApiRoutes.notFound();
         }
-        Map<String, String> form = form(req.body());
+        Map<String, String> form = BiginEmulator.query(req.body());
         String org = req.query("organization_id") != null ? req.query("organization_id") : form.get("organization_id");
         if (org == null || org.isBlank()) {
             return error(400, 6041, "organization_id is missing");
@@ -86,21 +84,6 @@ final class BooksApi {
         } catch (Exception e) {
             return null;
         }
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (body == null || body.isBlank()) {
-            return out;
-        }
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
     }
 
     private static Answer error(int status, int code, String message) {

@@ -69,9 +69,14 @@ public final class HttpTransport implements AutoCloseable {
 
     /** The API domain these credentials go to, e.g. {@code https://www.zohoapis.eu}: the base URL less the API's path. */
     public URI apiDomain(Authenticator.Credentials credentials) {
-        String b = base(credentials).toString();
+        return URI.create(domain(api, base(credentials)));
+    }
+
+    /** A base URL less the API's path: {@code https://www.zohoapis.com/bigin/v2} → {@code https://www.zohoapis.com}. */
+    private static String domain(ZohoApi api, URI base) {
+        String b = base.toString();
         b = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
-        return URI.create(b.endsWith(api.basePath()) ? b.substring(0, b.length() - api.basePath().length()) : b);
+        return b.endsWith(api.basePath()) ? b.substring(0, b.length() - api.basePath().length()) : b;
     }
 
     /** Makes every API call spend from {@code budget} before it is sent (null: no budget). */
@@ -226,7 +231,7 @@ public final class HttpTransport implements AutoCloseable {
     static URI uri(ZohoApi api, URI base, ApiRequest request) {
         String b = base.toString();
         b = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
-        String domain = b.endsWith(api.basePath()) ? b.substring(0, b.length() - api.basePath().length()) : b;
+        String domain = domain(api, base);
         String path = request.path();
         switch (request.target()) {
             case API_DOMAIN:
