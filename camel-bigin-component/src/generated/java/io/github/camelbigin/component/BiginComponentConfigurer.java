@@ -88,8 +88,11 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletedType": getOrCreateConfiguration(target).setDeletedType(property(camelContext, io.github.camelbigin.zoho.records.DeletedType.class, value)); return true;
         case "duplicatecheckfields":
         case "duplicateCheckFields": getOrCreateConfiguration(target).setDuplicateCheckFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "edition": getOrCreateConfiguration(target).setEdition(property(camelContext, io.github.camelbigin.zoho.credits.CrmEdition.class, value)); return true;
         case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalfield":
+        case "externalField": getOrCreateConfiguration(target).setExternalField(property(camelContext, java.lang.String.class, value)); return true;
         case "failonnotfound":
         case "failOnNotFound": getOrCreateConfiguration(target).setFailOnNotFound(property(camelContext, boolean.class, value)); return true;
         case "failonrecorderror":
@@ -242,8 +245,11 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletedType": return io.github.camelbigin.zoho.records.DeletedType.class;
         case "duplicatecheckfields":
         case "duplicateCheckFields": return java.lang.String.class;
+        case "edition": return io.github.camelbigin.zoho.credits.CrmEdition.class;
         case "email": return java.lang.String.class;
         case "events": return java.lang.String.class;
+        case "externalfield":
+        case "externalField": return java.lang.String.class;
         case "failonnotfound":
         case "failOnNotFound": return boolean.class;
         case "failonrecorderror":
@@ -392,8 +398,11 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletedType": return getOrCreateConfiguration(target).getDeletedType();
         case "duplicatecheckfields":
         case "duplicateCheckFields": return getOrCreateConfiguration(target).getDuplicateCheckFields();
+        case "edition": return getOrCreateConfiguration(target).getEdition();
         case "email": return getOrCreateConfiguration(target).getEmail();
         case "events": return getOrCreateConfiguration(target).getEvents();
+        case "externalfield":
+        case "externalField": return getOrCreateConfiguration(target).getExternalField();
         case "failonnotfound":
         case "failOnNotFound": return getOrCreateConfiguration(target).isFailOnNotFound();
         case "failonrecorderror":

@@ -41,6 +41,7 @@ public class BiginConnectionConfigurer extends org.apache.camel.support.componen
         case "creditBudget": target.setCreditBudget(property(camelContext, long.class, value)); return true;
         case "datacenter":
         case "dataCenter": target.setDataCenter(property(camelContext, io.github.camelbigin.zoho.auth.DataCenter.class, value)); return true;
+        case "edition": target.setEdition(property(camelContext, io.github.camelbigin.zoho.credits.CrmEdition.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -68,6 +69,7 @@ public class BiginConnectionConfigurer extends org.apache.camel.support.componen
         case "creditBudget": return long.class;
         case "datacenter":
         case "dataCenter": return io.github.camelbigin.zoho.auth.DataCenter.class;
+        case "edition": return io.github.camelbigin.zoho.credits.CrmEdition.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         default: return null;
@@ -96,6 +98,7 @@ public class BiginConnectionConfigurer extends org.apache.camel.support.componen
         case "creditBudget": return target.getCreditBudget();
         case "datacenter":
         case "dataCenter": return target.getDataCenter();
+        case "edition": return target.getEdition();
         case "refreshtoken":
         case "refreshToken": return target.getRefreshToken();
         default: return null;

@@ -83,12 +83,15 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletedType": target.getConfiguration().setDeletedType(property(camelContext, io.github.camelbigin.zoho.records.DeletedType.class, value)); return true;
         case "duplicatecheckfields":
         case "duplicateCheckFields": target.getConfiguration().setDuplicateCheckFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "edition": target.getConfiguration().setEdition(property(camelContext, io.github.camelbigin.zoho.credits.CrmEdition.class, value)); return true;
         case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "events": target.getConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "externalfield":
+        case "externalField": target.getConfiguration().setExternalField(property(camelContext, java.lang.String.class, value)); return true;
         case "failonnotfound":
         case "failOnNotFound": target.getConfiguration().setFailOnNotFound(property(camelContext, boolean.class, value)); return true;
         case "failonrecorderror":
@@ -259,12 +262,15 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletedType": return io.github.camelbigin.zoho.records.DeletedType.class;
         case "duplicatecheckfields":
         case "duplicateCheckFields": return java.lang.String.class;
+        case "edition": return io.github.camelbigin.zoho.credits.CrmEdition.class;
         case "email": return java.lang.String.class;
         case "events": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "externalfield":
+        case "externalField": return java.lang.String.class;
         case "failonnotfound":
         case "failOnNotFound": return boolean.class;
         case "failonrecorderror":
@@ -431,12 +437,15 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletedType": return target.getConfiguration().getDeletedType();
         case "duplicatecheckfields":
         case "duplicateCheckFields": return target.getConfiguration().getDuplicateCheckFields();
+        case "edition": return target.getConfiguration().getEdition();
         case "email": return target.getConfiguration().getEmail();
         case "events": return target.getConfiguration().getEvents();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "externalfield":
+        case "externalField": return target.getConfiguration().getExternalField();
         case "failonnotfound":
         case "failOnNotFound": return target.getConfiguration().isFailOnNotFound();
         case "failonrecorderror":

@@ -51,12 +51,40 @@ public class BiginComponent extends HealthCheckComponent {
         super(context);
     }
 
+    // ------------------------------------------------------------------ what a component of this family speaks
+
+    /** The Zoho API this component speaks. */
+    protected ZohoApi api() {
+        return ZohoApi.BIGIN_V2;
+    }
+
+    /** The URI scheme, in messages and health-check ids. */
+    protected String scheme() {
+        return "bigin";
+    }
+
+    /** The message headers' names: {@code CamelBigin…}. */
+    protected HeaderNames headerNames() {
+        return HeaderNames.BIGIN;
+    }
+
+    /** Some of the API's modules, for the message that refuses a module name. */
+    protected String exampleModules() {
+        return "Contacts, Accounts, Pipelines, Products";
+    }
+
+    /** A new endpoint of this component. */
+    protected ZohoEndpoint newEndpoint(String uri, BiginConfiguration config) {
+        return new BiginEndpoint(uri, this, config);
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (!Names.isModule(remaining)) {
-            throw new IllegalArgumentException("'" + remaining + "' in " + uri + " is not a Bigin module API name: use"
-                                               + " bigin:Contacts, bigin:Accounts, bigin:Pipelines, bigin:Products or"
-                                               + " a custom module's API name (letters, digits and _)");
+            throw new IllegalArgumentException("'" + remaining + "' in " + uri + " is not a " + api().product()
+                                               + " module API name: use " + scheme() + ":" + exampleModules()
+                                                       .replace(", ", ", " + scheme() + ":")
+                                               + " or a custom module's API name (letters, digits and _)");
         }
         Object op = parameters.get("operation");
         if (op != null) {
@@ -65,14 +93,14 @@ public class BiginComponent extends HealthCheckComponent {
         ENUM_OPTIONS.parse(parameters); // a wrong value names the valid ones, any case accepted
         BiginConfiguration config = configuration != null ? configuration.copy() : new BiginConfiguration();
         config.setModule(remaining);
-        BiginEndpoint endpoint = new BiginEndpoint(uri, this, config);
+        ZohoEndpoint endpoint = newEndpoint(uri, config);
         endpoint.setDelay(delay); // the URI's own delay, if any, is bound next
         endpoint.setInitialDelay(initialDelay);
         boolean ownCredentials = CREDENTIAL_OPTIONS.stream().anyMatch(parameters::containsKey);
         setProperties(endpoint, parameters);
         if (config.getConnection() != null) {
             if (ownCredentials) {
-                throw new IllegalArgumentException("bigin:" + remaining + " names connection=" + config.getConnection()
+                throw new IllegalArgumentException(scheme() + ":" + remaining + " names connection=" + config.getConnection()
                                                    + " and credentials of its own: use one or the other");
             }
             connection(config.getConnection()).applyTo(config);
@@ -92,8 +120,8 @@ public class BiginComponent extends HealthCheckComponent {
         if (c == null) {
             throw new IllegalArgumentException("connection=" + name + " names no connection: define it as a"
                                                + " BiginConnection bean named " + name + ", or with the properties"
-                                               + " camel.component.bigin.connections[" + name + "].client-id (and"
-                                               + " so on); known: " + connections.keySet());
+                                               + " camel.component." + scheme() + ".connections[" + name
+                                               + "].client-id (and so on); known: " + connections.keySet());
         }
         return c;
     }
@@ -134,7 +162,7 @@ public class BiginComponent extends HealthCheckComponent {
 
     /** The shared client of these options' connection, created on first use; pair each call with {@link #release}. */
     ZohoClient acquire(BiginConfiguration c) {
-        return clients().acquire(ConnectionKey.of(ZohoApi.BIGIN_V2, c));
+        return clients().acquire(ConnectionKey.of(api(), c));
     }
 
     /** The clock credit budgets and paused consumers go by: the system's, or a test's fake one. */
@@ -148,7 +176,7 @@ public class BiginComponent extends HealthCheckComponent {
 
     /** The transport settings of these options' connection, for a client of another API (Maton's connections). */
     io.github.camelbigin.zoho.http.TransportSettings transportSettings(BiginConfiguration c) {
-        return clients().transportSettings(ConnectionKey.of(ZohoApi.BIGIN_V2, c));
+        return clients().transportSettings(ConnectionKey.of(api(), c));
     }
 
     void release(ZohoClient client) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.camelbigin.zoho.auth.DataCenter;
+import io.github.camelbigin.zoho.credits.CrmEdition;
 import io.github.camelbigin.zoho.bulk.BulkOperation;
 import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.feed.ChangeDetection;
@@ -337,6 +338,19 @@ public class BiginConfiguration implements Cloneable {
                             + " and a call that would pass the budget is refused unsent, naming when credits free up;"
                             + " consumers pause until then. Shared by every endpoint of the connection.")
     private long creditBudget;
+
+    @UriParam(label = "advanced",
+              description = "Zoho CRM only (zohocrm:): the org's edition, whose concurrency limit (Free 5, Standard 10,"
+                            + " Professional 15, Enterprise 20, Ultimate 25 calls at once; heavy calls such as search"
+                            + " and COQL 10) the connection keeps to, waiting for a slot rather than spending a 429."
+                            + " Empty: no limit but maxConnections.")
+    private CrmEdition edition;
+
+    @UriParam(label = "producer",
+              description = "Zoho CRM only (zohocrm:): the external-id field (e.g. External_Contact_ID) by which get,"
+                            + " update and delete identify records instead of their id (Zoho's X-EXTERNAL header): get"
+                            + " and delete take its values as ids, update reads it from each record.")
+    private String externalField;
 
     @UriParam(label = "advanced",
               description = "Where the credit budget's ledger is kept, so a restart does not forget the day's"
@@ -904,6 +918,22 @@ public class BiginConfiguration implements Cloneable {
 
     public void setCreditBudget(long creditBudget) {
         this.creditBudget = creditBudget;
+    }
+
+    public CrmEdition getEdition() {
+        return edition;
+    }
+
+    public void setEdition(CrmEdition edition) {
+        this.edition = edition;
+    }
+
+    public String getExternalField() {
+        return externalField;
+    }
+
+    public void setExternalField(String externalField) {
+        this.externalField = externalField;
     }
 
     public StateRepository<String, String> getCreditStateRepository() {

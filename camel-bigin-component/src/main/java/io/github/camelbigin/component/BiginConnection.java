@@ -32,6 +32,7 @@ public class BiginConnection {
     private String apiUrl;
     @Metadata(description = "The most credits the connection may spend over 24 hours (0: no budget).")
     private long creditBudget;
+    private io.github.camelbigin.zoho.credits.CrmEdition edition;
 
     public String getClientId() {
         return clientId;
@@ -113,6 +114,15 @@ public class BiginConnection {
         this.creditBudget = creditBudget;
     }
 
+    /** Zoho CRM only: the org's edition, whose concurrency limit the connection keeps to. */
+    public io.github.camelbigin.zoho.credits.CrmEdition getEdition() {
+        return edition;
+    }
+
+    public void setEdition(io.github.camelbigin.zoho.credits.CrmEdition edition) {
+        this.edition = edition;
+    }
+
     /** Puts this connection's way in, URLs and budget into an endpoint's options, replacing the component's. */
     void applyTo(BiginConfiguration c) {
         c.setClientId(clientId);
@@ -127,6 +137,7 @@ public class BiginConnection {
         c.setAccountsUrl(accountsUrl);
         c.setApiUrl(apiUrl);
         c.setCreditBudget(creditBudget);
+        c.setEdition(edition);
     }
 
     @Override

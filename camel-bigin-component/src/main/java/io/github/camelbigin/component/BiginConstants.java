@@ -7,8 +7,8 @@ public final class BiginConstants {
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the endpoint's operation option"
                                                 + " for this message (create, get, list, update, upsert, delete,"
-                                                + " search, deleted, related, coql, count, bulkRead, bulkWrite,"
-                                                + " addTags, removeTags, tags,"
+                                                + " search, deleted, related, coql, count, massUpdate, bulkRead,"
+                                                + " bulkWrite, addTags, removeTags, tags,"
                                                 + " createTags, notes, createNotes, updateNotes, deleteNotes,"
                                                 + " updateRelated, delinkRelated, attachments, uploadAttachment,"
                                                 + " downloadAttachment, deleteAttachment, uploadPhoto, downloadPhoto,"

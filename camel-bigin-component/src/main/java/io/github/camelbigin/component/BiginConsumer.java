@@ -205,8 +205,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private final BiginEndpoint endpoint;
+    private final ZohoEndpoint endpoint;
     private final BiginConfiguration config;
+    private final HeaderNames headers;
     private final Settings settings;
     private StateRepository<String, String> repository;
     private String stateKey;
@@ -238,16 +239,17 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     /** Why the current poll runs, for the CamelBiginTrigger header. */
     private String trigger = "poll";
 
-    public BiginConsumer(BiginEndpoint endpoint, Processor processor) {
+    public BiginConsumer(ZohoEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
+        this.headers = endpoint.headers();
         this.settings = Settings.of(config);
         setMaxMessagesPerPoll(config.getMaxMessagesPerPoll());
     }
 
     @Override
-    public BiginEndpoint getEndpoint() {
+    public ZohoEndpoint getEndpoint() {
         return endpoint;
     }
 
@@ -320,7 +322,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         repository = config.getStateRepository() != null ? config.getStateRepository() : endpoint.memoryState();
         ServiceHelper.startService(repository);
         stateKey = config.getStateKey() != null ? config.getStateKey()
-                : "bigin:" + config.getModule() + ":" + String.join(",", settings.events);
+                : endpoint.label() + ":" + String.join(",", settings.events);
         state = null; // read again from the repository: another node may have moved it
         reader = null;
         backlog = false;
@@ -334,8 +336,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         if (config.isNotifications()) {
             inbox = settings.deletions() ? DeletionInbox.fromJson(repository.getState(inboxKey())) : null;
             inboxSaved = inbox == null ? -1 : inbox.revision();
-            PushMode starting = new PushMode(getEndpoint().getCamelContext(), config, endpoint.getClient(), stateKey,
-                    new ArrayList<>(settings.events), inbox == null ? null : this::announced);
+            PushMode starting = new PushMode(endpoint, stateKey, new ArrayList<>(settings.events),
+                    inbox == null ? null : this::announced);
             starting.start(); // throws, leaving nothing open, when the channel is refused
             push = starting;
         }
@@ -362,8 +364,8 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             if (!e.isTransient()) {
                 throw e.during(endpoint.getClient().api(), "poll", config.getModule());
             }
-            LOG.warn("bigin:{} could not check its module at start ({}); the polls will try again",
-                    config.getModule(), e.getMessage());
+            LOG.warn("{} could not check its module at start ({}); the polls will try again",
+                    endpoint.label(), e.getMessage());
         }
     }
 
@@ -454,7 +456,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             if (endpoint.getComponent().creditClock().instant().isBefore(pausedUntil)) {
                 return 0; // the credit budget is spent: no call until credits free up
             }
-            LOG.info("bigin:{} resumes: credits have freed up", config.getModule());
+            LOG.info("{} resumes: credits have freed up", endpoint.label());
             pausedUntil = null;
         }
         try {
@@ -470,7 +472,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         } catch (CreditBudgetExceededException e) {
             // not a failure: the budget is the user's own ceiling; wait for it rather than spend past it
             pausedUntil = e.freeAt();
-            LOG.warn("bigin:{} pauses until {}: {}", config.getModule(), pausedUntil, e.getMessage());
+            LOG.warn("{} pauses until {}: {}", endpoint.label(), pausedUntil, e.getMessage());
             if (push != null) {
                 push.polled(false, null);
             }
@@ -577,7 +579,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             initialLoad.close();
             initialLoad = null;
             state.finishBulkLoad();
-            LOG.info("bigin:{} loaded its existing records by bulk read; the feed goes on: {}", config.getModule(),
+            LOG.info("{} loaded its existing records by bulk read; the feed goes on: {}", endpoint.label(),
                     state.describe(true, false));
             write();
         }
@@ -634,11 +636,11 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         if (!records.isEmpty() && complete) {
             Exchange exchange = createExchange(false);
             Message m = exchange.getIn();
-            m.setHeader(BiginConstants.MODULE, config.getModule());
-            m.setHeader(BiginConstants.RECORD_COUNT, records.size());
-            m.setHeader(BiginConstants.EVENT_TYPES, types);
-            m.setHeader(BiginConstants.TRIGGER, trigger);
-            m.setHeader(BiginConstants.RECORD_IDS, ids);
+            m.setHeader(headers.of(BiginConstants.MODULE), config.getModule());
+            m.setHeader(headers.of(BiginConstants.RECORD_COUNT), records.size());
+            m.setHeader(headers.of(BiginConstants.EVENT_TYPES), types);
+            m.setHeader(headers.of(BiginConstants.TRIGGER), trigger);
+            m.setHeader(headers.of(BiginConstants.RECORD_IDS), ids);
             m.setBody(records);
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, 0);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, 1);
@@ -686,19 +688,19 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         Exchange exchange = createExchange(false);
         Message m = exchange.getIn();
         String id = String.valueOf(event.record.get("id"));
-        m.setHeader(BiginConstants.MODULE, config.getModule());
-        m.setHeader(BiginConstants.EVENT_TYPE, event.type);
-        m.setHeader(BiginConstants.TRIGGER, event.announced ? PushMode.NOTIFICATION : trigger);
-        m.setHeader(BiginConstants.RECORD_ID, id);
+        m.setHeader(headers.of(BiginConstants.MODULE), config.getModule());
+        m.setHeader(headers.of(BiginConstants.EVENT_TYPE), event.type);
+        m.setHeader(headers.of(BiginConstants.TRIGGER), event.announced ? PushMode.NOTIFICATION : trigger);
+        m.setHeader(headers.of(BiginConstants.RECORD_ID), id);
         if (event.deletion) {
-            m.setHeader(BiginConstants.MODIFIED_TIME, event.time);
-            m.setHeader(BiginConstants.DELETED_TIME, event.time);
-            m.setHeader(BiginConstants.DELETED_BY, event.record.get("deleted_by"));
+            m.setHeader(headers.of(BiginConstants.MODIFIED_TIME), event.time);
+            m.setHeader(headers.of(BiginConstants.DELETED_TIME), event.time);
+            m.setHeader(headers.of(BiginConstants.DELETED_BY), event.record.get("deleted_by"));
             if (deletionsMayBeMissing) {
-                m.setHeader(BiginConstants.DELETIONS_MAY_BE_MISSING, true);
+                m.setHeader(headers.of(BiginConstants.DELETIONS_MAY_BE_MISSING), true);
             }
         } else {
-            m.setHeader(BiginConstants.MODIFIED_TIME, "Modified_Time".equals(settings.timeField) ? event.time
+            m.setHeader(headers.of(BiginConstants.MODIFIED_TIME), "Modified_Time".equals(settings.timeField) ? event.time
                     : ZohoTime.of(event.record, "Modified_Time"));
         }
         m.setBody(body(event));
@@ -739,7 +741,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         String stored = repository.getState(stateKey);
         if (stored != null) {
             FeedState loaded = FeedState.fromJson(stored);
-            LOG.info("bigin:{} resumes: {}", config.getModule(), loaded.describe(settings.changes(), settings.deletions()));
+            LOG.info("{} resumes: {}", endpoint.label(), loaded.describe(settings.changes(), settings.deletions()));
             return loaded;
         }
         Watermark changes = Watermark.BEGINNING;
@@ -761,7 +763,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
                     BiginConfiguration.splitList(config.getFields()), Duration.ofMillis(config.getBulkTimeout()));
             initialLoad.start(fresh);
         }
-        LOG.info("bigin:{} starts: {}", config.getModule(), fresh.describe(settings.changes(), settings.deletions()));
+        LOG.info("{} starts: {}", endpoint.label(), fresh.describe(settings.changes(), settings.deletions()));
         repository.setState(stateKey, fresh.toJson()); // a restart before the first change must not move the start
         return fresh;
     }

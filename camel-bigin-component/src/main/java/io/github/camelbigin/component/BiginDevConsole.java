@@ -13,17 +13,18 @@ import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonObject;
 
 /** The {@code bigin} dev console: each endpoint's calls, credits and errors, and each consumer's watermark. */
-@DevConsole(name = "bigin", displayName = "Zoho Bigin", description = "Bigin endpoints: API calls, credits, errors and consumer watermarks")
+@DevConsole(name = "bigin", displayName = "Zoho Bigin", description = "Bigin and Zoho CRM endpoints: API calls, credits, errors and consumer watermarks")
 public class BiginDevConsole extends AbstractDevConsole {
 
     public BiginDevConsole() {
-        super("camel", "bigin", "Zoho Bigin", "Bigin endpoints: API calls, credits, errors and consumer watermarks");
+        super("camel", "bigin", "Zoho Bigin", "Bigin and Zoho CRM endpoints: API calls, credits, errors and consumer"
+              + " watermarks");
     }
 
     @Override
     protected String doCallText(Map<String, Object> options) {
         StringBuilder sb = new StringBuilder();
-        for (BiginEndpoint e : endpoints()) {
+        for (ZohoEndpoint e : endpoints()) {
             ClientStats s = e.getClientStats();
             sb.append(String.format("    %s%n        api: %s, calls: %d, credits: %d, retries: %d, read: %d, written: %d%n",
                     e.getEndpointBaseUri(), e.getServiceUrl(), s == null ? 0 : s.getApiCalls(),
@@ -49,7 +50,7 @@ public class BiginDevConsole extends AbstractDevConsole {
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         JsonObject root = new JsonObject();
         List<JsonObject> endpoints = new ArrayList<>();
-        for (BiginEndpoint e : endpoints()) {
+        for (ZohoEndpoint e : endpoints()) {
             ClientStats s = e.getClientStats();
             JsonObject jo = new JsonObject();
             jo.put("uri", e.getEndpointBaseUri());
@@ -89,11 +90,11 @@ public class BiginDevConsole extends AbstractDevConsole {
         return root;
     }
 
-    private List<BiginEndpoint> endpoints() {
-        List<BiginEndpoint> list = new ArrayList<>();
+    private List<ZohoEndpoint> endpoints() {
+        List<ZohoEndpoint> list = new ArrayList<>();
         for (Endpoint e : getCamelContext().getEndpoints()) {
-            if (e instanceof BiginEndpoint) {
-                list.add((BiginEndpoint) e);
+            if (e instanceof ZohoEndpoint) {
+                list.add((ZohoEndpoint) e);
             }
         }
         return list;

@@ -22,10 +22,10 @@ public class BiginHealthCheck extends AbstractHealthCheck {
     /** How long a call's outcome answers the check, and the least time between two probes. */
     static final long FRESH_MILLIS = 5 * 60_000;
 
-    private final BiginEndpoint endpoint;
+    private final ZohoEndpoint endpoint;
     private volatile long lastProbeAt;
 
-    public BiginHealthCheck(BiginEndpoint endpoint, String id) {
+    public BiginHealthCheck(ZohoEndpoint endpoint, String id) {
         super("camel", id);
         this.endpoint = endpoint;
     }
@@ -38,8 +38,8 @@ public class BiginHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail(HealthCheck.ENDPOINT_URI, endpoint.getEndpointBaseUri());
-        builder.detail("bigin.module", endpoint.getConfiguration().getModule());
-        builder.detail("bigin.api.url", endpoint.getServiceUrl());
+        builder.detail(endpoint.scheme() + ".module", endpoint.getConfiguration().getModule());
+        builder.detail(endpoint.scheme() + ".api.url", endpoint.getServiceUrl());
         ZohoClient client = endpoint.getClient();
         if (client == null) {
             builder.message("The endpoint is not started").unknown();
@@ -57,13 +57,13 @@ public class BiginHealthCheck extends AbstractHealthCheck {
             }
             judge(builder, stats, System.currentTimeMillis());
         }
-        builder.detail("bigin.api.calls", stats.getApiCalls());
-        builder.detail("bigin.credits", stats.getCredits());
-        builder.detail("bigin.retries", stats.getRetries());
+        builder.detail(endpoint.scheme() + ".api.calls", stats.getApiCalls());
+        builder.detail(endpoint.scheme() + ".credits", stats.getCredits());
+        builder.detail(endpoint.scheme() + ".retries", stats.getRetries());
         if (endpoint.getCreditBudget() > 0) {
-            builder.detail("bigin.credit.budget", endpoint.getCreditBudget());
-            builder.detail("bigin.credits.spent24h", endpoint.getCreditsSpent());
-            builder.detail("bigin.credits.remaining", Math.max(0, endpoint.getCreditBudget()
+            builder.detail(endpoint.scheme() + ".credit.budget", endpoint.getCreditBudget());
+            builder.detail(endpoint.scheme() + ".credits.spent24h", endpoint.getCreditsSpent());
+            builder.detail(endpoint.scheme() + ".credits.remaining", Math.max(0, endpoint.getCreditBudget()
                                                                   - endpoint.getCreditsSpent()));
         }
         if (builder.state() == null) {

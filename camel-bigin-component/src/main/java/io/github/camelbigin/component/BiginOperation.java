@@ -25,8 +25,16 @@ public enum BiginOperation {
     related,
     /** Run a COQL select (body, header or query option) and read every record it matches, 200 a call. */
     coql,
-    /** Count the records a COQL select matches (or the whole module): one call, select count(id). */
+    /**
+     * Count the records a COQL select matches (or the whole module): one call, select count(id); on Zoho CRM without a
+     * query, GET /actions/count of the module, the criteria or the cvid view.
+     */
     count,
+    /**
+     * Zoho CRM: set the body's field values (a Map) on the records in CamelBiginRecordIds (100 a call, a result each),
+     * or with cvid on every record of that custom view (one job, awaited).
+     */
+    massUpdate,
     /** Export the module's records (bulkCriteria, fields) by bulk-read jobs: 50 credits per 200,000 records. */
     bulkRead,
     /** Insert, update or upsert (bulkOperation) the body's records by bulk-write jobs: 500 credits per 25,000. */

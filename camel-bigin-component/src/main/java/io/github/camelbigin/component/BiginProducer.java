@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbigin.zoho.api.ZohoApi;
+import io.github.camelbigin.zoho.bulk.MassUpdateResult;
 import io.github.camelbigin.zoho.bulk.BulkOperation;
 import io.github.camelbigin.zoho.bulk.BulkReader;
 import io.github.camelbigin.zoho.client.ZohoClient;
@@ -34,24 +35,26 @@ public class BiginProducer extends DefaultProducer {
 
     private static final ObjectMapper JSON = ZohoJson.MAPPER;
 
-    private final BiginEndpoint endpoint;
+    private final ZohoEndpoint endpoint;
     private final BiginConfiguration config;
+    private final HeaderNames headers;
 
-    public BiginProducer(BiginEndpoint endpoint) {
+    public BiginProducer(ZohoEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
+        this.headers = endpoint.headers();
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getIn();
-        Object header = in.getHeader(BiginConstants.OPERATION);
+        Object header = in.getHeader(headers.of(BiginConstants.OPERATION));
         BiginOperation op = header != null ? BiginOperation.parse(header) : config.getOperation();
         if (op == null) {
-            throw new IllegalArgumentException("No operation for bigin:" + config.getModule() + ": set the operation"
-                                               + " option (e.g. bigin:" + config.getModule()
-                                               + "?operation=list) or the " + BiginConstants.OPERATION + " header");
+            throw new IllegalArgumentException("No operation for " + endpoint.label() + ": set the operation"
+                                               + " option (e.g. " + endpoint.label()
+                                               + "?operation=list) or the " + headers.of(BiginConstants.OPERATION) + " header");
         }
         ZohoClient client = endpoint.getClient();
         String module = config.getModule();
@@ -67,8 +70,8 @@ public class BiginProducer extends DefaultProducer {
         } finally {
             CreditBudget budget = client.creditBudget();
             if (budget != null) {
-                out.setHeader(BiginConstants.CREDITS_SPENT, budget.spent());
-                out.setHeader(BiginConstants.CREDITS_REMAINING, budget.remaining());
+                out.setHeader(headers.of(BiginConstants.CREDITS_SPENT), budget.spent());
+                out.setHeader(headers.of(BiginConstants.CREDITS_REMAINING), budget.remaining());
             }
         }
     }
@@ -106,16 +109,22 @@ public class BiginProducer extends DefaultProducer {
                 read(out, client.reads().query(coqlQuery(in, client, module, true), config.getMaxRecords()), true);
                 break;
             case count:
-                long count = client.reads().count(coqlQuery(in, client, module, false));
+                long count = client.api().recordActions() && !hasQuery(in)
+                        ? client.reads().count(module, in.getHeader(headers.of(BiginConstants.CRITERIA),
+                                config.getCriteria(), String.class), config.getCvid())
+                        : client.reads().count(coqlQuery(in, client, module, false));
                 out.setBody(count);
-                out.setHeader(BiginConstants.RECORD_COUNT, count);
+                out.setHeader(headers.of(BiginConstants.RECORD_COUNT), count);
+                break;
+            case massUpdate:
+                massUpdate(in, out, client, module);
                 break;
             case bulkRead:
                 bulkRead(in, out, client, module);
                 break;
             case bulkWrite:
                 String findBy = config.getBulkOperation() == BulkOperation.upsert
-                        ? first(list(in.getHeader(BiginConstants.DUPLICATE_CHECK_FIELDS), config.getDuplicateCheckFields()))
+                        ? first(list(in.getHeader(headers.of(BiginConstants.DUPLICATE_CHECK_FIELDS)), config.getDuplicateCheckFields()))
                         : null;
                 writeResults(out, client.bulkWriter(workDir(), Duration.ofMillis(config.getBulkTimeout()))
                         .write(module, config.getBulkOperation(), RecordBodies.lazyRecords(in.getBody(), "bulkWrite"),
@@ -132,7 +141,7 @@ public class BiginProducer extends DefaultProducer {
                 metadata(out, client.tags(module));
                 break;
             case createTags:
-                Object names = in.getHeader(BiginConstants.TAGS) != null || in.getBody() == null ? tags(in)
+                Object names = in.getHeader(headers.of(BiginConstants.TAGS)) != null || in.getBody() == null ? tags(in)
                         : RecordBodies.names(in.getBody());
                 writeResults(out, client.createTags(module, list(names, null), writeOptions(in)));
                 break;
@@ -185,7 +194,7 @@ public class BiginProducer extends DefaultProducer {
                         writeOptions(in))));
                 break;
             case users:
-                String userId = in.getHeader(BiginConstants.RECORD_ID, String.class);
+                String userId = in.getHeader(headers.of(BiginConstants.RECORD_ID), String.class);
                 if (userId != null) {
                     // one user: GET /users/{id}
                     out.setBody(found(client, "users", "users", "user", userId, client.user(userId)).orElse(null));
@@ -210,7 +219,7 @@ public class BiginProducer extends DefaultProducer {
                 Authenticator.Credentials credentials = client.credentials();
                 out.setHeader("Authorization", credentials.authorization());
                 credentials.headers().forEach(out::setHeader);
-                out.setHeader(BiginConstants.API_DOMAIN, client.apiDomain(credentials).toString());
+                out.setHeader(headers.of(BiginConstants.API_DOMAIN), client.apiDomain(credentials).toString());
                 break;
             default:
                 throw new IllegalStateException("Unhandled operation " + op);
@@ -221,10 +230,10 @@ public class BiginProducer extends DefaultProducer {
 
     private List<Map<String, Object>> updateRecords(Message in, String operation) {
         List<Map<String, Object>> records = RecordBodies.records(in.getBody(), operation);
-        String id = in.getHeader(BiginConstants.RECORD_ID, String.class);
+        String id = in.getHeader(headers.of(BiginConstants.RECORD_ID), String.class);
         if (id != null) {
             if (records.size() != 1) {
-                throw new IllegalArgumentException("The " + BiginConstants.RECORD_ID + " header names one record, but"
+                throw new IllegalArgumentException("The " + headers.of(BiginConstants.RECORD_ID) + " header names one record, but"
                                                    + " the body holds " + records.size()
                                                    + ": give each record its 'id' instead");
             }
@@ -235,36 +244,36 @@ public class BiginProducer extends DefaultProducer {
 
     /** The record ids an operation acts on: the CamelBiginRecordIds header, else CamelBiginRecordId, else the body. */
     private List<String> ids(Message in, String operation) {
-        Object ids = in.getHeader(BiginConstants.RECORD_IDS);
+        Object ids = in.getHeader(headers.of(BiginConstants.RECORD_IDS));
         if (ids == null) {
-            Object one = in.getHeader(BiginConstants.RECORD_ID);
+            Object one = in.getHeader(headers.of(BiginConstants.RECORD_ID));
             if (one != null) {
                 List<String> single = RecordBodies.ids(one, operation);
                 if (single.size() != 1) {
                     // a header meant for one record must never delete several
-                    throw new IllegalArgumentException("The " + BiginConstants.RECORD_ID + " header holds "
+                    throw new IllegalArgumentException("The " + headers.of(BiginConstants.RECORD_ID) + " header holds "
                                                        + single.size() + " ids (" + one + "): it names one record;"
-                                                       + " put several ids in " + BiginConstants.RECORD_IDS
+                                                       + " put several ids in " + headers.of(BiginConstants.RECORD_IDS)
                                                        + " or the body");
                 }
                 return single;
             }
             ids = in.getBody();
         }
-        return nonEmpty(RecordBodies.ids(ids, operation), operation, "the body, or the " + BiginConstants.RECORD_IDS
-                                                                    + " or " + BiginConstants.RECORD_ID + " header");
+        return nonEmpty(RecordBodies.ids(ids, operation), operation, "the body, or the " + headers.of(BiginConstants.RECORD_IDS)
+                                                                    + " or " + headers.of(BiginConstants.RECORD_ID) + " header");
     }
 
     /** The related ids of delinkRelated: CamelBiginRecordIds or the body (CamelBiginRecordId names the parent). */
     private List<String> relatedIds(Message in) {
-        Object ids = in.getHeader(BiginConstants.RECORD_IDS);
+        Object ids = in.getHeader(headers.of(BiginConstants.RECORD_IDS));
         return nonEmpty(RecordBodies.ids(ids != null ? ids : in.getBody(), "delinkRelated"), "delinkRelated",
-                "the body or the " + BiginConstants.RECORD_IDS + " header");
+                "the body or the " + headers.of(BiginConstants.RECORD_IDS) + " header");
     }
 
     private List<String> nonEmpty(List<String> ids, String operation, String where) {
         if (ids.isEmpty()) {
-            throw new IllegalArgumentException("No record ids for " + operation + " on bigin:" + config.getModule()
+            throw new IllegalArgumentException("No record ids for " + operation + " on " + endpoint.label()
                                                + ": give them in " + where);
         }
         return ids;
@@ -272,33 +281,33 @@ public class BiginProducer extends DefaultProducer {
 
     /** The one record an operation acts on: CamelBiginRecordId, or (when {@code orBody}) a text or number body. */
     private String recordId(Message in, String operation, boolean orBody) {
-        String id = in.getHeader(BiginConstants.RECORD_ID, String.class);
+        String id = in.getHeader(headers.of(BiginConstants.RECORD_ID), String.class);
         if (id == null && orBody && (in.getBody() instanceof CharSequence || in.getBody() instanceof Number)) {
             id = in.getBody().toString().trim();
         }
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException(operation + " on bigin:" + config.getModule() + " needs the record's id"
-                                               + " in the " + BiginConstants.RECORD_ID + " header"
+            throw new IllegalArgumentException(operation + " on " + endpoint.label() + " needs the record's id"
+                                               + " in the " + headers.of(BiginConstants.RECORD_ID) + " header"
                                                + (orBody ? " or the body" : ""));
         }
         return id;
     }
 
     private String relatedList(Message in, String operation) {
-        String relatedList = in.getHeader(BiginConstants.RELATED_LIST, config.getRelatedList(), String.class);
+        String relatedList = in.getHeader(headers.of(BiginConstants.RELATED_LIST), config.getRelatedList(), String.class);
         if (relatedList == null || relatedList.isBlank()) {
-            throw new IllegalArgumentException(operation + " on bigin:" + config.getModule() + " needs the related"
-                                               + " list (option relatedList or header " + BiginConstants.RELATED_LIST
+            throw new IllegalArgumentException(operation + " on " + endpoint.label() + " needs the related"
+                                               + " list (option relatedList or header " + headers.of(BiginConstants.RELATED_LIST)
                                                + "), e.g. Contacts");
         }
         return relatedList;
     }
 
-    private static String attachmentId(Message in, String operation) {
-        String id = in.getHeader(BiginConstants.ATTACHMENT_ID, String.class);
+    private String attachmentId(Message in, String operation) {
+        String id = in.getHeader(headers.of(BiginConstants.ATTACHMENT_ID), String.class);
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(operation + " needs the attachment's id in the "
-                                               + BiginConstants.ATTACHMENT_ID + " header (the attachments operation"
+                                               + headers.of(BiginConstants.ATTACHMENT_ID) + " header (the attachments operation"
                                                + " lists them)");
         }
         return id;
@@ -310,7 +319,7 @@ public class BiginProducer extends DefaultProducer {
      * turns the CSV's text into the class's types).
      */
     private void bulkRead(Message in, Message out, ZohoClient client, String module) {
-        BulkReader reader = client.bulkRead(module, list(in.getHeader(BiginConstants.FIELDS), config.getFields()),
+        BulkReader reader = client.bulkRead(module, list(in.getHeader(headers.of(BiginConstants.FIELDS)), config.getFields()),
                 bulkCriteria(in), Duration.ofMillis(config.getBulkTimeout()), config.getMaxRecords());
         if (config.isStreaming()) {
             out.setBody(config.getOutputClass() == null ? reader : new Iterator<Object>() {
@@ -339,12 +348,12 @@ public class BiginProducer extends DefaultProducer {
             }
         }
         out.setBody(rows);
-        out.setHeader(BiginConstants.RECORD_COUNT, rows.size());
+        out.setHeader(headers.of(BiginConstants.RECORD_COUNT), rows.size());
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> bulkCriteria(Message in) {
-        Object criteria = in.getHeader(BiginConstants.BULK_CRITERIA);
+        Object criteria = in.getHeader(headers.of(BiginConstants.BULK_CRITERIA));
         if (criteria == null) {
             criteria = config.getBulkCriteria();
         }
@@ -369,7 +378,7 @@ public class BiginProducer extends DefaultProducer {
 
     /** The tag names: the CamelBiginTags header, else the tags option. */
     private List<String> tags(Message in) {
-        return list(in.getHeader(BiginConstants.TAGS), config.getTags());
+        return list(in.getHeader(headers.of(BiginConstants.TAGS)), config.getTags());
     }
 
     private WriteOptions writeOptions(Message in) {
@@ -379,18 +388,18 @@ public class BiginProducer extends DefaultProducer {
         if (trigger != null && !trigger.isBlank()) {
             options.trigger("none".equalsIgnoreCase(trigger.trim()) ? List.of() : BiginConfiguration.splitList(trigger));
         }
-        options.duplicateCheckFields(list(in.getHeader(BiginConstants.DUPLICATE_CHECK_FIELDS),
+        options.duplicateCheckFields(list(in.getHeader(headers.of(BiginConstants.DUPLICATE_CHECK_FIELDS)),
                 config.getDuplicateCheckFields()));
-        return options;
+        return options.externalField(config.getExternalField());
     }
 
-    private static void writeResults(Message out, List<WriteResult> results) {
+    private void writeResults(Message out, List<WriteResult> results) {
         out.setBody(results);
-        out.setHeader(BiginConstants.RECORD_COUNT, results.size());
+        out.setHeader(headers.of(BiginConstants.RECORD_COUNT), results.size());
         if (results.size() == 1 && results.get(0).isSuccess()) {
-            out.setHeader(BiginConstants.RECORD_ID, results.get(0).getId());
+            out.setHeader(headers.of(BiginConstants.RECORD_ID), results.get(0).getId());
             if (results.get(0).getDuplicateField() != null) {
-                out.setHeader(BiginConstants.DUPLICATE_FIELD, results.get(0).getDuplicateField());
+                out.setHeader(headers.of(BiginConstants.DUPLICATE_FIELD), results.get(0).getDuplicateField());
             }
         }
     }
@@ -399,10 +408,11 @@ public class BiginProducer extends DefaultProducer {
 
     private void get(Message in, Message out, ZohoClient client, String module) {
         String id = recordId(in, "get", true);
-        Optional<Map<String, Object>> record = found(client, "get", module, module + " record", id, client.reads().get(module, id,
-                list(in.getHeader(BiginConstants.FIELDS), config.getFields())));
+        Optional<Map<String, Object>> record = found(client, "get", module, module + " record", id, client.reads().get(
+                module, id, list(in.getHeader(headers.of(BiginConstants.FIELDS)), config.getFields()),
+                config.getExternalField()));
         out.setBody(record.map(this::mapRecord).orElse(null));
-        out.setHeader(BiginConstants.RECORD_ID, id);
+        out.setHeader(headers.of(BiginConstants.RECORD_ID), id);
     }
 
     /** The answer, or the failure failOnNotFound asks for when there is none. */
@@ -419,13 +429,49 @@ public class BiginProducer extends DefaultProducer {
         read(out, client.related(module, recordId(in, "related", true), relatedList(in, "related"), query(in)), true);
     }
 
+    /** Whether a message or the endpoint gives a COQL query (the query header, a text body or the query option). */
+    private boolean hasQuery(Message in) {
+        return in.getHeader(headers.of(BiginConstants.QUERY)) != null || config.getQuery() != null
+               || in.getBody() instanceof CharSequence body && !body.toString().isBlank();
+    }
+
+    /**
+     * Zoho CRM's mass update: the body's values on the ids of the ids header (or the record id header) — a result per
+     * record — or, with cvid and no ids, on every record of that view by one job whose counts become the body.
+     */
+    private void massUpdate(Message in, Message out, ZohoClient client, String module) {
+        Map<String, Object> values = RecordBodies.records(in.getBody(), "massUpdate").get(0);
+        boolean byIds = in.getHeader(headers.of(BiginConstants.RECORD_IDS)) != null
+                        || in.getHeader(headers.of(BiginConstants.RECORD_ID)) != null;
+        if (!byIds && config.getCvid() != null) {
+            MassUpdateResult r = client.massUpdateView(module, values, config.getCvid(),
+                    Duration.ofMillis(config.getBulkTimeout()));
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("jobId", r.jobId());
+            body.put("total", r.total());
+            body.put("updated", r.updated());
+            body.put("notUpdated", r.notUpdated());
+            body.put("failed", r.failed());
+            out.setBody(body);
+            out.setHeader(headers.of(BiginConstants.RECORD_COUNT), r.updated());
+            return;
+        }
+        List<String> ids = byIds ? ids(in, "massUpdate") : List.of();
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("massUpdate on " + endpoint.label() + " needs the ids to update in the "
+                                               + headers.of(BiginConstants.RECORD_IDS) + " header (the body holds the"
+                                               + " values), or the cvid option for a custom view's records");
+        }
+        writeResults(out, client.massUpdate(module, values, ids, writeOptions(in)));
+    }
+
     /**
      * The COQL query of a message: the CamelBiginQuery header, else a text body, else the query option; its :name
      * parameters bound from the CamelBiginQueryParameters header, else from the headers. A count without a query
      * counts the whole module.
      */
     private CoqlQuery coqlQuery(Message in, ZohoClient client, String module, boolean required) {
-        String text = in.getHeader(BiginConstants.QUERY, String.class);
+        String text = in.getHeader(headers.of(BiginConstants.QUERY), String.class);
         if (text == null && in.getBody() instanceof CharSequence body && !body.toString().isBlank()) {
             text = body.toString();
         }
@@ -436,26 +482,26 @@ public class BiginProducer extends DefaultProducer {
             text = "select id from " + module;
         }
         if (text == null) {
-            throw new IllegalArgumentException("The coql operation of bigin:" + module + " needs a query: put it in"
-                                               + " the body, the " + BiginConstants.QUERY + " header or the query"
+            throw new IllegalArgumentException("The coql operation of " + endpoint.label() + " needs a query: put it in"
+                                               + " the body, the " + headers.of(BiginConstants.QUERY) + " header or the query"
                                                + " option, e.g. select Last_Name from " + module
                                                + " where Email = :email");
         }
-        Map<?, ?> parameters = in.getHeader(BiginConstants.QUERY_PARAMETERS, Map.class);
+        Map<?, ?> parameters = in.getHeader(headers.of(BiginConstants.QUERY_PARAMETERS), Map.class);
         @SuppressWarnings("unchecked")
         Map<String, ?> bound = parameters != null ? (Map<String, ?>) parameters : in.getHeaders();
-        return checkModule(CoqlQuery.parse(client.api(), text, bound), module);
+        return checkModule(CoqlQuery.parse(client.api(), text, bound), endpoint.scheme(), module);
     }
 
     /** Checks a query option at endpoint creation: its form, its limits and its module (parameters not yet bound). */
-    static void checkQuery(String query, String module) {
-        checkModule(CoqlQuery.parse(ZohoApi.BIGIN_V2, query, new AnyParameter()), module);
+    static void checkQuery(ZohoEndpoint endpoint, String query, String module) {
+        checkModule(CoqlQuery.parse(endpoint.api(), query, new AnyParameter()), endpoint.scheme(), module);
     }
 
-    private static CoqlQuery checkModule(CoqlQuery query, String module) {
+    private static CoqlQuery checkModule(CoqlQuery query, String scheme, String module) {
         if (!query.module().equals(module)) {
-            throw new IllegalArgumentException("The query reads " + query.module() + " but the endpoint is bigin:"
-                                               + module + ": use bigin:" + query.module() + " for it");
+            throw new IllegalArgumentException("The query reads " + query.module() + " but the endpoint is " + scheme
+                                               + ":" + module + ": use " + scheme + ":" + query.module() + " for it");
         }
         return query;
     }
@@ -480,7 +526,7 @@ public class BiginProducer extends DefaultProducer {
 
     private RecordQuery query(Message in) {
         return RecordQuery.create()
-                .fields(list(in.getHeader(BiginConstants.FIELDS), config.getFields()))
+                .fields(list(in.getHeader(headers.of(BiginConstants.FIELDS)), config.getFields()))
                 .sortBy(nameOf(config.getSortBy())).sortOrder(nameOf(config.getSortOrder())).cvid(config.getCvid())
                 .approved(config.getApproved())
                 .perPage(config.getPerPage()).page(config.getPage()).maxRecords(config.getMaxRecords());
@@ -488,10 +534,10 @@ public class BiginProducer extends DefaultProducer {
 
     private RecordQuery searchQuery(Message in) {
         RecordQuery q = query(in);
-        String criteria = in.getHeader(BiginConstants.CRITERIA, String.class);
-        String email = in.getHeader(BiginConstants.EMAIL, String.class);
-        String phone = in.getHeader(BiginConstants.PHONE, String.class);
-        String word = in.getHeader(BiginConstants.WORD, String.class);
+        String criteria = in.getHeader(headers.of(BiginConstants.CRITERIA), String.class);
+        String email = in.getHeader(headers.of(BiginConstants.EMAIL), String.class);
+        String phone = in.getHeader(headers.of(BiginConstants.PHONE), String.class);
+        String word = in.getHeader(headers.of(BiginConstants.WORD), String.class);
         if (criteria == null && email == null && phone == null && word == null) {
             criteria = config.getCriteria();
             email = config.getEmail();
@@ -512,13 +558,13 @@ public class BiginProducer extends DefaultProducer {
             list.add(map ? mapRecord(records.next()) : records.next());
         }
         out.setBody(list);
-        out.setHeader(BiginConstants.RECORD_COUNT, list.size());
-        out.setHeader(BiginConstants.MORE_RECORDS, records.moreRecords());
+        out.setHeader(headers.of(BiginConstants.RECORD_COUNT), list.size());
+        out.setHeader(headers.of(BiginConstants.MORE_RECORDS), records.moreRecords());
     }
 
-    private static void metadata(Message out, List<Map<String, Object>> items) {
+    private void metadata(Message out, List<Map<String, Object>> items) {
         out.setBody(items);
-        out.setHeader(BiginConstants.RECORD_COUNT, items.size());
+        out.setHeader(headers.of(BiginConstants.RECORD_COUNT), items.size());
     }
 
     private Object mapRecord(Map<String, Object> record) {

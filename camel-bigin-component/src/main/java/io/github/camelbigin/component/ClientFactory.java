@@ -93,6 +93,7 @@ final class ClientFactory {
                 .api(k.api())
                 .authenticator(auth)
                 .creditBudget(creditBudget(k))
+                .concurrency(k.edition() == null ? 0 : k.edition().concurrency())
                 .apiUrl(k.apiUrl() == null ? null : URI.create(k.apiUrl()))
                 .transport(settings)
                 .retryPolicy(new RetryPolicy(k.maxRetries(), Duration.ofMillis(k.retryInitialDelay()),

@@ -2,6 +2,7 @@ package io.github.camelbigin.component;
 
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.auth.DataCenter;
+import io.github.camelbigin.zoho.credits.CrmEdition;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
@@ -15,7 +16,7 @@ record ConnectionKey(ZohoApi api, AuthMode authMode, String clientId, String cli
                      String accountsUrl, String apiUrl, long connectTimeout, long socketTimeout, int maxConnections,
                      String proxyHost, Integer proxyPort, SSLContextParameters sslContextParameters, int maxRetries,
                      long retryInitialDelay, long retryMaxDelay, long retryDeadline, long creditBudget,
-                     StateRepository<String, String> creditStateRepository) {
+                     StateRepository<String, String> creditStateRepository, CrmEdition edition) {
 
     /** Which of the three ways in the options choose. */
     enum AuthMode {
@@ -29,7 +30,8 @@ record ConnectionKey(ZohoApi api, AuthMode authMode, String clientId, String cli
                 c.getDataCenter() == null ? DataCenter.US : c.getDataCenter(), c.getAccountsUrl(), c.getApiUrl(),
                 c.getConnectTimeout(), c.getSocketTimeout(), c.getMaxConnections(), c.getProxyHost(),
                 c.getProxyPort(), c.getSslContextParameters(), c.getMaxRetries(), c.getRetryInitialDelay(),
-                c.getRetryMaxDelay(), c.getRetryDeadline(), c.getCreditBudget(), c.getCreditStateRepository());
+                c.getRetryMaxDelay(), c.getRetryDeadline(), c.getCreditBudget(), c.getCreditStateRepository(),
+                c.getEdition());
     }
 
     /**

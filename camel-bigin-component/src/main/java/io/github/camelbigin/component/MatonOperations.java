@@ -16,13 +16,15 @@ import org.apache.camel.Message;
  */
 final class MatonOperations implements AutoCloseable {
 
-    private final BiginEndpoint endpoint;
+    private final ZohoEndpoint endpoint;
     private final BiginConfiguration config;
+    private final HeaderNames headers;
     private MatonConnections connections;
 
-    MatonOperations(BiginEndpoint endpoint) {
+    MatonOperations(ZohoEndpoint endpoint) {
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
+        this.headers = endpoint.headers();
     }
 
     static boolean handles(BiginOperation op) {
@@ -47,7 +49,7 @@ final class MatonOperations implements AutoCloseable {
                         config.getConnectionStatus() == null ? null : config.getConnectionStatus().name()).stream()
                         .map(c -> (Object) c.toMap()).toList();
                 out.setBody(list);
-                out.setHeader(BiginConstants.RECORD_COUNT, list.size());
+                out.setHeader(headers.of(BiginConstants.RECORD_COUNT), list.size());
                 break;
             case createConnection:
                 set(out, maton.create(config.getConnectionApp()));
@@ -62,24 +64,24 @@ final class MatonOperations implements AutoCloseable {
                 String id = id(in, op);
                 maton.delete(id);
                 out.setBody(null);
-                out.setHeader(BiginConstants.CONNECTION_ID, id);
+                out.setHeader(headers.of(BiginConstants.CONNECTION_ID), id);
                 break;
             default:
                 throw new IllegalStateException("Not a connection operation: " + op);
         }
     }
 
-    private static void set(Message out, MatonConnection c) {
+    private void set(Message out, MatonConnection c) {
         out.setBody(c.toMap());
-        out.setHeader(BiginConstants.CONNECTION_ID, c.id());
+        out.setHeader(headers.of(BiginConstants.CONNECTION_ID), c.id());
     }
 
     /** The connection: the CamelBiginConnectionId header, else the connectionId option. */
     private String id(Message in, BiginOperation op) {
-        String id = in.getHeader(BiginConstants.CONNECTION_ID, config.getConnectionId(), String.class);
+        String id = in.getHeader(headers.of(BiginConstants.CONNECTION_ID), config.getConnectionId(), String.class);
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(op + " needs the Maton connection's id: the "
-                                               + BiginConstants.CONNECTION_ID + " header or the connectionId option"
+                                               + headers.of(BiginConstants.CONNECTION_ID) + " header or the connectionId option"
                                                + " (listConnections shows them)");
         }
         return id;

@@ -43,6 +43,7 @@ final class PushMode {
     private static final Logger LOG = LoggerFactory.getLogger(PushMode.class);
 
     private final CamelContext camelContext;
+    private final ZohoEndpoint endpoint;
     private final BiginConfiguration config;
     private final ChannelKeeper keeper;
     private final ZohoClient client;
@@ -55,11 +56,12 @@ final class PushMode {
     private volatile long nextPollNanos;
     private Consumer receiver;
 
-    PushMode(CamelContext camelContext, BiginConfiguration config, ZohoClient client, String stateKey,
-             List<String> events, BiConsumer<List<String>, Instant> deletions) {
-        this.camelContext = camelContext;
-        this.config = config;
-        this.client = client;
+    PushMode(ZohoEndpoint endpoint, String stateKey, List<String> events,
+             BiConsumer<List<String>, Instant> deletions) {
+        this.camelContext = endpoint.getCamelContext();
+        this.endpoint = endpoint;
+        this.config = endpoint.getConfiguration();
+        this.client = endpoint.getClient();
         this.deletions = deletions;
         this.reconcile = Duration.ofMillis(config.getReconcileInterval());
         String id = config.getChannelId() != null ? config.getChannelId()
@@ -88,7 +90,7 @@ final class PushMode {
             http = camelContext.getEndpoint("platform-http:" + localPath(config.getNotifyUrl())
                                             + "?httpMethodRestrict=POST");
         } catch (RuntimeException e) {
-            throw new IllegalStateException("bigin:" + config.getModule() + " with notifications=true receives Bigin's"
+            throw new IllegalStateException(endpoint.label() + " with notifications=true receives Bigin's"
                                             + " callbacks through platform-http, which is not available: add"
                                             + " camel-platform-http-main (Camel Main), camel-platform-http-starter"
                                             + " (Spring Boot) or another platform-http engine (" + e.getMessage()
@@ -145,10 +147,10 @@ final class PushMode {
     /** Counts a refused callback; the first is a WARN, the rest DEBUG (a flood of forged ones must not flood the log). */
     private void refused(int status, String why) {
         if (refused.incrementAndGet() == 1) {
-            LOG.warn("A callback for bigin:{} was refused ({}): {}; further refusals are logged at DEBUG and counted"
-                     + " in the consumer's CallbacksRefused", config.getModule(), status, why);
+            LOG.warn("A callback for {} was refused ({}): {}; further refusals are logged at DEBUG and counted"
+                     + " in the consumer's CallbacksRefused", endpoint.label(), status, why);
         } else {
-            LOG.debug("A callback for bigin:{} was refused ({}): {}", config.getModule(), status, why);
+            LOG.debug("A callback for {} was refused ({}): {}", endpoint.label(), status, why);
         }
     }
 
@@ -175,7 +177,7 @@ final class PushMode {
             try {
                 deletions.accept(n.ids(), n.serverTime() != null ? n.serverTime() : client.serverTime());
             } catch (RuntimeException e) {
-                LOG.warn("The deleted ids of a callback for bigin:{} could not be kept: {}", config.getModule(),
+                LOG.warn("The deleted ids of a callback for {} could not be kept: {}", endpoint.label(),
                         e.toString());
                 return 500;
             }

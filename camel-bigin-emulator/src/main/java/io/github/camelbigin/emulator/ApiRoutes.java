@@ -37,13 +37,15 @@ final class ApiRoutes {
     private final RecordExtras extras;
     private final RecordFiles files;
     private final BulkJobs bulk;
+    private final RecordActions actions;
 
     ApiRoutes(Org org, BiginEmulator emulator) {
         this.org = org;
         this.emulator = emulator;
-        this.extras = new RecordExtras(org);
+        this.extras = new RecordExtras(org, emulator.flavour());
         this.files = new RecordFiles(org);
         this.bulk = new BulkJobs(org, emulator);
+        this.actions = new RecordActions(org);
     }
 
     BulkJobs bulk() {
@@ -55,6 +57,7 @@ final class ApiRoutes {
         extras.reset();
         files.reset();
         bulk.reset();
+        actions.reset();
     }
 
     void defineView(String module, String cvid, String criteria) {
@@ -87,9 +90,10 @@ final class ApiRoutes {
                 return Answer.json(200, Map.of("org", List.of(orgInfo())));
             case "coql":
                 requireMethod(method, "POST");
-                return Coql.answer(org, req, emulator.coqlNotIn());
-            case "bigin": // the bulk API, /bigin/bulk/v2/…, beside the REST API on the API domain
-                if (seg.size() < 3 || !"bulk".equals(seg.get(1)) || !"v2".equals(seg.get(2))) {
+                return Coql.answer(org, req, emulator.coqlNotIn(), emulator.flavour());
+            case "bigin":
+            case "crm": // the bulk API, /bigin/bulk/v2/… or /crm/bulk/v8/…, beside the REST API on the API domain
+                if (!req.apiPath().startsWith(emulator.flavour().bulkPrefix + "/")) {
                     throw notFound();
                 }
                 return bulk.route(req, seg.subList(3, seg.size()));
@@ -118,7 +122,7 @@ final class ApiRoutes {
                 case "PUT":
                     return write(m, req, "update", null);
                 case "DELETE":
-                    return delete(m, req.query("ids"));
+                    return delete(m, req.query("ids"), req);
                 default:
                     throw badMethod();
             }
@@ -142,7 +146,7 @@ final class ApiRoutes {
                         case "PUT":
                             return write(m, req, "update", second);
                         case "DELETE":
-                            return delete(m, second);
+                            return delete(m, second, req);
                         default:
                             throw badMethod();
                     }
@@ -156,6 +160,22 @@ final class ApiRoutes {
             if ("actions".equals(second) && Set.of("add_tags", "remove_tags").contains(seg.get(2))) {
                 requireMethod(method, "POST");
                 return extras.recordTags(m, seg.get(2), req);
+            }
+            if ("actions".equals(second) && emulator.flavour().recordActions) {
+                switch (seg.get(2)) {
+                    case "count":
+                        requireMethod(method, "GET");
+                        Predicate<Map<String, Object>> match = searchMatch(m, req);
+                        Predicate<Map<String, Object>> view = req.query("cvid") == null ? r -> true : view(m, req);
+                        return actions.count(m, match == null ? view : view.and(match));
+                    case "mass_update":
+                        if (!"GET".equals(method)) {
+                            requireMethod(method, "POST");
+                        }
+                        return actions.massUpdate(m, req, views.getOrDefault(m.spec.apiName(), Map.of()));
+                    default:
+                        throw notFound();
+                }
             }
             switch (method) {
                 case "GET":
@@ -190,13 +210,7 @@ final class ApiRoutes {
                     "sort_order");
         }
         String cvid = req.query("cvid");
-        Predicate<Map<String, Object>> view = null;
-        if (cvid != null) {
-            view = views.getOrDefault(m.spec.apiName(), Map.of()).get(cvid);
-            if (view == null) {
-                throw EmulatorError.badRequest("INVALID_DATA", "the given cvid is invalid", "param_name", "cvid");
-            }
-        }
+        Predicate<Map<String, Object>> view = cvid == null ? null : view(m, req);
         Instant since = emulator.honorsIfModifiedSince() ? ifModifiedSince(req) : null;
         String key = String.join("|", m.spec.apiName(), String.join(",", fields), sortBy, sortOrder,
                 String.valueOf(cvid), String.valueOf(since));
@@ -261,7 +275,23 @@ final class ApiRoutes {
         return lo;
     }
 
-    private Answer get(Org.ModuleData m, String id, RecordedRequest req) {
+    /** The custom view the request's {@code cvid} names; refused when the module has none of that id. */
+    private Predicate<Map<String, Object>> view(Org.ModuleData m, RecordedRequest req) {
+        Predicate<Map<String, Object>> view = views.getOrDefault(m.spec.apiName(), Map.of()).get(req.query("cvid"));
+        if (view == null) {
+            throw EmulatorError.badRequest("INVALID_DATA", "the given cvid is invalid", "param_name", "cvid");
+        }
+        return view;
+    }
+
+    /** The id a path gives, or with {@code X-EXTERNAL} the id of the record whose external id it is. */
+    private String recordId(Org.ModuleData m, String given, RecordedRequest req) {
+        String external = RecordActions.externalField(m, req);
+        return external == null ? given : actions.idOf(m, external, given);
+    }
+
+    private Answer get(Org.ModuleData m, String givenId, RecordedRequest req) {
+        String id = recordId(m, givenId, req);
         List<String> fields = req.query("fields") == null ? null : fields(m, req, false);
         if (fields == null) {
             // the harsher reading of an unnamed field list: no more fields than a request may name
@@ -281,20 +311,8 @@ final class ApiRoutes {
     }
 
     private Answer search(Org.ModuleData m, RecordedRequest req) {
-        Predicate<Map<String, Object>> match;
-        if (req.query("criteria") != null) {
-            try {
-                match = SearchCriteria.parse(req.query("criteria"), true);
-            } catch (SearchCriteria.InvalidCriteria e) {
-                throw EmulatorError.badRequest("INVALID_QUERY", "invalid query formed", "reason", e.getMessage());
-            }
-        } else if (req.query("email") != null) {
-            match = anyField(m, Set.of("email"), req.query("email"), false);
-        } else if (req.query("phone") != null) {
-            match = anyField(m, Set.of("phone"), req.query("phone"), false);
-        } else if (req.query("word") != null) {
-            match = anyField(m, Set.of("text", "email", "phone"), req.query("word"), true);
-        } else {
+        Predicate<Map<String, Object>> match = searchMatch(m, req);
+        if (match == null) {
             throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
                     "param_name", "criteria/email/phone/word");
         }
@@ -310,6 +328,24 @@ final class ApiRoutes {
         } finally {
             org.lock.readLock().unlock();
         }
+    }
+
+    /** What the request's criteria, email, phone or word match, or null when it gives none of them. */
+    private static Predicate<Map<String, Object>> searchMatch(Org.ModuleData m, RecordedRequest req) {
+        if (req.query("criteria") != null) {
+            try {
+                return SearchCriteria.parse(req.query("criteria"), true);
+            } catch (SearchCriteria.InvalidCriteria e) {
+                throw EmulatorError.badRequest("INVALID_QUERY", "invalid query formed", "reason", e.getMessage());
+            }
+        } else if (req.query("email") != null) {
+            return anyField(m, Set.of("email"), req.query("email"), false);
+        } else if (req.query("phone") != null) {
+            return anyField(m, Set.of("phone"), req.query("phone"), false);
+        } else if (req.query("word") != null) {
+            return anyField(m, Set.of("text", "email", "phone"), req.query("word"), true);
+        }
+        return null;
     }
 
     private static Predicate<Map<String, Object>> anyField(Org.ModuleData m, Set<String> types, String value,
@@ -430,6 +466,7 @@ final class ApiRoutes {
                 duplicateCheck.add(f.asText());
             }
         }
+        String external = RecordActions.externalField(m, req);
         List<Map<String, Object>> results = new ArrayList<>(data.size());
         org.lock.writeLock().lock();
         try {
@@ -441,7 +478,9 @@ final class ApiRoutes {
                 Map<String, Object> input = JSON.convertValue(item, new TypeReference<LinkedHashMap<String, Object>>() {
                 });
                 if (pathId != null) {
-                    input.put("id", pathId);
+                    input.put("id", recordId(m, pathId, req));
+                } else if (external != null && !"create".equals(operation)) {
+                    input.put("id", actions.idOf(m, external, input.get(external)));
                 }
                 switch (operation) {
                     case "create":
@@ -461,7 +500,7 @@ final class ApiRoutes {
                 .credits((data.size() + 9) / 10);
     }
 
-    private Answer delete(Org.ModuleData m, String ids) {
+    private Answer delete(Org.ModuleData m, String ids, RecordedRequest req) {
         if (ids == null || ids.isBlank()) {
             throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
                     "param_name", "ids");
@@ -476,7 +515,7 @@ final class ApiRoutes {
         org.lock.writeLock().lock();
         try {
             for (String id : list) {
-                results.add(org.delete(m, id));
+                results.add(org.delete(m, recordId(m, id, req)));
             }
         } finally {
             org.lock.writeLock().unlock();

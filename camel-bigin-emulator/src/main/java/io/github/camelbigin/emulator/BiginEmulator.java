@@ -68,17 +68,19 @@ public final class BiginEmulator implements AutoCloseable {
         }
     }
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String API_PREFIX = "/bigin/v2";
-    private static final String MATON_PREFIX = "/zoho-bigin/bigin/v2";
-    /** The bulk API sits beside the REST API on the API domain: {@code /bigin/bulk/v2}. */
-    private static final String BULK_PREFIX = "/bigin/bulk/v2";
     private static final String TOKEN_PATH = "/oauth/v2/token";
 
+    private final Flavour flavour;
+    /** The REST API's path, e.g. {@code /bigin/v2}; at Maton's gateway below the app, {@code /zoho-bigin/bigin/v2}. */
+    private final String apiPrefix;
+    private final String matonPrefix;
+    /** The bulk API sits beside the REST API on the API domain, e.g. {@code /bigin/bulk/v2}. */
+    private final String bulkPrefix;
     private final EmulatorClock clock = new EmulatorClock(ZoneId.of("America/Los_Angeles"));
-    private final Org org = new Org(clock, ZoneId.of("America/Los_Angeles"));
-    private final OAuthServer oauth = new OAuthServer();
-    private final ApiRoutes routes = new ApiRoutes(org, this);
-    private final Watches watches = new Watches(org);
+    private final Org org;
+    private final OAuthServer oauth;
+    private final ApiRoutes routes;
+    private final Watches watches;
     private final Map<String, List<String>> matonKeys = new ConcurrentHashMap<>();
     private final MatonControl maton = new MatonControl(this);
     private final BooksApi books = new BooksApi();
@@ -87,6 +89,7 @@ public final class BiginEmulator implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final int threads;
     private volatile boolean recordBodies = true;
+    private volatile boolean recordAnswers;
     private volatile boolean pageTokens = true;
     private volatile boolean honorIfModifiedSince = true;
     private volatile boolean coqlNotIn = true;
@@ -107,8 +110,30 @@ public final class BiginEmulator implements AutoCloseable {
     }
 
     public BiginEmulator(int port, int threads) {
+        this(port, threads, Flavour.BIGIN);
+    }
+
+    /** An emulator of this Zoho API on a random free port. */
+    public BiginEmulator(Flavour flavour) {
+        this(0, 32, flavour);
+    }
+
+    /** An emulator of Zoho CRM v8 on a random free port. */
+    public static BiginEmulator crm() {
+        return new BiginEmulator(Flavour.CRM);
+    }
+
+    public BiginEmulator(int port, int threads, Flavour flavour) {
         this.port = port;
         this.threads = threads;
+        this.flavour = flavour;
+        this.apiPrefix = flavour.apiPrefix;
+        this.matonPrefix = "/" + flavour.matonApp + flavour.apiPrefix;
+        this.bulkPrefix = flavour.bulkPrefix;
+        this.org = new Org(clock, ZoneId.of("America/Los_Angeles"), flavour.standardModules());
+        this.oauth = new OAuthServer(flavour);
+        this.routes = new ApiRoutes(org, this);
+        this.watches = new Watches(org, flavour);
         org.onChange(watches::changed);
         addCredentialsOfDefault();
     }
@@ -251,6 +276,11 @@ public final class BiginEmulator implements AutoCloseable {
         return this;
     }
 
+    /** The Zoho API this emulator serves. */
+    public Flavour flavour() {
+        return flavour;
+    }
+
     public int port() {
         return port;
     }
@@ -262,12 +292,12 @@ public final class BiginEmulator implements AutoCloseable {
 
     /** The Bigin API base for Zoho tokens: {@code http://127.0.0.1:<port>/bigin/v2}. */
     public String apiUrl() {
-        return baseUrl() + API_PREFIX;
+        return baseUrl() + apiPrefix;
     }
 
     /** The Bigin API base for Maton keys: {@code http://127.0.0.1:<port>/zoho-bigin/bigin/v2}. */
     public String matonApiUrl() {
-        return baseUrl() + MATON_PREFIX;
+        return baseUrl() + matonPrefix;
     }
 
     /** The accounts server base: {@code POST {accountsUrl}/oauth/v2/token}. */
@@ -318,6 +348,12 @@ public final class BiginEmulator implements AutoCloseable {
 
     boolean coqlNotIn() {
         return coqlNotIn;
+    }
+
+    /** Whether the JSON answers are kept with the requests ({@link RecordedRequest#answerJson()}); default false. */
+    public BiginEmulator recordAnswers(boolean recordAnswers) {
+        this.recordAnswers = recordAnswers;
+        return this;
     }
 
     /** Whether recorded requests keep their bodies (default true; benchmarks turn it off to save memory). */
@@ -613,13 +649,13 @@ public final class BiginEmulator implements AutoCloseable {
             String path = ex.getRequestURI().getRawPath();
             RecordedRequest.Kind kind;
             String apiPath;
-            if (path.startsWith(MATON_PREFIX + "/")) {
+            if (path.startsWith(matonPrefix + "/")) {
                 kind = RecordedRequest.Kind.MATON;
-                apiPath = path.substring(MATON_PREFIX.length());
-            } else if (path.startsWith(API_PREFIX + "/")) {
+                apiPath = path.substring(matonPrefix.length());
+            } else if (path.startsWith(apiPrefix + "/")) {
                 kind = RecordedRequest.Kind.API;
-                apiPath = path.substring(API_PREFIX.length());
-            } else if (path.startsWith(BULK_PREFIX + "/")) {
+                apiPath = path.substring(apiPrefix.length());
+            } else if (path.startsWith(bulkPrefix + "/")) {
                 kind = RecordedRequest.Kind.API;
                 apiPath = path; // routed by its full path: /bigin/bulk/v2/…
             } else if (path.equals("/connections") || path.startsWith("/connections/")
@@ -791,7 +827,7 @@ public final class BiginEmulator implements AutoCloseable {
         }
         List<String> segments = Arrays.stream(req.apiPath().split("/")).filter(s -> !s.isEmpty())
                 .collect(Collectors.toList());
-        String missing = OAuthServer.missingScope(scopes, req.method(), segments);
+        String missing = oauth.missingScope(scopes, req.method(), segments);
         if (missing != null) {
             return Answer.json(401, new EmulatorError(401, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL",
                     EmulatorError.details("required_scope", missing)).body());
@@ -824,17 +860,15 @@ public final class BiginEmulator implements AutoCloseable {
             return tooManyMatonRequests();
         }
         List<String> connections = new ArrayList<>(matonKeys.get(key));
-        connections.addAll(maton.active(key, "zoho-bigin"));
+        connections.addAll(maton.active(key, flavour.matonApp));
         if (connections.isEmpty()) {
-            return Answer.json(400, new EmulatorError(400, "MISSING_CONNECTION",
-                    "no active zoho-bigin connection for this API key: create one at https://ctrl.maton.ai/connections",
-                    null).body());
+            return Answer.json(400, new EmulatorError(400, "MISSING_CONNECTION", "no active " + flavour.matonApp
+                    + " connection for this API key: create one at https://ctrl.maton.ai/connections", null).body());
         }
         String chosen = req.header("Maton-Connection");
         if (chosen != null && !connections.contains(chosen)) {
-            return Answer.json(400, new EmulatorError(400, "INVALID_CONNECTION",
-                    "no active zoho-bigin connection with this id", EmulatorError.details("connection_id", chosen))
-                    .body());
+            return Answer.json(400, new EmulatorError(400, "INVALID_CONNECTION", "no active " + flavour.matonApp
+                    + " connection with this id", EmulatorError.details("connection_id", chosen)).body());
         }
         return null;
     }
@@ -865,6 +899,9 @@ public final class BiginEmulator implements AutoCloseable {
         byte[] bytes = JSON.writeValueAsBytes(answer.body);
         if (req != null) {
             req.answered(answer.status, credits);
+            if (recordAnswers) {
+                req.answer(bytes);
+            }
         }
         ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
         boolean cut = fault != null && fault.type == Fault.Type.CUT_BODY;

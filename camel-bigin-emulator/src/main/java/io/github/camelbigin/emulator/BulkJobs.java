@@ -141,12 +141,31 @@ final class BulkJobs {
         return Answer.json(201, Map.of("data", List.of(item), "info", Map.of())).credits(50);
     }
 
+    private boolean crm() {
+        return emulator.flavour() == Flavour.CRM;
+    }
+
+    /** {@code {api_name, id}} of a module a job names. */
+    private Map<String, Object> moduleRef(JsonNode module) {
+        Org.ModuleData m = module(module);
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("api_name", m.spec.apiName());
+        ref.put("id", String.valueOf(m.spec.id()));
+        return ref;
+    }
+
     private Answer readStatus(Job job) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("id", job.id);
         d.put("operation", "read");
         d.put("state", job.state);
-        d.put("query", JSON.convertValue(job.request.path("query"), Map.class));
+        Map<String, Object> query = JSON.convertValue(job.request.path("query"), LinkedHashMap.class);
+        if (crm()) { // CRM's specification: the module with its id, the view (null: none) echoed
+            query.put("module", moduleRef(job.request.path("query").path("module")));
+            query.putIfAbsent("cvid", null);
+            d.put("file_type", "csv");
+        }
+        d.put("query", query);
         d.put("created_by", Map.of("id", org.user.get("id"), "name", org.user.get("name")));
         d.put("created_time", job.createdTime);
         if (job.resultInfo != null) {
@@ -216,9 +235,12 @@ final class BulkJobs {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("page", page);
         result.put("count", count);
-        result.put("download_url", "/bigin/bulk/v2/read/" + job.id + "/result");
+        result.put("download_url", emulator.flavour().bulkPrefix + "/read/" + job.id + "/result");
         result.put("per_page", size);
         result.put("more_records", more);
+        if (crm()) {
+            result.put("next_page_token", "emulator-bulk-" + job.id + "-" + (page + 1)); // not used to chain: by id
+        }
         job.resultInfo = result;
         job.state = "COMPLETED";
     }
@@ -318,8 +340,17 @@ final class BulkJobs {
         }
         String fileId = String.valueOf(ids.incrementAndGet());
         uploads.put(fileId, zip);
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (crm()) { // CRM's specification: file_id an integer, with the upload's id and who made it
+            details.put("file_id", Long.parseLong(fileId));
+            details.put("id", fileId);
+            details.put("created_by", Map.of("id", org.user.get("id"), "name", org.user.get("name")));
+        } else {
+            details.put("file_id", fileId);
+        }
+        details.put("created_time", org.format(org.clock.instant()));
         return Answer.json(200, Map.of("status", "success", "code", "FILE_UPLOAD_SUCCESS", "message",
-                "file uploaded.", "details", Map.of("file_id", fileId, "created_time", org.format(org.clock.instant()))));
+                "file uploaded.", "details", details));
     }
 
     private Answer createWrite(RecordedRequest req) {
@@ -354,7 +385,8 @@ final class BulkJobs {
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("status", job.state);
         res.put("type", "data");
-        res.put("module", JSON.convertValue(job.request.path("resource").path(0).path("module"), Object.class));
+        res.put("module", crm() ? moduleRef(job.request.path("resource").path(0).path("module"))
+                : JSON.convertValue(job.request.path("resource").path(0).path("module"), Object.class));
         if (job.fileInfo != null) {
             res.put("file", job.fileInfo);
         }
@@ -439,7 +471,7 @@ final class BulkJobs {
         job.result = zip(job.id + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         job.fileInfo = Map.of("total_count", rows.size() - 1, "added_count", added, "updated_count", updated,
                 "skipped_count", skipped, "status", "COMPLETED", "name", resource.path("file_id").asText());
-        job.resultInfo = Map.of("download_url", emulator.baseUrl() + "/bigin/bulk/v2/write/" + job.id + "/result");
+        job.resultInfo = Map.of("download_url", emulator.baseUrl() + emulator.flavour().bulkPrefix + "/write/" + job.id + "/result");
         job.state = "COMPLETED";
     }
 

@@ -29,10 +29,12 @@ final class Coql {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Zoho documents up to 50 values for in / not in (100 in newer CRM versions): the harsher reading. */
-    private static final int MAX_IN_VALUES = 50;
+    private final int maxInValues;
+    private final Flavour flavour;
 
     private final List<String> tokens;
     private int pos;
+    private int credits = 1;
     private Org.ModuleData module;
     private Org org;
 
@@ -60,12 +62,14 @@ final class Coql {
         }
     }
 
-    private Coql(List<String> tokens, boolean notInSupported) {
+    private Coql(List<String> tokens, boolean notInSupported, Flavour flavour) {
         this.tokens = tokens;
         this.notInSupported = notInSupported;
+        this.flavour = flavour;
+        this.maxInValues = flavour.coqlMaxInValues;
     }
 
-    static Answer answer(Org org, RecordedRequest req, boolean notInSupported) {
+    static Answer answer(Org org, RecordedRequest req, boolean notInSupported, Flavour flavour) {
         String query;
         try {
             JsonNode root = JSON.readTree(req.body() == null ? "" : req.body());
@@ -77,7 +81,7 @@ final class Coql {
             throw EmulatorError.badRequest("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
                     "param_name", "select_query");
         }
-        Coql q = new Coql(tokenize(query), notInSupported);
+        Coql q = new Coql(tokenize(query), notInSupported, flavour);
         return q.run(org);
     }
 
@@ -91,8 +95,8 @@ final class Coql {
         do {
             fields.add(next());
         } while (accept(","));
-        if (fields.size() > 50) {
-            throw syntax("at most 50 fields can be selected");
+        if (fields.size() > flavour.coqlMaxFields) {
+            throw syntax("at most " + flavour.coqlMaxFields + " fields can be selected");
         }
         keyword("from");
         String moduleName = next();
@@ -150,12 +154,15 @@ final class Coql {
         if (pos < tokens.size()) {
             throw syntax("unexpected '" + tokens.get(pos) + "'");
         }
-        if (limit < 1 || limit > 200) {
-            throw EmulatorError.badRequest("LIMIT_EXCEEDED", "LIMIT must be between 1 and 200", "limit", 200);
+        if (limit < 1 || limit > flavour.coqlLimit) {
+            throw EmulatorError.badRequest("LIMIT_EXCEEDED", "LIMIT must be between 1 and " + flavour.coqlLimit,
+                    "limit", flavour.coqlLimit);
         }
-        if (offset > 9800) {
-            throw EmulatorError.badRequest("LIMIT_EXCEEDED", "OFFSET cannot pass 9800", "offset", 9800);
+        if (offset > flavour.coqlMaxOffset) {
+            throw EmulatorError.badRequest("LIMIT_EXCEEDED", "OFFSET cannot pass " + flavour.coqlMaxOffset, "offset",
+                    flavour.coqlMaxOffset);
         }
+        this.credits = limit <= 200 ? 1 : limit <= 1000 ? 2 : 3; // Zoho CRM's table by LIMIT
         Comparator<Org.StoredRecord> sort = order != null ? order.thenComparingLong(r -> r.id)
                 : Comparator.comparingLong(r -> r.id);
         // keeps only the first offset + limit matches in order (a heap with the worst on top), not every match
@@ -204,7 +211,7 @@ final class Coql {
             org.lock.readLock().unlock();
         }
         if (page.isEmpty()) {
-            return Answer.noContent();
+            return Answer.noContent().credits(credits);
         }
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("count", page.size());
@@ -212,7 +219,7 @@ final class Coql {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", page);
         body.put("info", info);
-        return Answer.json(200, body);
+        return Answer.json(200, body).credits(credits);
     }
 
     /** {@code select count(id) from Module [where …]}: one row whose one column is the number of matches. */
@@ -284,9 +291,9 @@ final class Coql {
                 values.add(typed(field, literal()));
             } while (accept(","));
             expect(")");
-            if (values.size() > MAX_IN_VALUES) {
+            if (values.size() > maxInValues) {
                 throw EmulatorError.badRequest("LIMIT_EXCEEDED", (notIn ? "not in" : "in") + " takes at most "
-                        + MAX_IN_VALUES + " values", "limit", MAX_IN_VALUES);
+                        + maxInValues + " values", "limit", maxInValues);
             }
             return new Cond(r -> {
                 Object actual = value(r, field);

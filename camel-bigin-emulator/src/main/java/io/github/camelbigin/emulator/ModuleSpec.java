@@ -116,6 +116,54 @@ public final class ModuleSpec {
         return m;
     }
 
+    /**
+     * The modules of a new Zoho CRM org: Bigin's Contacts, Accounts, Products, Tasks, Events, Calls and Notes, CRM's
+     * Leads and Deals (Bigin's Pipelines), and the inventory modules Quotes, Sales_Orders and Invoices. Contacts and
+     * Leads have an external-id field (unique, usable in {@code X-EXTERNAL}).
+     */
+    static List<ModuleSpec> crmModules() {
+        List<ModuleSpec> m = new ArrayList<>();
+        for (ModuleSpec bigin : standardModules()) {
+            switch (bigin.apiName()) {
+                case "Pipelines":
+                    break;
+                case "Contacts":
+                    m.add(withField(bigin, new FieldSpec("External_Contact_ID", "text", false, true, false, null,
+                            FIELD_IDS.getAndIncrement())));
+                    break;
+                default:
+                    m.add(bigin);
+            }
+        }
+        m.add(builder("Leads").singular("Lead").duplicateCheck("Email").text("First_Name").mandatory("Last_Name")
+                .text("Company").email("Email").phone("Phone").text("Lead_Source").text("Lead_Status")
+                .text("Industry").field("Annual_Revenue", "currency").text("Description")
+                .unique("External_Lead_ID", "text").build());
+        m.add(builder("Deals").singular("Deal").duplicateCheck("Deal_Name").mandatory("Deal_Name")
+                .field("Stage", "picklist", true).field("Amount", "currency").field("Closing_Date", "date")
+                .lookup("Account_Name", "Accounts").lookup("Contact_Name", "Contacts").text("Description").build());
+        for (String[] inventory : new String[][] {{"Quotes", "Quote"}, {"Sales_Orders", "Sales Order"},
+                {"Invoices", "Invoice"}}) {
+            m.add(builder(inventory[0]).singular(inventory[1]).mandatory("Subject").lookup("Account_Name", "Accounts")
+                    .lookup("Contact_Name", "Contacts").field("Grand_Total", "currency").text("Status")
+                    .text("Description").build());
+        }
+        return m;
+    }
+
+    /** A copy of a module with one more field, before the system fields. */
+    private static ModuleSpec withField(ModuleSpec spec, FieldSpec extra) {
+        ModuleSpec copy = new ModuleSpec(spec.apiName, spec.singular, spec.plural, spec.displayField,
+                spec.duplicateCheckFields);
+        spec.fields.forEach((name, f) -> {
+            if ("Owner".equals(name)) {
+                copy.fields.put(extra.apiName(), extra);
+            }
+            copy.fields.put(name, f);
+        });
+        return copy;
+    }
+
     /** Defines a module field by field. */
     public static final class Builder {
         private final String apiName;

@@ -52,6 +52,15 @@ final class OAuthServer {
         }
     }
 
+    private final Flavour flavour;
+    /** Every scope, in the flavour's naming: what a token granted "all" holds. */
+    private final Set<String> allScopes;
+
+    OAuthServer(Flavour flavour) {
+        this.flavour = flavour;
+        this.allScopes = ALL_SCOPES.stream().map(flavour::scope).collect(java.util.stream.Collectors.toSet());
+    }
+
     private final Map<String, String> clientSecrets = new HashMap<>();
     private final Map<String, Grant> grants = new HashMap<>();
     private final Map<String, Token> tokens = new HashMap<>();
@@ -63,11 +72,11 @@ final class OAuthServer {
 
     synchronized void addClient(String clientId, String clientSecret, String refreshToken, Set<String> scopes) {
         clientSecrets.put(clientId, clientSecret);
-        grants.put(refreshToken, new Grant(clientId, scopes.isEmpty() ? ALL_SCOPES : Set.copyOf(scopes)));
+        grants.put(refreshToken, new Grant(clientId, scopes.isEmpty() ? allScopes : Set.copyOf(scopes)));
     }
 
     synchronized void addStaticToken(String token, Set<String> scopes) {
-        staticTokens.put(token, scopes.isEmpty() ? ALL_SCOPES : Set.copyOf(scopes));
+        staticTokens.put(token, scopes.isEmpty() ? allScopes : Set.copyOf(scopes));
     }
 
     /** A static token no longer accepted: the next call with it answers 401 INVALID_TOKEN. */
@@ -177,7 +186,18 @@ final class OAuthServer {
         }
     }
 
-    static String missingScope(Set<String> scopes, String method, List<String> segments) {
+    String missingScope(Set<String> scopes, String method, List<String> segments) {
+        String missing = missingBiginScope(scopes.stream().map(OAuthServer::asBigin)
+                .collect(java.util.stream.Collectors.toSet()), method, segments);
+        return missing == null ? null : flavour.scope(missing);
+    }
+
+    /** A scope in Bigin's naming, which the rules below are written in. */
+    private static String asBigin(String scope) {
+        return scope.startsWith("ZohoCRM.") ? "ZohoBigin" + scope.substring("ZohoCRM".length()) : scope;
+    }
+
+    private static String missingBiginScope(Set<String> scopes, String method, List<String> segments) {
         if (segments.isEmpty()) {
             return null;
         }

@@ -127,7 +127,7 @@ final class Org {
     record Change(String module, String operation, String id) {
     }
 
-    Org(EmulatorClock clock, ZoneId zone) {
+    Org(EmulatorClock clock, ZoneId zone, List<ModuleSpec> modules) {
         this.clock = clock;
         this.zone = zone;
         Map<String, Object> u = new LinkedHashMap<>();
@@ -135,7 +135,7 @@ final class Org {
         u.put("id", "7255024000000100001");
         u.put("email", "admin@emulator.example");
         this.user = Map.copyOf(u);
-        ModuleSpec.standardModules().forEach(this::define);
+        modules.forEach(this::define);
     }
 
     void onChange(Consumer<Change> listener) {

@@ -31,8 +31,11 @@ final class RecordExtras {
     private final Map<String, Map<String, Map<String, Object>>> tags = new LinkedHashMap<>();
     private final AtomicLong tagIds = new AtomicLong(2_034_020_000_000_504_000L);
 
-    RecordExtras(Org org) {
+    private final Flavour flavour;
+
+    RecordExtras(Org org, Flavour flavour) {
         this.org = org;
+        this.flavour = flavour;
     }
 
     void reset() {
@@ -137,7 +140,14 @@ final class RecordExtras {
                     }
                     Map<String, Object> details = new LinkedHashMap<>();
                     details.put("id", id);
-                    details.put("tags", List.copyOf(r.tags));
+                    // Bigin names the record's tags; Zoho CRM's v8 specification gives each as {id, name, color_code}
+                    details.put("tags", flavour == Flavour.BIGIN ? List.copyOf(r.tags) : r.tags.stream().map(n -> {
+                        Map<String, Object> t = new LinkedHashMap<>();
+                        t.put("id", tag(m, n).get("id"));
+                        t.put("name", n);
+                        t.put("color_code", null);
+                        return t;
+                    }).toList());
                     results.add(Org.success(details, "tags updated successfully"));
                 }
             }

@@ -37,6 +37,7 @@ public final class RecordedRequest {
     private volatile String body;
     /** A multipart request's bytes while it is handled (forgotten after: uploads can be large). */
     private volatile byte[] raw;
+    private volatile byte[] answer;
     private volatile int status;
     private volatile int credits;
     private volatile boolean answered;
@@ -144,6 +145,19 @@ public final class RecordedRequest {
     }
 
     /** Drops the body once the request is processed (benchmarks keep memory flat). */
+    /** The JSON answer the emulator sent, when it records answers ({@link BiginEmulator#recordAnswers}); else null. */
+    public JsonNode answerJson() {
+        try {
+            return answer == null ? null : JSON.readTree(answer);
+        } catch (Exception e) {
+            throw new IllegalStateException("The answer is not JSON: " + answer, e);
+        }
+    }
+
+    void answer(byte[] json) {
+        this.answer = json;
+    }
+
     void forgetBody() {
         body = null;
     }

@@ -38,7 +38,6 @@ final class Watches {
     static final String NOT_SUBSCRIBED = "NOT_SUBSCRIBED";
     static final int MAX_CHANNELS_A_CALL = 100;
     static final int MAX_TOKEN = 50;
-    static final Duration MAX_LIFETIME = Duration.ofDays(1);
     static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
     private static final Pattern EVENT = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\.(create|edit|delete|all)");
     private static final Pattern CHANNEL_ID = Pattern.compile("[1-9][0-9]{0,18}");
@@ -65,8 +64,11 @@ final class Watches {
     private volatile boolean holdNext;
     private Thread deliverer;
 
-    Watches(Org org) {
+    private final Flavour flavour;
+
+    Watches(Org org, Flavour flavour) {
         this.org = org;
+        this.flavour = flavour;
     }
 
     // ------------------------------------------------------------------ the API
@@ -240,7 +242,7 @@ final class Watches {
             } catch (DateTimeParseException e) {
                 return invalid("channel_expiry");
             }
-            if (!expiry.isAfter(now) || expiry.isAfter(now.plus(MAX_LIFETIME))) {
+            if (!expiry.isAfter(now) || expiry.isAfter(now.plus(flavour.maxChannelLifetime))) {
                 return invalid("channel_expiry");
             }
         }
@@ -254,11 +256,14 @@ final class Watches {
         for (String module : modules) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("channel_expiry", org.format(c.expiry()));
-            e.put("resource_uri", "https://www.zohoapis.com/bigin/v1/" + module);
+            e.put("resource_uri", flavour.resourceUri(module));
             Org.ModuleData m = org.module(module);
             e.put("resource_id", m == null ? null : String.valueOf(m.spec.id()));
             e.put("resource_name", module);
             e.put("channel_id", c.id());
+            if (flavour == Flavour.CRM) {
+                e.put("notification_condition", List.of()); // none asked for: CRM's specification lists it anyway
+            }
             perModule.add(e);
         }
         return success("Successfully subscribed for actions-watch of the given module",
@@ -272,7 +277,7 @@ final class Watches {
         m.put("channel_expiry", org.format(c.expiry()));
         // a channel whose events were all disabled stays listed, with none (the harsher reading: Zoho does not say)
         m.put("resource_uri", c.events().isEmpty() ? null
-                : "https://www.zohoapis.com/bigin/v1/" + c.events().get(0).split("\\.")[0]);
+                : flavour.resourceUri(c.events().get(0).split("\\.")[0]));
         m.put("return_affected_field_values", false);
         m.put("notify_url", c.notifyUrl());
         m.put("channel_id", Long.parseLong(c.id()));
@@ -451,7 +456,7 @@ final class Watches {
         p.put("server_time", org.now().toEpochMilli());
         p.put("query_params", queryParams(c.notifyUrl()));
         p.put("module", change.module());
-        p.put("resource_uri", "https://www.zohoapis.com/bigin/v1/" + change.module());
+        p.put("resource_uri", flavour.resourceUri(change.module()));
         p.put("ids", List.copyOf(ids));
         p.put("affected_fields", List.of());
         p.put("operation", change.operation());

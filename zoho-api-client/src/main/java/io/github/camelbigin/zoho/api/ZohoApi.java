@@ -1,5 +1,6 @@
 package io.github.camelbigin.zoho.api;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -18,11 +19,14 @@ import java.util.Map;
  * @param coqlLimit       the most records a COQL call returns (its LIMIT)
  * @param coqlMaxOffset   the highest OFFSET a COQL query may give
  * @param coqlMaxInValues the most values of a COQL {@code in} / {@code not in}
+ * @param channelLifetime how far ahead a notification channel is asked to expire (under the API's cap)
+ * @param recordActions   whether the API has Zoho CRM's record actions: {@code GET /{module}/actions/count},
+ *                        {@code POST /{module}/actions/mass_update} and external ids ({@code X-EXTERNAL})
  * @param hints           what to do about an error code, by code; {@code {module}} stands for the module
  */
 public record ZohoApi(String product, String basePath, String gatewayApp, int pageSize, int writeBatch,
                       int tagBatch, int pageNumberReach, int maxFields, int coqlLimit, int coqlMaxOffset, int coqlMaxInValues,
-                      Map<String, String> hints) {
+                      Duration channelLifetime, boolean recordActions, Map<String, String> hints) {
 
     private static final String REJECTED_CREDENTIALS = "The credentials were rejected. An access token lives one hour:"
             + " give a refresh token (clientId, clientSecret, refreshToken) to have tokens renewed. Tokens work only in"
@@ -30,29 +34,45 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
             + " A Maton API key works only at Maton's gateway: leave apiUrl unset (or point it at gateway.maton.ai),"
             + " not at zohoapis";
 
-    /** Zoho Bigin's REST API v2 (bigin-api.md). */
+    /** Zoho Bigin's REST API v2 (bigin-api.md): channels end at most a day ahead, no record actions. */
     public static final ZohoApi BIGIN_V2 = new ZohoApi("Bigin", "/bigin/v2", "zoho-bigin", 200, 100, 500, 2000, 50, 200,
-            9800, 50, Map.of(
-                    "OAUTH_SCOPE_MISMATCH", "The token lacks a scope: grant ZohoBigin.modules.ALL for records (or the"
-                                            + " module's own scope, e.g. ZohoBigin.modules.Tasks.ALL),"
-                                            + " ZohoBigin.settings.ALL for metadata, ZohoBigin.users.ALL for users,"
-                                            + " ZohoBigin.org.READ for the org, ZohoBigin.settings.tags.ALL for"
-                                            + " the module's tags, ZohoBigin.coql.READ for COQL and"
-                                            + " ZohoBigin.notifications.ALL for notification channels, then mint"
-                                            + " a new refresh token",
-                    "INVALID_TOKEN", REJECTED_CREDENTIALS,
-                    "AUTHENTICATION_FAILURE", REJECTED_CREDENTIALS,
-                    "INVALID_MODULE", "Module API names are case-sensitive: Contacts, Accounts, Pipelines, Products,"
-                                      + " Tasks, Events, Calls, Notes or a custom module's API name (the modules"
-                                      + " operation lists them)",
-                    "NO_PERMISSION", "The Bigin user behind the credentials lacks the permission for this",
-                    "MISSING_CONNECTION", "Maton has no ACTIVE connection to Bigin for this API key: create one"
-                                          + " (operation=createConnection), open its url to authorise it and wait"
-                                          + " for it (operation=awaitConnection)",
-                    "DISCRETE_PAGINATION_LIMIT_EXCEEDED", "Bigin answers at most 2,000 records through page numbers"
-                                                          + " and sent no page token to go on: set maxRecords to at"
-                                                          + " most 2000, narrow the query (cvid, criteria), or use"
-                                                          + " the polling consumer"));
+            9800, 50, Duration.ofHours(23), false, hints("Bigin", "ZohoBigin", "ZohoBigin.modules.Tasks.ALL",
+                    "ZohoBigin.org.READ", "Contacts, Accounts, Pipelines, Products, Tasks, Events, Calls, Notes"));
+
+    /**
+     * Zoho CRM's REST API v8 (docs/zohocrm-api.md): COQL answers 2,000 records a call and LIMIT + OFFSET reach 100,000;
+     * channels may end up to a week ahead (asked for 6 days, renewed at half-life); it has record actions (count, mass
+     * update, external ids); {@code in} takes 100 values.
+     */
+    public static final ZohoApi CRM_V8 = new ZohoApi("Zoho CRM", "/crm/v8", "zoho-crm", 200, 100, 500, 2000, 50, 2000,
+            98000, 100, Duration.ofDays(6), true, hints("Zoho CRM", "ZohoCRM", "ZohoCRM.modules.leads.ALL",
+                    "ZohoCRM.org.ALL", "Leads, Contacts, Accounts, Deals, Tasks, Events, Calls, Products, Quotes,"
+                                       + " Sales_Orders, Invoices or a custom module's API name"));
+
+    /** The error hints of a Zoho REST API of this family, worded with its product, scope prefix and modules. */
+    private static Map<String, String> hints(String product, String scope, String moduleScopeExample,
+                                             String orgScope, String modules) {
+        return Map.of(
+                "OAUTH_SCOPE_MISMATCH", "The token lacks a scope: grant " + scope + ".modules.ALL for records (or the"
+                                        + " module's own scope, e.g. " + moduleScopeExample + "), " + scope
+                                        + ".settings.ALL for metadata, " + scope + ".users.ALL for users, " + orgScope
+                                        + " for the org, " + scope + ".settings.tags.ALL for the module's tags, "
+                                        + scope + ".coql.READ for COQL, " + scope + ".bulk.ALL for bulk jobs and "
+                                        + scope + ".notifications.ALL for notification channels, then mint a new"
+                                        + " refresh token",
+                "INVALID_TOKEN", REJECTED_CREDENTIALS,
+                "AUTHENTICATION_FAILURE", REJECTED_CREDENTIALS,
+                "INVALID_MODULE", "Module API names are case-sensitive: " + modules + " (the modules operation lists"
+                                  + " them)",
+                "NO_PERMISSION", "The " + product + " user behind the credentials lacks the permission for this",
+                "MISSING_CONNECTION", "Maton has no ACTIVE connection to " + product + " for this API key: create one"
+                                      + " (operation=createConnection), open its url to authorise it and wait for it"
+                                      + " (operation=awaitConnection)",
+                "DISCRETE_PAGINATION_LIMIT_EXCEEDED", product + " answers at most 2,000 records through page numbers"
+                                                      + " and sent no page token to go on: set maxRecords to at most"
+                                                      + " 2000, narrow the query (cvid, criteria), or use the polling"
+                                                      + " consumer");
+    }
 
     public ZohoApi {
         hints = Map.copyOf(hints);

@@ -109,11 +109,17 @@ public final class BulkJobs {
     }
 
     private String created(ApiRequest.Builder rb) {
+        return jobId(rb, "id");
+    }
+
+    /** The job id (under {@code details.<key>}) of an answer whose {@code data} is a list or one object. */
+    private String jobId(ApiRequest.Builder rb, String key) {
         ApiRequest request = rb.build();
         Map<?, ?> answer = calls.object(request, calls.execute(request));
-        Object item = answer.get("data") instanceof List<?> data && !data.isEmpty() ? data.get(0) : answer;
+        Object item = answer.get("data") instanceof List<?> data && !data.isEmpty() ? data.get(0)
+                : answer.get("data") instanceof Map<?, ?> one ? one : answer;
         Object details = item instanceof Map<?, ?> m ? m.get("details") : null;
-        Object id = details instanceof Map<?, ?> d ? d.get("id") : null;
+        Object id = details instanceof Map<?, ?> d ? d.get(key) : null;
         if (id == null) {
             throw new ZohoApiException(api, request.operation(), request.module(), 0, "NO_JOB_ID",
                     "the job was not created: " + answer, null, null);
@@ -126,27 +132,48 @@ public final class BulkJobs {
      * 30 s; fails when it fails or {@code timeout} passes.
      */
     JobStatus await(String kind, String jobId, String module, Duration timeout) {
+        return await("bulk " + kind, jobId, module, timeout, ApiRequest.get(bulkPath + "/" + kind + "/" + jobId)
+                .target(ApiRequest.Target.API_DOMAIN).operation("bulk " + kind + " status", module).build());
+    }
+
+    /** Polls {@code poll} (a job's status call) as {@link #await(String, String, String, Duration)} says. */
+    private JobStatus await(String what, String jobId, String module, Duration timeout, ApiRequest poll) {
         long deadline = clock.millis() + timeout.toMillis();
         long wait = FIRST_POLL_WAIT.toMillis();
         while (true) {
             sleep(Math.min(wait, Math.max(0, deadline - clock.millis())));
-            ApiRequest request = ApiRequest.get(bulkPath + "/" + kind + "/" + jobId)
-                    .target(ApiRequest.Target.API_DOMAIN).operation("bulk " + kind + " status", module).build();
-            JobStatus status = JobStatus.of(calls.object(request, calls.execute(request)));
+            JobStatus status = JobStatus.of(calls.object(poll, calls.execute(poll)));
             if (status.completed()) {
                 return status;
             }
             if (status.failed()) {
-                throw new ZohoApiException(api, "bulk " + kind, module, 0, "BULK_JOB_FAILED", "bulk " + kind
-                        + " job " + jobId + " failed: " + status.raw(), null, null);
+                throw new ZohoApiException(api, what, module, 0, "BULK_JOB_FAILED", what + " job " + jobId
+                        + " failed: " + status.raw(), null, null);
             }
             if (clock.millis() >= deadline) {
-                throw new ZohoApiException(api, "bulk " + kind, module, 0, "BULK_JOB_TIMEOUT", "bulk " + kind
-                        + " job " + jobId + " was still " + status.state() + " after " + timeout
+                throw new ZohoApiException(api, what, module, 0, "BULK_JOB_TIMEOUT", what + " job " + jobId
+                        + " was still " + status.state() + " after " + timeout
                         + ": raise bulkTimeout, or look for the job's result later", null, null);
             }
             wait = Math.min(wait * 2, MAX_POLL_WAIT.toMillis());
         }
+    }
+
+    /**
+     * Sets the same field values on every record of a custom view ({@code POST /{module}/actions/mass_update} with
+     * {@code cvid}, Zoho CRM) and waits for the job Zoho runs for it; the job's counts.
+     */
+    public MassUpdateResult massUpdateView(String module, Map<String, Object> values, String cvid, Duration timeout) {
+        Names.checkModule(api, module);
+        io.github.camelbigin.zoho.records.RecordWrites.checkMassUpdateValues(values);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", List.of(values));
+        body.put("cvid", cvid);
+        String jobId = jobId(ApiRequest.post("/" + module + "/actions/mass_update").json(JsonCalls.toBytes(body))
+                .operation("massUpdate", module), "job_id");
+        JobStatus status = await("massUpdate", jobId, module, timeout, ApiRequest.get("/" + module
+                + "/actions/mass_update").query("job_id", jobId).operation("massUpdate status", module).build());
+        return MassUpdateResult.of(jobId, status.raw());
     }
 
     /** Downloads a read job's zipped result, waiting for a slot of the ten a minute. */

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What a bulk job's status call says: its state and result. Read jobs answer inside {@code data}, write jobs at the
- * top level, with {@code state} or {@code status}: both shapes are read.
+ * top level, with {@code state} or {@code status}; a mass update's inside {@code data} with {@code Status}: every shape is
+ * read.
  */
 record JobStatus(String id, String state, Map<String, Object> result, Map<String, Object> raw) {
 
@@ -15,7 +16,8 @@ record JobStatus(String id, String state, Map<String, Object> result, Map<String
         if (answer.get("data") instanceof List<?> data && !data.isEmpty() && data.get(0) instanceof Map<?, ?> first) {
             job = (Map<String, Object>) first;
         }
-        Object state = job.get("state") != null ? job.get("state") : job.get("status");
+        Object state = job.get("state") != null ? job.get("state")
+                : job.get("status") != null ? job.get("status") : job.get("Status"); // a mass update's
         Object result = job.get("result");
         return new JobStatus(String.valueOf(job.get("id")), state == null ? "" : state.toString(),
                 result instanceof Map ? (Map<String, Object>) result : Map.of(), job);

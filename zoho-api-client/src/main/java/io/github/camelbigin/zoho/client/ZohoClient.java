@@ -80,6 +80,8 @@ public final class ZohoClient implements AutoCloseable {
         this.bulk = new BulkJobs(calls, b.clock, b.sleeper);
         this.creditBudget = b.creditBudget;
         transport.budget(b.creditBudget);
+        transport.concurrency(b.concurrency > 0 ? new io.github.camelbigin.zoho.http.ConcurrencyLimit(b.concurrency)
+                : null);
     }
 
     /**
@@ -107,6 +109,15 @@ public final class ZohoClient implements AutoCloseable {
     public BulkReader bulkRead(String module, List<String> fields, Map<String, Object> criteria, Duration jobTimeout,
                                long maxRecords) {
         return new BulkReader(bulk, module, fields, criteria, jobTimeout, maxRecords);
+    }
+
+    /**
+     * Sets the same values on every record of a custom view by Zoho CRM's mass-update job and waits for it; see
+     * {@link BulkJobs#massUpdateView}. (By ids: {@link RecordWrites#massUpdate}.)
+     */
+    public io.github.camelbigin.zoho.bulk.MassUpdateResult massUpdateView(String module, Map<String, Object> values,
+                                                                         String cvid, Duration timeout) {
+        return bulk.massUpdateView(module, values, cvid, timeout);
     }
 
     /** Writes records by bulk-write jobs, with zip files in {@code workDir}; see {@link BulkWriter}. */
@@ -204,6 +215,12 @@ public final class ZohoClient implements AutoCloseable {
     public List<WriteResult> updateRelated(String module, String recordId, String relatedList,
                                            List<Map<String, Object>> related, WriteOptions options) {
         return writes.updateRelated(module, recordId, relatedList, related, options);
+    }
+
+    /** Sets the same values on records by id (Zoho CRM's mass update); one result per id in input order. */
+    public List<WriteResult> massUpdate(String module, Map<String, Object> values, List<String> ids,
+                                        WriteOptions options) {
+        return writes.massUpdate(module, values, ids, options);
     }
 
     /** Delinks records of a related list from a record. */
@@ -318,6 +335,7 @@ public final class ZohoClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.REAL;
         private CreditBudget creditBudget;
+        private int concurrency;
 
         /** The API to speak; Bigin v2 by default. */
         public Builder api(ZohoApi api) {
@@ -355,6 +373,15 @@ public final class ZohoClient implements AutoCloseable {
         /** Every call spends from this budget before it is sent; one that would pass it is refused (null: none). */
         public Builder creditBudget(CreditBudget budget) {
             this.creditBudget = budget;
+            return this;
+        }
+
+        /**
+         * The most calls in flight at once (0: no limit but the connection pool's), e.g. a Zoho CRM edition's
+         * {@link io.github.camelbigin.zoho.credits.CrmEdition#concurrency()}; heavy calls are held to 10 besides.
+         */
+        public Builder concurrency(int calls) {
+            this.concurrency = calls;
             return this;
         }
 

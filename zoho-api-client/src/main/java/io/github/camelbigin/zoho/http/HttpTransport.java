@@ -54,6 +54,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private volatile CallBudget callBudget;
+    private volatile ConcurrencyLimit concurrency;
 
     public ZohoApi api() {
         return api;
@@ -77,6 +78,11 @@ public final class HttpTransport implements AutoCloseable {
         String b = base.toString();
         b = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         return b.endsWith(api.basePath()) ? b.substring(0, b.length() - api.basePath().length()) : b;
+    }
+
+    /** Holds API calls to {@code limit} in flight at once (null: no limit but the connection pool's). */
+    public void concurrency(ConcurrencyLimit limit) {
+        this.concurrency = limit;
     }
 
     /** Makes every API call spend from {@code budget} before it is sent (null: no budget). */
@@ -161,17 +167,20 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
         RateLimiter limiter = counted ? authenticator.rateLimiter() : null;
-        if (limiter != null) {
-            try {
+        ConcurrencyLimit slots = counted ? concurrency : null;
+        ConcurrencyLimit.Slot slot = null;
+        try {
+            if (limiter != null) {
                 limiter.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failed(new ZohoApiException(api, request.operation(), request.module(), 0, "INTERRUPTED",
-                        "interrupted while waiting for the rate limit", null, e));
             }
+            slot = slots == null ? null : slots.acquire(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed(new ZohoApiException(api, request.operation(), request.module(), 0, "INTERRUPTED",
+                    "interrupted while waiting for the rate or concurrency limit", null, e));
         }
         long started = clock.millis();
-        try {
+        try (ConcurrencyLimit.Slot held = slot) { // closed before a retry's wait: a waiting call holds no slot
             ApiResponse response = http.send(request, uri, credentials);
             count(counted, response.status() == 429 ? 0 : request.credits());
             int status = response.status();

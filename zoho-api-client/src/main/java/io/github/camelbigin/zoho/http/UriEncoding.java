@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * Strict percent-encoding (RFC 3986): everything but the unreserved characters is encoded, so a search criteria's
  * parentheses, commas, colons and backslashes reach Bigin exactly as written.
  */
-final class UriEncoding {
+public final class UriEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 

@@ -26,10 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ChannelKeeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelKeeper.class);
-    /** Zoho allows a day; a little less leaves room for clock skew. */
-    static final Duration LIFETIME = Duration.ofHours(23);
-    /** Renewed with half its life left: a renewal that fails has hours of retries before the channel lapses. */
-    static final Duration RENEW_AFTER = LIFETIME.dividedBy(2);
+    // a channel is asked to live the API's channelLifetime (a little under Zoho's cap, room for clock skew), and is
+    // renewed with half its life left: a renewal that fails has hours of retries before the channel lapses
     /** After a failure the call is tried again this soon, or at the next check when checks come more often. */
     static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -81,7 +79,7 @@ public final class ChannelKeeper {
         Channel c = channel.expiring(expiryFrom(t));
         check(watch.enable(List.of(c)).get(0), "enable");
         channel = c;
-        renewAt = t.plus(RENEW_AFTER);
+        renewAt = t.plus(watch.api().channelLifetime().dividedBy(2));
         verifyAt = t.plus(verifyEvery);
         LOG.info("Notification channel {} enabled for {} until {}", c.id(), c.events(), c.expiry());
     }
@@ -101,7 +99,7 @@ public final class ChannelKeeper {
                 Channel c = channel.expiring(expiryFrom(t));
                 check(watch.renew(c), "renew");
                 channel = c;
-                renewAt = t.plus(RENEW_AFTER);
+                renewAt = t.plus(watch.api().channelLifetime().dividedBy(2));
                 verifyAt = t.plus(verifyEvery);
                 LOG.debug("Notification channel {} renewed until {}", c.id(), c.expiry());
             } else if (!t.isBefore(verifyAt)) {
@@ -142,8 +140,8 @@ public final class ChannelKeeper {
         }
     }
 
-    private static OffsetDateTime expiryFrom(Instant t) {
-        return OffsetDateTime.ofInstant(t.plus(LIFETIME), ZoneOffset.UTC);
+    private OffsetDateTime expiryFrom(Instant t) {
+        return OffsetDateTime.ofInstant(t.plus(watch.api().channelLifetime()), ZoneOffset.UTC);
     }
 
     private void check(WatchResult r, String what) {

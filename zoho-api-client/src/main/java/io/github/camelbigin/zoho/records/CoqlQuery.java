@@ -165,6 +165,18 @@ public final class CoqlQuery {
     }
 
     /** The start of a top-level clause keyword (outside quotes and parentheses), or -1. */
+    private static final Pattern LIMIT = Pattern.compile("(?i)\\blimit\\s+(\\d+)(?:\\s*,\\s*(\\d+))?\\s*(?:offset\\s+\\d+\\s*)?$");
+
+    /**
+     * The credits a COQL call costs by its LIMIT (Zoho CRM's table: 1 to 200 records 1 credit, to 1,000 2, to 2,000 3;
+     * Bigin's LIMIT stops at 200, so 1); a query without LIMIT returns 200 records.
+     */
+    static int credits(String selectQuery) {
+        java.util.regex.Matcher m = LIMIT.matcher(selectQuery.trim());
+        long limit = m.find() ? Long.parseLong(m.group(2) != null ? m.group(2) : m.group(1)) : 200;
+        return limit <= 200 ? 1 : limit <= 1000 ? 2 : 3;
+    }
+
     private static int clause(String s, String keyword) {
         int depth = 0;
         boolean quoted = false;

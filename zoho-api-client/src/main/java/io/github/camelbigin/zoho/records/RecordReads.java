@@ -10,8 +10,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbigin.zoho.api.ZohoApi;
+import io.github.camelbigin.zoho.http.ApiErrors;
 import io.github.camelbigin.zoho.http.ApiRequest;
 import io.github.camelbigin.zoho.http.ApiResponse;
+import io.github.camelbigin.zoho.http.UriEncoding;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.http.ZohoJson;
 
@@ -45,13 +47,28 @@ public final class RecordReads {
      *               further calls and merged)
      */
     public Optional<Map<String, Object>> get(String module, String id, List<String> fields) {
+        return get(module, id, fields, null);
+    }
+
+    /**
+     * One record by id, or by the value of an external-id field (Zoho CRM's {@code X-EXTERNAL}), or empty when there is
+     * no such record.
+     *
+     * @param externalField the external-id field {@code id} is a value of, or null: {@code id} is the record id
+     */
+    public Optional<Map<String, Object>> get(String module, String id, List<String> fields, String externalField) {
         Names.checkModule(api, module);
-        Names.checkId(api, id);
+        String external = new RecordWrites(calls).external(module, externalField);
+        if (external == null) {
+            Names.checkId(api, id);
+        } else if (id == null || id.isBlank() || id.contains("/")) {
+            throw new IllegalArgumentException("'" + id + "' is no value of the external id " + external);
+        }
         List<String> all = fields != null && !fields.isEmpty() ? fields : defaultFields.apply(module);
         for (int attempt = 1;; attempt++) {
             List<Map<String, Object>> parts = new ArrayList<>();
             for (List<String> chunk : WideRecords.chunks(all, api.maxFields())) {
-                Map<String, Object> part = getOnce(module, id, chunk);
+                Map<String, Object> part = getOnce(module, id, chunk, external);
                 if (part == null) {
                     return Optional.empty();
                 }
@@ -69,9 +86,9 @@ public final class RecordReads {
 
     private static final int MAX_CONSISTENT_READS = 3;
 
-    private Map<String, Object> getOnce(String module, String id, List<String> fields) {
-        ApiRequest request = ApiRequest.get("/" + module + "/" + id).operation("get", module)
-                .query("fields", String.join(",", fields)).build();
+    private Map<String, Object> getOnce(String module, String id, List<String> fields, String external) {
+        ApiRequest request = ApiRequest.get("/" + module + "/" + UriEncoding.encode(id)).operation("get", module).query("fields", String.join(",", fields))
+                .header("X-EXTERNAL", external).build();
         ApiResponse response;
         try {
             response = calls.execute(request);
@@ -230,7 +247,7 @@ public final class RecordReads {
         ObjectNode body = ZohoJson.MAPPER.createObjectNode();
         body.put("select_query", selectQuery);
         return calls.page(ApiRequest.post("/coql").json(JsonCalls.toBytes(body)).idempotent(true)
-                .operation("coql", null).build());
+                .credits(CoqlQuery.credits(selectQuery)).operation("coql", null).build());
     }
 
     /**
@@ -286,6 +303,29 @@ public final class RecordReads {
             }
         }
         throw new IllegalStateException("The answer to '" + query.countQuery() + "' holds no count: " + rows.get(0));
+    }
+
+    /**
+     * How many records of a module there are, or match a criteria or custom view: Zoho CRM's
+     * {@code GET /{module}/actions/count}, one call of 1 credit.
+     */
+    public long count(String module, String criteria, String cvid) {
+        Names.checkModule(api, module);
+        if (!api.recordActions()) {
+            throw new IllegalArgumentException(api.product() + " has no count endpoint: count with a COQL query"
+                                               + " (select count(id) from " + module + ")");
+        }
+        ApiRequest request = ApiRequest.get("/" + module + "/actions/count").operation("count", module)
+                .query("criteria", blankToNull(criteria)).query("cvid", blankToNull(cvid)).build();
+        ApiResponse response = calls.execute(request);
+        if (response.status() == 204) {
+            return 0;
+        }
+        Object count = calls.object(request, response).get("count");
+        if (count instanceof Number n) {
+            return n.longValue();
+        }
+        throw ApiErrors.malformed(api, request, response, "no count in the answer");
     }
 
     private static void ifModifiedSince(ApiRequest.Builder rb, OffsetDateTime since) {

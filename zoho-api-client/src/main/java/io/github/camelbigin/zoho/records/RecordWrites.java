@@ -147,7 +147,37 @@ public final class RecordWrites {
      * is refused here, like any record Zoho refuses: its result says why, and the others are written.
      */
     public List<WriteResult> update(String module, List<Map<String, Object>> records, WriteOptions options) {
-        return write("update", module, records, options, this::idProblem);
+        String external = options == null ? null : options.externalField();
+        return write("update", module, records, options, external == null ? this::idProblem
+                : r -> r.get(external) == null || r.get(external).toString().isBlank() ? "has no '" + external
+                        + "': each record to update by external id needs its value" : null);
+    }
+
+    /**
+     * Sets the same field values on records by id ({@code POST /{module}/actions/mass_update}, Zoho CRM); one result
+     * per id in input order. 100 ids a call: Zoho documents no larger batch that answers per record.
+     */
+    public List<WriteResult> massUpdate(String module, Map<String, Object> values, List<String> ids,
+                                        WriteOptions options) {
+        if (!api.recordActions()) {
+            throw new IllegalArgumentException(api.product() + " has no mass update: use update with the records");
+        }
+        checkMassUpdateValues(values);
+        return write("massUpdate", module, idInputs(ids), options, this::idProblem, new Call(chunk -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("data", List.of(values));
+            body.put("ids", chunk.stream().map(r -> r.get("id").toString()).toList());
+            return ApiRequest.post("/" + module + "/actions/mass_update").json(JsonCalls.toBytes(body))
+                    .credits((chunk.size() + 9) / 10);
+        }, api.writeBatch(), true));
+    }
+
+    /** Refuses a mass update without values to set. */
+    public static void checkMassUpdateValues(Map<String, Object> values) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException("massUpdate needs the field values to set, e.g. {\"Lead_Status\":"
+                                               + " \"Contacted\"}, as the body (a Map)");
+        }
     }
 
     /** Inserts records or updates those that match on the duplicate-check fields; results say which. */
@@ -157,7 +187,9 @@ public final class RecordWrites {
 
     /** Deletes records by id; results in input order. A malformed id is refused here, the others are deleted. */
     public List<WriteResult> delete(String module, List<String> ids, WriteOptions options) {
-        return write("delete", module, idInputs(ids), options, this::idProblem);
+        boolean external = options != null && options.externalField() != null;
+        return write("delete", module, idInputs(ids), options, external
+                ? r -> r.get("id").toString().isBlank() ? "has a blank external id" : null : this::idProblem);
     }
 
     /** Why a record cannot be updated or deleted (it has no well-formed id), or null when it can. */
@@ -176,9 +208,11 @@ public final class RecordWrites {
      */
     private List<WriteResult> write(String operation, String module, List<Map<String, Object>> records,
                                     WriteOptions options, Function<Map<String, Object>, String> refusal) {
+        WriteOptions opts = options == null ? WriteOptions.create() : options;
+        // by external id Zoho answers with its own ids: results then match the input by order, as Zoho keeps it
         return write(operation, module, records, options, refusal, new Call(
-                chunk -> request(operation, module, chunk, options == null ? WriteOptions.create() : options),
-                api.writeBatch(), "delete".equals(operation) || "update".equals(operation)));
+                chunk -> request(operation, module, chunk, opts), api.writeBatch(),
+                opts.externalField() == null && ("delete".equals(operation) || "update".equals(operation))));
     }
 
     List<WriteResult> write(String operation, String module, List<Map<String, Object>> records,
@@ -247,8 +281,26 @@ public final class RecordWrites {
         return out;
     }
 
-    private static ApiRequest.Builder request(String operation, String module, List<Map<String, Object>> chunk,
-                                              WriteOptions opts) {
+    private ApiRequest.Builder request(String operation, String module, List<Map<String, Object>> chunk,
+                                       WriteOptions opts) {
+        return plainRequest(operation, module, chunk, opts).header("X-EXTERNAL", external(module,
+                opts.externalField()));
+    }
+
+    /** The {@code X-EXTERNAL} header's value, {@code Module.Field}, or null; refused where the API has no external ids. */
+    String external(String module, String field) {
+        if (field == null) {
+            return null;
+        }
+        if (!api.recordActions()) {
+            throw new IllegalArgumentException("externalField=" + field + ": " + api.product() + " has no external"
+                                               + " ids (Zoho CRM has): identify records by id");
+        }
+        return module + "." + field;
+    }
+
+    private static ApiRequest.Builder plainRequest(String operation, String module, List<Map<String, Object>> chunk,
+                                                   WriteOptions opts) {
         if ("delete".equals(operation)) {
             return ApiRequest.delete("/" + module)
                     .query("ids", chunk.stream().map(r -> r.get("id").toString()).collect(Collectors.joining(",")))

@@ -12,6 +12,7 @@ public final class WriteOptions {
     private List<String> duplicateCheckFields;
     private int batchSize = MAX_BATCH;
     private boolean failOnRecordError = true;
+    private String externalField;
 
     public static WriteOptions create() {
         return new WriteOptions();
@@ -60,6 +61,16 @@ public final class WriteOptions {
     /** Throw a {@link ZohoRecordErrorException} when any record failed (true), or return the results (false). */
     public WriteOptions failOnRecordError(boolean failOnRecordError) {
         this.failOnRecordError = failOnRecordError;
+        return this;
+    }
+
+    /** The external-id field records are identified by on update and delete (Zoho CRM's X-EXTERNAL), or null: by id. */
+    public String externalField() {
+        return externalField;
+    }
+
+    public WriteOptions externalField(String externalField) {
+        this.externalField = externalField == null || externalField.isBlank() ? null : externalField;
         return this;
     }
 }

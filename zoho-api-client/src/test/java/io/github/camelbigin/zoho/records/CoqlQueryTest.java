@@ -81,4 +81,13 @@ class CoqlQueryTest {
         assertThatThrownBy(() -> parse("select Last_Name from Contacts where id in :ids", Map.of("ids", List.of())))
                 .hasMessageContaining("empty list");
     }
+
+    @Test
+    void aCallCostsCreditsByItsLimitAsZohoCrmsTableSays() {
+        assertThat(CoqlQuery.credits("select id from Leads")).isEqualTo(1);
+        assertThat(CoqlQuery.credits("select id from Leads limit 200")).isEqualTo(1);
+        assertThat(CoqlQuery.credits("select id from Leads where id > 5 order by id asc limit 1000")).isEqualTo(2);
+        assertThat(CoqlQuery.credits("select id from Leads order by Last_Name limit 2000 offset 4000")).isEqualTo(3);
+        assertThat(CoqlQuery.credits("select id from Leads limit 10, 1500")).isEqualTo(3);
+    }
 }

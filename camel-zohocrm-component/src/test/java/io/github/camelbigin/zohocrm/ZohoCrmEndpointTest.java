@@ -1,0 +1,69 @@
+package io.github.camelbigin.zohocrm;
+
+import java.util.Map;
+
+import io.github.camelbigin.component.BiginComponent;
+import io.github.camelbigin.emulator.BiginEmulator;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** zohocrm: endpoints: what is refused at creation, and which of Zoho CRM's options bigin: refuses. */
+class ZohoCrmEndpointTest extends ZohoCrmTestSupport {
+
+    @Test
+    void aBadModuleNameIsRefusedNamingCrmsModules() {
+        assertThatThrownBy(() -> context.getEndpoint(crm("Le ads?operation=list")))
+                .isInstanceOf(ResolveEndpointFailedException.class).rootCause()
+                .hasMessageContaining("is not a Zoho CRM module API name")
+                .hasMessageContaining("zohocrm:Leads, zohocrm:Contacts");
+    }
+
+    @Test
+    void crmOptionsOnABiginEndpointAreRefusedAtCreationNamingTheComponentToUse() {
+        context.addComponent("bigin", new BiginComponent());
+        String creds = "&accessToken=" + BiginEmulator.ACCESS_TOKEN;
+
+        for (String option : new String[] {"operation=massUpdate", "operation=get&externalField=Ext_Id",
+                "operation=list&edition=ENTERPRISE"}) {
+            assertThatThrownBy(() -> context.getEndpoint("bigin:Contacts?" + option + creds))
+                    .rootCause().hasMessageContaining("is a Zoho CRM option")
+                    .hasMessageContaining("use it on a zohocrm: endpoint");
+        }
+    }
+
+    @Test
+    void aQueryOfAnotherModuleIsRefusedNamingTheZohocrmEndpointToUse() {
+        assertThatThrownBy(() -> context.getEndpoint(crm("Leads?operation=coql&query=select Last_Name from Deals")))
+                .rootCause().hasMessageContaining("the endpoint is zohocrm:Leads: use zohocrm:Deals");
+    }
+
+    @Test
+    void aCoqlLimitPastTwoThousandIsRefusedAtCreation() {
+        assertThatThrownBy(() -> context.getEndpoint(crm("Leads?operation=coql&query=select id from Leads limit 2500")))
+                .rootCause().hasMessageContaining("LIMIT 2500").hasMessageContaining("1 to 2000");
+    }
+
+    @Test
+    void theServiceUrlIsCrmsAndNoSecretShowsInTheEndpointUri() {
+        ZohoCrmEndpoint e = context.getEndpoint("zohocrm:Leads?operation=list&dataCenter=EU&clientId=id&clientSecret=s3cret"
+                                                + "&refreshToken=r3fresh", ZohoCrmEndpoint.class);
+
+        assertThat(e.getServiceUrl()).isEqualTo("https://www.zohoapis.eu/crm/v8");
+        assertThat(e.toString()).doesNotContain("s3cret", "r3fresh");
+        assertThat(e.api().product()).isEqualTo("Zoho CRM");
+    }
+
+    @Test
+    void anEditionIsReadInAnyCaseAndAWrongOneNamesTheEditions() {
+        emulator().seed("Leads", 1, i -> Map.of("Last_Name", "L"));
+
+        long n = template.requestBody(crm("Leads?operation=count&edition=professional"), null, Long.class);
+
+        assertThat(n).isEqualTo(1);
+        assertThatThrownBy(() -> context.getEndpoint(crm("Leads?operation=count&edition=GOLD"))).rootCause()
+                .hasMessageContaining("GOLD").hasMessageContaining("FREE, STANDARD, PROFESSIONAL, ENTERPRISE or ULTIMATE");
+    }
+}

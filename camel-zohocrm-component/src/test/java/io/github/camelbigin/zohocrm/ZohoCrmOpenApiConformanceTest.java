@@ -1,0 +1,118 @@
+package io.github.camelbigin.zohocrm;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelbigin.component.BiginConsumer;
+import io.github.camelbigin.emulator.BiginEmulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Zoho's own OpenAPI specifications of CRM v8 (zoho/crm-oas, kept under test resources crm-oas/) as the contract:
+ * every request zohocrm: sends — records, COQL, counts, mass updates, tags, metadata, notification channels, bulk
+ * jobs — and every JSON answer the emulator's CRM flavour gives is checked against them.
+ */
+class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZohoCrmOpenApiConformanceTest.class);
+
+    private final int port = AvailablePortFinder.getNextAvailable();
+
+    @TempDir
+    Path work;
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext ctx = super.createCamelContext();
+        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
+        conf.setBindHost("127.0.0.1");
+        conf.setBindPort(port);
+        ctx.addService(new VertxPlatformHttpServer(conf));
+        return ctx;
+    }
+
+    @Test
+    void everyRequestZohoCrmSendsAndEveryAnswerTheEmulatorGivesFitsZohosV8Specifications() throws Exception {
+        BiginEmulator emulator = emulator().recordAnswers(true);
+        List<String> ids = emulator.seed("Leads", 250, i -> Map.of("Last_Name", "Lead" + i, "Company", "Co" + i,
+                "External_Lead_ID", "ext-" + i));
+        emulator.defineView("Leads", "4000000001", "(Company:equals:Co1)");
+
+        // records
+        template.requestBody(crm("Leads?operation=create&failOnRecordError=false"), List.of(Map.of("Last_Name", "Ada", "Company", "Engines"),
+                Map.of("Company", "No name")), List.class);
+        template.requestBody(crm("Leads?operation=list&fields=Last_Name,Company"), null, List.class);
+        template.requestBodyAndHeader(crm("Leads?operation=get&fields=Last_Name"), null, ZohoCrmConstants.RECORD_ID,
+                ids.get(0));
+        template.requestBodyAndHeader(crm("Leads?operation=get&fields=Last_Name&externalField=External_Lead_ID"),
+                null, ZohoCrmConstants.RECORD_ID, "ext-2");
+        template.requestBody(crm("Leads?operation=update"), Map.of("id", ids.get(1), "Company", "Renamed"));
+        template.requestBody(crm("Leads?operation=upsert&duplicateCheckFields=Last_Name"),
+                Map.of("Last_Name", "Lead3", "Company", "Upserted"));
+        template.requestBody(crm("Leads?operation=search&criteria=(Company:equals:Co7)"), null, List.class);
+        template.requestBodyAndHeader(crm("Leads?operation=delete"), null, ZohoCrmConstants.RECORD_IDS,
+                List.of(ids.get(4), ids.get(5)));
+        template.requestBody(crm("Leads?operation=deleted"), null, List.class);
+        template.requestBody(crm("Leads?operation=count"), null, Long.class);
+        template.requestBodyAndHeader(crm("Leads?operation=massUpdate"), Map.of("Lead_Status", "Contacted"),
+                ZohoCrmConstants.RECORD_IDS, ids.subList(10, 20));
+        template.requestBody(crm("Leads?operation=massUpdate&cvid=4000000001"), Map.of("Lead_Status", "Lost"));
+        template.requestBodyAndHeader(crm("Leads?operation=addTags&tags=Hot"), null, ZohoCrmConstants.RECORD_IDS,
+                ids.subList(20, 25));
+        // COQL
+        template.requestBody(crm("Leads?operation=coql"), "select Last_Name from Leads where Company like 'Co%'",
+                List.class);
+        // bulk jobs
+        template.requestBody(crm("Leads?operation=bulkRead&fields=Last_Name,Company"), null, List.class);
+        template.requestBody(crm("Leads?operation=bulkWrite&bulkWorkDir=" + work), List.of(
+                Map.of("Last_Name", "Bulk1", "Company", "B"), Map.of("Last_Name", "Bulk2", "Company", "B")),
+                List.class);
+        // notification channels: a push-mode consumer enables one, and deletes it when it stops
+        MockEndpoint changes = getMockEndpoint("mock:changes");
+        changes.expectedMinimumMessageCount(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(crm("Leads?fields=Last_Name&events=created&notifications=true&reconcileInterval=3600000"
+                         + "&notifyUrl=http://127.0.0.1:" + port + "/crm/leads")).routeId("push").to("mock:changes");
+            }
+        });
+        BiginConsumer push = (BiginConsumer) context.getRoute("push").getConsumer();
+        for (long until = System.currentTimeMillis() + 10_000; push.getState() == null
+                                                               && System.currentTimeMillis() < until;) {
+            Thread.sleep(20); // the consumer's starting watermark: records made from now on are new
+        }
+        emulator.insert("Leads", Map.of("Last_Name", "Pushed"));
+        changes.assertIsSatisfied(10_000);
+        context.getRouteController().stopRoute("push");
+
+        OpenApiContract.Report report = new OpenApiContract("record.json", "coql.json", "record_count.json",
+                "mass_update.json", "notifications.json", "bulk_read.json", "bulk_write.json", "tags.json")
+                .check(emulator.apiRequests());
+        LOG.info("Checked {} requests against Zoho's CRM v8 specifications: {} request shapes, {} answer shapes,"
+                 + " {} operations", report.requests(), report.requestShapes(), report.answerShapes(),
+                report.operations().size());
+
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.operations()).anyMatch(o -> o.startsWith("record.json"))
+                .anyMatch(o -> o.startsWith("coql.json")).anyMatch(o -> o.endsWith("/actions/mass_update"))
+                .anyMatch(o -> o.endsWith("/actions/count"))
+                .anyMatch(o -> o.startsWith("notifications.json")).anyMatch(o -> o.startsWith("bulk_read.json"))
+                .anyMatch(o -> o.startsWith("bulk_write.json"));
+        assertThat(report.operations()).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(report.requestShapes()).isGreaterThanOrEqualTo(10);
+        assertThat(report.answerShapes()).isGreaterThanOrEqualTo(27);
+    }
+}
