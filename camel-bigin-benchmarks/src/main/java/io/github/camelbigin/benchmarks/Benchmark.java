@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 
 import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.emulator.BiginEmulator;
+import io.github.camelbigin.emulator.Flavour;
+import io.github.camelbigin.zohocrm.ZohoCrmComponent;
 import io.github.camelbigin.emulator.Fault;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
@@ -47,7 +49,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * </pre>
  *
  * Sizes: {@code --create 10000 --list 100000 --search 2000 --consume 20000 --polls 60}; {@code --only catchup,idle}
- * runs some scenarios (create, list, search, catchup, wan, idle); {@code --repeat 9} runs the component and the ceiling that
+ * runs some scenarios (create, list, search, catchup, wan, idle, and crm: the zohocrm: component on the emulator's Zoho
+ * CRM flavour, against the calls CRM's page sizes allow); {@code --repeat 9} runs the component and the ceiling that
  * often and keeps the median run; {@code --no-jmh} skips the mapping micro-benchmark.
  */
 public final class Benchmark {
@@ -62,9 +65,12 @@ public final class Benchmark {
     private long idlePolls;
     private int repeat = 9;
     private int consumers;
-    private List<String> only = List.of("create", "list", "search", "catchup", "wan", "idle");
+    private List<String> only = List.of("create", "list", "search", "catchup", "wan", "idle", "crm");
 
+    /** The emulator the scenario measures: Bigin's, or Zoho CRM's for the zohocrm: scenarios. */
     private BiginEmulator emulator;
+    /** The component the scenario's consumers use: {@code bigin}, or {@code zohocrm}. */
+    private String scheme = "bigin";
     private CamelContext context;
     private ProducerTemplate template;
     private Ceiling ceiling;
@@ -138,6 +144,9 @@ public final class Benchmark {
             }
             if (only.contains("idle")) {
                 idleScenario();
+            }
+            if (only.contains("crm")) {
+                crmScenarios();
             }
             String mapping = jmh ? mappingBenchmark() : "";
             String table = table();
@@ -443,7 +452,7 @@ public final class Benchmark {
             delivered.set(0);
             routeId[0] = "bench-consumer-" + changeDetection + "-" + (++consumers);
             // a state key of its own: a new endpoint with a new watermark, so each run reads the whole backlog
-            String uri = "bigin:Contacts?events=created,updated&fields=Last_Name&initialPosition=beginning&delay=10"
+            String uri = scheme + ":Contacts?events=created,updated&fields=Last_Name&initialPosition=beginning&delay=10"
                          + "&initialDelay=0&changeDetection=" + changeDetection + "&stateKey=" + routeId[0] + options;
             context.addRoutes(new RouteBuilder() {
                 @Override
@@ -603,6 +612,74 @@ public final class Benchmark {
         return sb.toString();
     }
 
+    // ------------------------------------------------------------------ 7. the same on zohocrm:
+
+    /**
+     * zohocrm: on the emulator's Zoho CRM flavour: create, list (page tokens past 2,000), search, a COQL export (2,000
+     * records a call) and catching up by list and by COQL, each against the calls CRM's page sizes allow.
+     */
+    private void crmScenarios() throws Exception {
+        BiginEmulator bigin = emulator;
+        BiginEmulator crm = new BiginEmulator(0, 16, Flavour.CRM).recordBodies(false).start();
+        ZohoCrmComponent component = new ZohoCrmComponent();
+        component.getConfiguration().setAccessToken(BiginEmulator.ACCESS_TOKEN);
+        component.getConfiguration().setApiUrl(crm.apiUrl());
+        context.addComponent("zohocrm", component);
+        emulator = crm;
+        scheme = "zohocrm";
+        try {
+            String create = "zohocrm create " + String.format("%,d", this.create);
+            List<Map<String, Object>> records = Ceiling.contacts("Create", this.create);
+            measure(create, "component", (this.create + 99) / 100, repeat, emulator::reset, () -> template
+                    .requestBody("zohocrm:Contacts?operation=create", records, List.class).size());
+
+            String listed = "zohocrm list " + String.format("%,d", list);
+            emulator.reset();
+            emulator.seedContacts(list);
+            measure(listed, "component", (list + 199) / 200, () -> count(template.requestBody(
+                    "zohocrm:Contacts?operation=list&fields=Last_Name,Email&streaming=true", null, Iterator.class)));
+            Row coql = measure("zohocrm coql export " + String.format("%,d", list), "component",
+                    (list + 1999) / 2000, () -> count(template.requestBody("zohocrm:Contacts?operation=coql"
+                                                                           + "&streaming=true",
+                            "select Last_Name, Email from Contacts where Last_Name is not null", Iterator.class)));
+            note(coql, "2,000 records a call at 3 credits, by keyset on id past OFFSET's 100,000");
+            measure("zohocrm count " + String.format("%,d", list), "component", 1, () -> template.requestBody(
+                    "zohocrm:Contacts?operation=count", null, Long.class));
+
+            String searched = "zohocrm search " + String.format("%,d", search) + " ×" + SEARCHES;
+            emulator.reset();
+            emulator.seed("Contacts", search, i -> Map.of("Last_Name", "Match" + i));
+            emulator.seed("Contacts", search * 3 / 2, i -> Map.of("Last_Name", "Other" + i));
+            measure(searched, "component", SEARCHES * ((search + 199) / 200), () -> {
+                long n = 0;
+                for (int i = 0; i < SEARCHES; i++) {
+                    n += template.requestBody("zohocrm:Contacts?operation=search&criteria=(Last_Name:starts_with:Match)",
+                            null, List.class).size();
+                }
+                return n;
+            });
+
+            String caught = "zohocrm catch up " + String.format("%,d", consume) + " changes";
+            seedChanges();
+            catchUp(caught, "component consumer, list", (consume + 199) / 200, repeat, "list", "", 0);
+            Row q = catchUp(caught, "component consumer, coql", (consume + 1999) / 2000, repeat, "coql", "", 0);
+            note(q, "COQL pages of 2,000");
+        } finally {
+            emulator = bigin;
+            scheme = "bigin";
+            crm.close();
+        }
+    }
+
+    private static long count(Iterator<?> it) {
+        long n = 0;
+        while (it.hasNext()) {
+            it.next();
+            n++;
+        }
+        return n;
+    }
+
     // ------------------------------------------------------------------ report
 
     private String table() {
@@ -670,6 +747,12 @@ public final class Benchmark {
         target(sb, "list: the streaming read completes under -Xmx128m", small == null ? "did not run"
                 : String.format("%,d records, peak heap %.0f MiB", small.records(), small.peakHeapMb()),
                 small != null && small.records() == list);
+        for (Row r : rows) {
+            if (r.scenario().startsWith("zohocrm ")) {
+                target(sb, r.scenario() + " (" + r.way() + "): calls equal the minimum with Zoho CRM's page sizes",
+                        r.calls() + " calls, minimum " + r.minimum(), r.calls() <= r.minimum());
+            }
+        }
         Row idle = row("idle", "component consumer");
         if (idle != null) {
             target(sb, "idle polling: one call per poll", String.format("%d calls for %d polls", idle.calls(), idlePolls),

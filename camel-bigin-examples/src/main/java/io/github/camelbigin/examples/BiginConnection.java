@@ -8,8 +8,8 @@ import io.github.camelbigin.emulator.BiginEmulator;
 import io.github.camelbigin.zoho.auth.DataCenter;
 
 /**
- * Points the bigin component at real Bigin when credentials are in the environment, and at an embedded emulator
- * otherwise:
+ * Points the bigin (or zohocrm) component at the real product when credentials are in the environment, and at an
+ * embedded emulator otherwise (for Zoho CRM the variables are named ZOHOCRM_… instead of BIGIN_…):
  * <ul>
  * <li>{@code BIGIN_CLIENT_ID}, {@code BIGIN_CLIENT_SECRET}, {@code BIGIN_REFRESH_TOKEN} (and optionally
  * {@code BIGIN_DATA_CENTER}: US, EU, IN, AU, JP, CA, CN, SA) — Zoho OAuth;</li>
@@ -29,34 +29,45 @@ public final class BiginConnection implements AutoCloseable {
 
     /** Configures {@code component} from {@code env}; starts an emulator when env holds no credentials. */
     public static BiginConnection configure(BiginComponent component, Map<String, String> env) {
+        return configure(component, env, Product.BIGIN);
+    }
+
+    /**
+     * Configures {@code component} for {@code product} from {@code env} (its {@code BIGIN_…} or {@code ZOHOCRM_…}
+     * variables); starts that product's emulator when env holds no credentials.
+     */
+    static BiginConnection configure(BiginComponent component, Map<String, String> env, Product product) {
         BiginConfiguration c = component.getConfiguration();
-        if (has(env, "BIGIN_REFRESH_TOKEN")) {
-            c.setClientId(env.get("BIGIN_CLIENT_ID"));
-            c.setClientSecret(env.get("BIGIN_CLIENT_SECRET"));
-            c.setRefreshToken(env.get("BIGIN_REFRESH_TOKEN"));
-            if (has(env, "BIGIN_DATA_CENTER")) {
-                c.setDataCenter(DataCenter.parse(env.get("BIGIN_DATA_CENTER")));
+        String p = product.envPrefix;
+        if (has(env, p + "REFRESH_TOKEN")) {
+            c.setClientId(env.get(p + "CLIENT_ID"));
+            c.setClientSecret(env.get(p + "CLIENT_SECRET"));
+            c.setRefreshToken(env.get(p + "REFRESH_TOKEN"));
+            if (has(env, p + "DATA_CENTER")) {
+                c.setDataCenter(DataCenter.parse(env.get(p + "DATA_CENTER")));
             }
-            return new BiginConnection(null, "real Bigin (Zoho OAuth, data center " + c.getDataCenter() + ")");
+            return new BiginConnection(null, "real " + product.name + " (Zoho OAuth, data center "
+                                             + c.getDataCenter() + ")");
         }
-        if (has(env, "BIGIN_ACCESS_TOKEN")) {
-            c.setAccessToken(env.get("BIGIN_ACCESS_TOKEN"));
-            if (has(env, "BIGIN_DATA_CENTER")) {
-                c.setDataCenter(DataCenter.parse(env.get("BIGIN_DATA_CENTER")));
+        if (has(env, p + "ACCESS_TOKEN")) {
+            c.setAccessToken(env.get(p + "ACCESS_TOKEN"));
+            if (has(env, p + "DATA_CENTER")) {
+                c.setDataCenter(DataCenter.parse(env.get(p + "DATA_CENTER")));
             }
-            return new BiginConnection(null, "real Bigin (Zoho access token, data center " + c.getDataCenter() + ")");
+            return new BiginConnection(null, "real " + product.name + " (Zoho access token, data center "
+                                             + c.getDataCenter() + ")");
         }
         if (has(env, "MATON_API_KEY")) {
             c.setApiKey(env.get("MATON_API_KEY"));
             c.setConnectionId(env.get("MATON_CONNECTION_ID"));
-            return new BiginConnection(null, "real Bigin through the Maton gateway");
+            return new BiginConnection(null, "real " + product.name + " through the Maton gateway");
         }
-        BiginEmulator emulator = new BiginEmulator().start();
+        BiginEmulator emulator = product.newEmulator().start();
         c.setAccessToken(BiginEmulator.ACCESS_TOKEN);
         c.setApiUrl(emulator.apiUrl());
-        return new BiginConnection(emulator, "the embedded Bigin emulator at " + emulator.apiUrl()
-                                             + " (no BIGIN_CLIENT_ID/BIGIN_CLIENT_SECRET/BIGIN_REFRESH_TOKEN,"
-                                             + " BIGIN_ACCESS_TOKEN or MATON_API_KEY set)");
+        return new BiginConnection(emulator, "the embedded " + product.name + " emulator at " + emulator.apiUrl()
+                                             + " (no " + p + "CLIENT_ID/" + p + "CLIENT_SECRET/" + p
+                                             + "REFRESH_TOKEN, " + p + "ACCESS_TOKEN or MATON_API_KEY set)");
     }
 
     private static boolean has(Map<String, String> env, String name) {

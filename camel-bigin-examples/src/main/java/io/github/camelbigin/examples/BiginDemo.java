@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.camelbigin.component.BiginComponent;
-import io.github.camelbigin.component.BiginConstants;
-import io.github.camelbigin.component.BiginEndpoint;
+import io.github.camelbigin.component.ZohoEndpoint;
 import io.github.camelbigin.zoho.http.ClientStats;
 import io.github.camelbigin.zoho.records.WriteResult;
 import org.apache.camel.CamelContext;
@@ -23,29 +22,37 @@ import org.apache.camel.main.Main;
  * <p>
  * Without credentials it starts the embedded emulator; with {@code BIGIN_CLIENT_ID}/{@code BIGIN_CLIENT_SECRET}/
  * {@code BIGIN_REFRESH_TOKEN} (or {@code BIGIN_ACCESS_TOKEN}, or {@code MATON_API_KEY}) it talks to real Bigin — and
- * deletes the contacts it created before it ends.
+ * deletes the contacts it created before it ends. With the argument {@code crm} the same routes run on
+ * {@code zohocrm:} against Zoho CRM (variables {@code ZOHOCRM_…}), or its emulator.
  */
 public final class BiginDemo {
 
     private final PrintStream out;
+    private final Product product;
     private final Map<String, Long> callsPerStep = new LinkedHashMap<>();
 
     BiginDemo(PrintStream out) {
-        this.out = out;
+        this(out, Product.BIGIN);
     }
 
+    BiginDemo(PrintStream out, Product product) {
+        this.out = out;
+        this.product = product;
+    }
+
+    /** No argument: Bigin; {@code crm}: Zoho CRM ({@code -Dexec.args=crm}). */
     public static void main(String[] args) throws Exception {
-        int exit = new BiginDemo(System.out).run(System.getenv());
+        int exit = new BiginDemo(System.out, Product.of(args)).run(System.getenv());
         System.exit(exit);
     }
 
     /** Runs the demo; returns 0 when every step worked. */
     int run(Map<String, String> env) throws Exception {
         Main main = new Main();
-        main.configure().addRoutesBuilder(new DemoRoutes());
-        BiginComponent bigin = new BiginComponent();
-        main.bind("bigin", bigin);
-        try (BiginConnection connection = BiginConnection.configure(bigin, env)) {
+        main.configure().addRoutesBuilder(new DemoRoutes(product.scheme));
+        BiginComponent component = product.newComponent();
+        main.bind(product.scheme, component);
+        try (BiginConnection connection = BiginConnection.configure(component, env, product)) {
             out.println("camel-bigin demo: talking to " + connection.description());
             main.start();
             try {
@@ -59,7 +66,8 @@ public final class BiginDemo {
     @SuppressWarnings("unchecked")
     private int steps(CamelContext context, BiginConnection connection) throws Exception {
         ProducerTemplate template = context.createProducerTemplate();
-        ClientStats stats = context.getEndpoint("bigin:Contacts?operation=create", BiginEndpoint.class).getClientStats();
+        ClientStats stats = context.getEndpoint(product.scheme + ":Contacts?operation=create", ZohoEndpoint.class)
+                .getClientStats();
 
         // 1. load the CSV: 25 contacts, one create call per 100
         List<WriteResult> created;
@@ -83,8 +91,8 @@ public final class BiginDemo {
                     if (attempt > 0) {
                         Thread.sleep(3000);
                     }
-                    result = template.requestBodyAndHeader("direct:search-by-email", null, BiginConstants.EMAIL, email,
-                            List.class);
+                    result = template.requestBodyAndHeader("direct:search-by-email", null, product.header("Email"),
+                            email, List.class);
                 }
                 return result;
             });
@@ -107,8 +115,8 @@ public final class BiginDemo {
         out.println();
         out.println("  step                 API calls");
         callsPerStep.forEach((step, calls) -> out.printf("  %-20s %9d%n", step, calls));
-        out.printf("  %-20s %9d   (%d credits by Bigin's table; a one-record-per-call integration spends %d calls)%n",
-                "total", stats.getApiCalls(), stats.getCredits(), 3 * ids.size() + 2);
+        out.printf("  %-20s %9d   (%d credits by %s's table; a one-record-per-call integration spends %d calls)%n",
+                "total", stats.getApiCalls(), stats.getCredits(), product.name, 3 * ids.size() + 2);
         if (connection.isEmulated()) {
             out.printf("  the emulator counted %d API calls%n", connection.emulator().apiCalls());
         }

@@ -8,8 +8,23 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 
-/** The demo's routes, in the Java DSL: load a CSV in batches, list, search, update and delete contacts. */
+/**
+ * The demo's routes, in the Java DSL: load a CSV in batches, list, search, update and delete contacts — on Bigin or,
+ * the same routes with another scheme, on Zoho CRM.
+ */
 public class DemoRoutes extends RouteBuilder {
+
+    private final String scheme;
+
+    /** The routes on {@code bigin:}. */
+    public DemoRoutes() {
+        this("bigin");
+    }
+
+    /** The routes on the component of this scheme: {@code bigin} or {@code zohocrm}. */
+    public DemoRoutes(String scheme) {
+        this.scheme = scheme;
+    }
 
     @Override
     public void configure() {
@@ -18,7 +33,7 @@ public class DemoRoutes extends RouteBuilder {
         from("direct:load-csv").routeId("load-csv")
                 .process(e -> e.getMessage().setBody(CsvContacts.read(e.getMessage().getBody(java.io.InputStream.class))))
                 .split(simple("${collate(100)}"), allResults)
-                    .to("bigin:Contacts?operation=create")
+                    .to(scheme + ":Contacts?operation=create")
                 .end()
                 .process(e -> {
                     List<WriteResult> flat = new ArrayList<>();
@@ -31,16 +46,16 @@ public class DemoRoutes extends RouteBuilder {
                 });
 
         from("direct:list").routeId("list")
-                .to("bigin:Contacts?operation=list&fields=First_Name,Last_Name,Email,Title"
+                .to(scheme + ":Contacts?operation=list&fields=First_Name,Last_Name,Email,Title"
                     + "&sortBy=Created_Time&sortOrder=desc&maxRecords=200");
 
         from("direct:search-by-email").routeId("search-by-email")
-                .to("bigin:Contacts?operation=search&fields=First_Name,Last_Name,Email");
+                .to(scheme + ":Contacts?operation=search&fields=First_Name,Last_Name,Email");
 
         from("direct:update").routeId("update")
-                .to("bigin:Contacts?operation=update");
+                .to(scheme + ":Contacts?operation=update");
 
         from("direct:delete").routeId("delete")
-                .to("bigin:Contacts?operation=delete");
+                .to(scheme + ":Contacts?operation=delete");
     }
 }

@@ -29,6 +29,16 @@ class ExampleMainsTest {
     }
 
     @Test
+    void theDemoRunsOnZohoCrmsEmulatorInFiveCallsWithTheCrmArgument() throws Exception {
+        try (OwnJvm demo = OwnJvm.start(MODULE, "io.github.camelbigin.examples.BiginDemo", Map.of(), "crm")) {
+            assertThat(demo.awaitExit(STARTUP)).as(String.join("\n", demo.output())).isZero();
+            assertThat(demo.output()).anyMatch(l -> l.contains("the embedded Zoho CRM emulator at http://127.0.0.1:")
+                                                    && l.contains("/crm/v8"))
+                    .anyMatch(l -> l.matches("\\s+total\\s+5 .*Zoho CRM's table.*"));
+        }
+    }
+
+    @Test
     void thePlainJavaClientRunsToTheEnd() throws Exception {
         try (OwnJvm plain = OwnJvm.start(MODULE, "io.github.camelbigin.examples.PlainJavaClient", Map.of())) {
             assertThat(plain.awaitExit(STARTUP)).as(String.join("\n", plain.output())).isZero();
