@@ -243,7 +243,10 @@ final class ApiRoutes {
             if (page.isEmpty()) {
                 return since != null && matched == 0 ? Answer.notModified() : Answer.noContent();
             }
-            String next = more && emulator.pageTokens() ? Paging.token(paging.offset + page.size(), key) : null;
+            int reached = paging.offset + page.size();
+            // Zoho CRM's page tokens reach 100,000 records: past that, no token goes on (Bigin documents no reach)
+            boolean tokenReach = emulator.pageTokenReach() == 0 || reached < emulator.pageTokenReach();
+            String next = more && emulator.pageTokens() && tokenReach ? Paging.token(reached, key) : null;
             Map<String, Object> info = Paging.withSort(Paging.withTokens(paging.info(page.size(), more), next,
                     org.format(org.clock.instant().plus(java.time.Duration.ofDays(1)))), sortBy, sortOrder);
             return Answer.json(200, body(page, info)).credits(cvid != null ? 3 : 1);

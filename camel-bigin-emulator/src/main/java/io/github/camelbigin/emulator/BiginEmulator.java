@@ -90,6 +90,7 @@ public final class BiginEmulator implements AutoCloseable {
     private final int threads;
     private volatile boolean recordBodies = true;
     private volatile boolean recordAnswers;
+    private volatile int pageTokenReach;
     private volatile boolean pageTokens = true;
     private volatile boolean honorIfModifiedSince = true;
     private volatile boolean coqlNotIn = true;
@@ -134,6 +135,7 @@ public final class BiginEmulator implements AutoCloseable {
         this.oauth = new OAuthServer(flavour);
         this.routes = new ApiRoutes(org, this);
         this.watches = new Watches(org, flavour);
+        this.pageTokenReach = flavour.pageTokenReach;
         org.onChange(watches::changed);
         addCredentialsOfDefault();
     }
@@ -224,6 +226,7 @@ public final class BiginEmulator implements AutoCloseable {
         oauth.expireAll();
         oauth.resetThrottle();
         pageTokens = true;
+        pageTokenReach = flavour.pageTokenReach;
         honorIfModifiedSince = true;
         coqlNotIn = true;
         searchIndexDelay = Duration.ZERO;
@@ -315,6 +318,19 @@ public final class BiginEmulator implements AutoCloseable {
     public BiginEmulator zone(ZoneId zone) {
         org.zone(zone);
         return this;
+    }
+
+    /**
+     * How many records a list's page tokens reach before none goes on (Zoho CRM: 100,000; Bigin: no reach known, 0);
+     * lower it to test the reach with few records.
+     */
+    public BiginEmulator pageTokenReach(int records) {
+        this.pageTokenReach = records;
+        return this;
+    }
+
+    int pageTokenReach() {
+        return pageTokenReach;
     }
 
     /** Whether list answers hand out {@code next_page_token} (default true). Without, paging stops at 2,000. */

@@ -11,9 +11,9 @@ import java.util.function.Supplier;
  */
 public enum Flavour {
     BIGIN("Bigin", "/bigin/v2", "/bigin/bulk/v2", "zoho-bigin", "ZohoBigin", 200, 9_800, 50, 50, Duration.ofDays(1),
-          false, ModuleSpec::standardModules),
+          false, 0, ModuleSpec::standardModules),
     CRM("Zoho CRM", "/crm/v8", "/crm/bulk/v8", "zoho-crm", "ZohoCRM", 2_000, 98_000, 100, 500, Duration.ofDays(7),
-        true, ModuleSpec::crmModules);
+        true, 100_000, ModuleSpec::crmModules);
 
     final String product;
     /** The REST API's path on the API domain. */
@@ -32,11 +32,13 @@ public enum Flavour {
     final Duration maxChannelLifetime;
     /** Zoho CRM's record actions: {@code /actions/count}, {@code /actions/mass_update}, {@code X-EXTERNAL}. */
     final boolean recordActions;
+    /** How many records page tokens reach (0: no reach known). */
+    final int pageTokenReach;
     private final Supplier<List<ModuleSpec>> modules;
 
     Flavour(String product, String apiPrefix, String bulkPrefix, String matonApp, String scope, int coqlLimit,
             int coqlMaxOffset, int coqlMaxInValues, int coqlMaxFields, Duration maxChannelLifetime,
-            boolean recordActions, Supplier<List<ModuleSpec>> modules) {
+            boolean recordActions, int pageTokenReach, Supplier<List<ModuleSpec>> modules) {
         this.product = product;
         this.apiPrefix = apiPrefix;
         this.bulkPrefix = bulkPrefix;
@@ -48,6 +50,7 @@ public enum Flavour {
         this.coqlMaxFields = coqlMaxFields;
         this.maxChannelLifetime = maxChannelLifetime;
         this.recordActions = recordActions;
+        this.pageTokenReach = pageTokenReach;
         this.modules = modules;
     }
 

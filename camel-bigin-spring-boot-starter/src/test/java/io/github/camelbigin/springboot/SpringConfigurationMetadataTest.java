@@ -24,14 +24,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every component option is offered with its description, type and default. Run with {@code -Dbigin.updateDocs=true}
  * to rewrite it.
  */
-class SpringConfigurationMetadataTest {
+public class SpringConfigurationMetadataTest {
 
     private static final Path FILE = Path.of("src", "main", "resources", "META-INF", "spring-configuration-metadata.json");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Test
     void theCompletionMetadataCoversEveryComponentOption() throws Exception {
-        String expected = JSON.writeValueAsString(render()) + "\n";
+        check("/META-INF/io/github/camelbigin/component/bigin.json", BiginComponentAutoConfiguration.PREFIX);
+    }
+
+    /**
+     * Renders the completion metadata of the component whose descriptor is {@code descriptorResource} and compares it
+     * with the module's file (rewriting it with {@code -Dbigin.updateDocs=true}); the zohocrm starter's test uses it.
+     */
+    public static void check(String descriptorResource, String prefix) throws Exception {
+        String expected = JSON.writeValueAsString(render(descriptorResource, prefix)) + "\n";
         if (Boolean.getBoolean("bigin.updateDocs")) {
             Files.writeString(FILE, expected);
         }
@@ -40,23 +48,24 @@ class SpringConfigurationMetadataTest {
                 .isEqualTo(expected);
     }
 
-    static ObjectNode render() throws Exception {
+    static ObjectNode render(String descriptorResource, String prefix) throws Exception {
         JsonNode descriptor;
-        try (InputStream in = SpringConfigurationMetadataTest.class
-                .getResourceAsStream("/META-INF/io/github/camelbigin/component/bigin.json")) {
+        try (InputStream in = SpringConfigurationMetadataTest.class.getResourceAsStream(descriptorResource)) {
             descriptor = JSON.readTree(in);
         }
-        String prefix = BiginComponentAutoConfiguration.PREFIX;
+        String componentType = descriptor.get("component").get("javaType").asText();
+        String scheme = descriptor.get("component").get("scheme").asText();
         ObjectNode root = JSON.createObjectNode();
         ObjectNode group = root.putArray("groups").addObject();
         group.put("name", prefix);
-        group.put("type", "io.github.camelbigin.component.BiginComponent");
+        group.put("type", componentType);
         group.put("description", descriptor.get("component").get("description").asText());
         List<ObjectNode> properties = new ArrayList<>();
         ObjectNode enabled = JSON.createObjectNode();
         enabled.put("name", prefix + ".enabled");
         enabled.put("type", "java.lang.Boolean");
-        enabled.put("description", "Whether to configure the bigin component from these properties. Enabled by default.");
+        enabled.put("description", "Whether to configure the " + scheme + " component from these properties. Enabled"
+                                   + " by default.");
         enabled.put("defaultValue", true);
         properties.add(enabled);
         for (Iterator<Map.Entry<String, JsonNode>> it = descriptor.get("componentProperties").fields(); it.hasNext();) {
@@ -67,7 +76,7 @@ class SpringConfigurationMetadataTest {
             p.put("type", type(option.get("javaType").asText()));
             p.put("description", option.path("description").asText()
                                  + (option.path("secret").asBoolean() ? " (secret)" : ""));
-            p.put("sourceType", "io.github.camelbigin.component.BiginComponent");
+            p.put("sourceType", componentType);
             if (option.has("defaultValue")) {
                 p.set("defaultValue", option.get("defaultValue"));
             }

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,5 +66,16 @@ class ZohoCrmEndpointTest extends ZohoCrmTestSupport {
         assertThat(n).isEqualTo(1);
         assertThatThrownBy(() -> context.getEndpoint(crm("Leads?operation=count&edition=GOLD"))).rootCause()
                 .hasMessageContaining("GOLD").hasMessageContaining("FREE, STANDARD, PROFESSIONAL, ENTERPRISE or ULTIMATE");
+    }
+
+    @Test
+    void componentOptionsBindByTypeAsSpringBootAndCamelMainBindThem() {
+        ZohoCrmComponent component = context.getComponent("zohocrm", ZohoCrmComponent.class);
+
+        PropertyBindingSupport.build().withIgnoreCase(true).withMandatory(true).bind(context, component,
+                new java.util.HashMap<>(Map.of("accessToken", "t0ken", "connections[eu].dataCenter", "EU")));
+
+        assertThat(component.getConfiguration().getAccessToken()).isEqualTo("t0ken");
+        assertThat(component.getConnections().get("eu").getDataCenter().name()).isEqualTo("EU");
     }
 }

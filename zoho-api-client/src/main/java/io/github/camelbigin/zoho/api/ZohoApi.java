@@ -37,7 +37,8 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
     /** Zoho Bigin's REST API v2 (bigin-api.md): channels end at most a day ahead, no record actions. */
     public static final ZohoApi BIGIN_V2 = new ZohoApi("Bigin", "/bigin/v2", "zoho-bigin", 200, 100, 500, 2000, 50, 200,
             9800, 50, Duration.ofHours(23), false, hints("Bigin", "ZohoBigin", "ZohoBigin.modules.Tasks.ALL",
-                    "ZohoBigin.org.READ", "Contacts, Accounts, Pipelines, Products, Tasks, Events, Calls, Notes"));
+                    "ZohoBigin.org.READ", "Contacts, Accounts, Pipelines, Products, Tasks, Events, Calls, Notes",
+                    ""));
 
     /**
      * Zoho CRM's REST API v8 (docs/zohocrm-api.md): COQL answers 2,000 records a call and LIMIT + OFFSET reach 100,000;
@@ -47,11 +48,13 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
     public static final ZohoApi CRM_V8 = new ZohoApi("Zoho CRM", "/crm/v8", "zoho-crm", 200, 100, 500, 2000, 50, 2000,
             98000, 100, Duration.ofDays(6), true, hints("Zoho CRM", "ZohoCRM", "ZohoCRM.modules.leads.ALL",
                     "ZohoCRM.org.ALL", "Leads, Contacts, Accounts, Deals, Tasks, Events, Calls, Products, Quotes,"
-                                       + " Sales_Orders, Invoices or a custom module's API name"));
+                                       + " Sales_Orders, Invoices or a custom module's API name",
+                    " (its page tokens reach 100,000 records: past them read by operation=coql, which goes on by"
+                    + " id, or by operation=bulkRead)"));
 
     /** The error hints of a Zoho REST API of this family, worded with its product, scope prefix and modules. */
     private static Map<String, String> hints(String product, String scope, String moduleScopeExample,
-                                             String orgScope, String modules) {
+                                             String orgScope, String modules, String pageReach) {
         return Map.of(
                 "OAUTH_SCOPE_MISMATCH", "The token lacks a scope: grant " + scope + ".modules.ALL for records (or the"
                                         + " module's own scope, e.g. " + moduleScopeExample + "), " + scope
@@ -69,9 +72,9 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
                                       + " (operation=createConnection), open its url to authorise it and wait for it"
                                       + " (operation=awaitConnection)",
                 "DISCRETE_PAGINATION_LIMIT_EXCEEDED", product + " answers at most 2,000 records through page numbers"
-                                                      + " and sent no page token to go on: set maxRecords to at most"
-                                                      + " 2000, narrow the query (cvid, criteria), or use the polling"
-                                                      + " consumer");
+                                                      + " and sent no page token to go on" + pageReach + ": set"
+                                                      + " maxRecords to at most 2000, narrow the query (cvid,"
+                                                      + " criteria), or use the polling consumer");
     }
 
     public ZohoApi {

@@ -55,6 +55,20 @@ class CrmV8ClientTest {
     }
 
     @Test
+    void aListPastThePageTokensReachFailsNamingCoqlAndBulkRead() {
+        emulator.pageTokenReach(2_400).seed("Leads", 2_500, i -> Map.of("Last_Name", "Lead" + i));
+        try (ZohoClient client = client(0)) {
+            List<Map<String, Object>> read = new ArrayList<>();
+            assertThatThrownBy(() -> client.list("Leads", RecordQuery.create().fields(List.of("Last_Name")))
+                    .forEachRemaining(read::add))
+                    .hasMessageContaining("DISCRETE_PAGINATION_LIMIT_EXCEEDED")
+                    .hasMessageContaining("page tokens reach 100,000 records").hasMessageContaining("operation=coql")
+                    .hasMessageContaining("operation=bulkRead");
+            assertThat(read).hasSize(2_400);
+        }
+    }
+
+    @Test
     void anOrderedCoqlQueryPagesTwoThousandACallByOffsetAndLimitsAreCrms() {
         emulator.seed("Leads", 4_100, i -> Map.of("Last_Name", String.format("Lead%05d", i)));
         try (ZohoClient client = client(0)) {
