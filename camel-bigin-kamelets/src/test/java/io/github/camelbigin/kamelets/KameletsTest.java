@@ -35,20 +35,24 @@ class KameletsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private BiginEmulator emulator;
+    private BiginEmulator crm;
     private CamelContext context;
 
     @BeforeEach
     void start() {
         emulator = new BiginEmulator().start();
+        crm = BiginEmulator.crm().start();
         context = new DefaultCamelContext();
-        // what a Camel K Secret holds: each Kamelet's credentials (here the emulator's OAuth client)
-        for (String kamelet : List.of("bigin-source", "bigin-sink", "bigin-search-action")) {
+        // what a Camel K Secret holds: each Kamelet's credentials (here the emulators' OAuth client)
+        for (String kamelet : List.of("bigin-source", "bigin-sink", "bigin-search-action", "zohocrm-source",
+                "zohocrm-sink")) {
+            BiginEmulator server = kamelet.startsWith("zohocrm") ? crm : emulator;
             String prefix = "camel.kamelet." + kamelet + ".";
             context.getPropertiesComponent().addInitialProperty(prefix + "clientId", BiginEmulator.CLIENT_ID);
             context.getPropertiesComponent().addInitialProperty(prefix + "clientSecret", BiginEmulator.CLIENT_SECRET);
             context.getPropertiesComponent().addInitialProperty(prefix + "refreshToken", BiginEmulator.REFRESH_TOKEN);
-            context.getPropertiesComponent().addInitialProperty(prefix + "accountsUrl", emulator.accountsUrl());
-            context.getPropertiesComponent().addInitialProperty(prefix + "apiUrl", emulator.apiUrl());
+            context.getPropertiesComponent().addInitialProperty(prefix + "accountsUrl", server.accountsUrl());
+            context.getPropertiesComponent().addInitialProperty(prefix + "apiUrl", server.apiUrl());
         }
     }
 
@@ -56,6 +60,7 @@ class KameletsTest {
     void stop() {
         context.stop();
         emulator.stop();
+        crm.stop();
     }
 
     private void load(String name, String yaml) throws Exception {
@@ -105,6 +110,55 @@ class KameletsTest {
         assertThat(first.get("Last_Name").asText()).isEqualTo("Number0");
         assertThat(records.getExchanges().get(0).getIn().getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(records.getExchanges().get(0).getIn().getHeader("CamelBiginEventType")).isEqualTo("created");
+    }
+
+    @Test
+    void zohocrmSourceEmitsNewLeadsAsJsonWithZohoCrmHeaders() throws Exception {
+        load("crm-source.camel.yaml", """
+                - route:
+                    from:
+                      uri: kamelet:zohocrm-source
+                      parameters:
+                        module: Leads
+                        events: created
+                        delay: 100
+                      steps:
+                        - to: mock:leads
+                """);
+        MockEndpoint leads = context.getEndpoint("mock:leads", MockEndpoint.class);
+        leads.expectedMessageCount(1);
+        context.start();
+        awaitConsumersStarted();
+
+        crm.insert("Leads", Map.of("Last_Name", "Lovelace", "Company", "Engines"));
+
+        leads.assertIsSatisfied(10_000);
+        JsonNode lead = new ObjectMapper().readTree(leads.getExchanges().get(0).getIn().getBody(String.class));
+        assertThat(lead.get("Company").asText()).isEqualTo("Engines");
+        assertThat(leads.getExchanges().get(0).getIn().getHeader("CamelZohoCrmEventType")).isEqualTo("created");
+        assertThat(crm.apiRequests()).allSatisfy(r -> assertThat(r.path()).startsWith("/crm/v8/"));
+        assertThat(emulator.apiCalls()).isZero();
+    }
+
+    @Test
+    void zohocrmSinkWritesIncomingJsonToAZohoCrmModule() throws Exception {
+        load("crm-sink.camel.yaml", """
+                - route:
+                    from:
+                      uri: direct:in
+                      steps:
+                        - to:
+                            uri: kamelet:zohocrm-sink
+                            parameters:
+                              module: Deals
+                """);
+        context.start();
+
+        context.createProducerTemplate().sendBody("direct:in",
+                "[{\"Deal_Name\":\"Engine order\",\"Stage\":\"Qualification\"},{\"Deal_Name\":\"Spares\",\"Stage\":\"Closed Won\"}]");
+
+        assertThat(crm.count("Deals")).isEqualTo(2);
+        assertThat(crm.apiRequests()).extracting(r -> r.method() + " " + r.path()).containsExactly("POST /crm/v8/Deals");
     }
 
     @Test
@@ -256,7 +310,7 @@ class KameletsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "bigin-source", "bigin-sink", "bigin-search-action" })
+    @ValueSource(strings = { "bigin-source", "bigin-sink", "bigin-search-action", "zohocrm-source", "zohocrm-sink" })
     void everyPropertyHasATitleADescriptionAndIsUsedAndSecretsAreMarked(String name) throws Exception {
         JsonNode kamelet;
         try (InputStream in = getClass().getResourceAsStream("/kamelets/" + name + ".kamelet.yaml")) {
