@@ -312,9 +312,10 @@ public class BiginConfiguration implements Cloneable {
                             + " createConnection, getConnection, deleteConnection, awaitConnection).")
     private String matonControlUrl = "https://ctrl.maton.ai";
 
-    @UriParam(label = "security", defaultValue = "zoho-bigin",
-              description = "The Maton app the connection operations list and create connections for.")
-    private String connectionApp = "zoho-bigin";
+    @UriParam(label = "security",
+              description = "The Maton app the connection operations list and create connections for. Empty: the"
+                            + " component's own app, zoho-bigin for bigin: and zoho-crm for zohocrm:.")
+    private String connectionApp;
 
     @UriParam(label = "security",
               description = "listConnections lists only connections in this status: ACTIVE, PENDING or FAILED (none:"

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelbigin.zoho.api.Feature;
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.bulk.MassUpdateResult;
 import io.github.camelbigin.zoho.bulk.BulkOperation;
@@ -109,7 +110,7 @@ public class BiginProducer extends DefaultProducer {
                 read(out, client.reads().query(coqlQuery(in, client, module, true), config.getMaxRecords()), true);
                 break;
             case count:
-                long count = client.api().recordActions() && !hasQuery(in)
+                long count = client.api().has(Feature.RECORD_ACTIONS) && !hasQuery(in)
                         ? client.reads().count(module, in.getHeader(headers.of(BiginConstants.CRITERIA),
                                 config.getCriteria(), String.class), config.getCvid())
                         : client.reads().count(coqlQuery(in, client, module, false));

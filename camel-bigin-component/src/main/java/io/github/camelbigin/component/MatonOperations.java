@@ -41,18 +41,23 @@ final class MatonOperations implements AutoCloseable {
         }
     }
 
+    /** The Maton app of the connections: the option, else the one of the API the endpoint speaks. */
+    private String app() {
+        return config.getConnectionApp() != null ? config.getConnectionApp() : endpoint.api().gatewayApp();
+    }
+
     void perform(BiginOperation op, Message in, Message out) {
         MatonConnections maton = connections();
         switch (op) {
             case listConnections:
-                List<Object> list = maton.list(config.getConnectionApp(),
+                List<Object> list = maton.list(app(),
                         config.getConnectionStatus() == null ? null : config.getConnectionStatus().name()).stream()
                         .map(c -> (Object) c.toMap()).toList();
                 out.setBody(list);
                 out.setHeader(headers.of(BiginConstants.RECORD_COUNT), list.size());
                 break;
             case createConnection:
-                set(out, maton.create(config.getConnectionApp()));
+                set(out, maton.create(app()));
                 break;
             case getConnection:
                 set(out, maton.get(id(in, op)));

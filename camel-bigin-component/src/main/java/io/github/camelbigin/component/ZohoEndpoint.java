@@ -2,6 +2,7 @@ package io.github.camelbigin.component;
 
 import java.net.URI;
 
+import io.github.camelbigin.zoho.api.Feature;
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.auth.DataCenter;
 import io.github.camelbigin.zoho.auth.MatonAuthenticator;
@@ -98,7 +99,7 @@ public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements Endp
                 .maxRecords(configuration.getMaxRecords());
         WriteOptions.create().batchSize(configuration.getBatchSize());
         MatonOperations.check(configuration);
-        if (!api().recordActions()) {
+        if (!api().has(Feature.RECORD_ACTIONS)) {
             // Zoho CRM's record actions: refused here rather than answered by the API with an unknown URL
             String crmOnly = configuration.getOperation() == BiginOperation.massUpdate ? "operation=massUpdate"
                     : configuration.getExternalField() != null ? "externalField=" + configuration.getExternalField()

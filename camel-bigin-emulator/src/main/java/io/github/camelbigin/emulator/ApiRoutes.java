@@ -43,7 +43,7 @@ final class ApiRoutes {
         this.org = org;
         this.emulator = emulator;
         this.extras = new RecordExtras(org, emulator.flavour());
-        this.files = new RecordFiles(org);
+        this.files = new RecordFiles(org, emulator.flavour());
         this.bulk = new BulkJobs(org, emulator);
         this.actions = new RecordActions(org);
     }
@@ -518,7 +518,19 @@ final class ApiRoutes {
         org.lock.writeLock().lock();
         try {
             for (String id : list) {
-                results.add(org.delete(m, recordId(m, id, req)));
+                Org.StoredRecord before = org.find(m, recordId(m, id, req));
+                Map<String, Object> result = org.delete(m, recordId(m, id, req));
+                if (emulator.flavour() == Flavour.CRM && before != null) {
+                    // Zoho CRM's v8 specification gives a deletion's details the record's times and users
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> details = (Map<String, Object>) result.get("details");
+                    Map<String, Object> user = Map.of("name", org.user.get("name"), "id", org.user.get("id"));
+                    details.put("Modified_Time", org.format(before.modified));
+                    details.put("Modified_By", user);
+                    details.put("Created_Time", org.format(before.created));
+                    details.put("Created_By", user);
+                }
+                results.add(result);
             }
         } finally {
             org.lock.writeLock().unlock();

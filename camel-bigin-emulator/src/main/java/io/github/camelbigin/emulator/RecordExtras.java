@@ -82,13 +82,16 @@ final class RecordExtras {
         return Answer.json(status(results), Map.of("tags", results));
     }
 
-    /** {@code POST /{module}/actions/add_tags} (JSON body) or {@code …/remove_tags} (query parameters). */
+    /**
+     * {@code POST /{module}/actions/add_tags} (JSON body) or {@code …/remove_tags} (Bigin: query parameters; Zoho CRM:
+     * a JSON body of tags and ids, as its v8 specification declares).
+     */
     Answer recordTags(Org.ModuleData m, String action, RecordedRequest req) {
         boolean add = "add_tags".equals(action);
         List<String> ids;
         List<String> names;
         boolean overwrite = false;
-        if (add) {
+        if (add || flavour == Flavour.CRM) {
             JsonNode body = req.bodyObject();
             ids = texts(body.path("ids"));
             names = new ArrayList<>();

@@ -36,8 +36,11 @@ final class RecordFiles {
     private final Map<String, Photo> photos = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(2_034_020_000_000_700_000L);
 
-    RecordFiles(Org org) {
+    private final Flavour flavour;
+
+    RecordFiles(Org org, Flavour flavour) {
         this.org = org;
+        this.flavour = flavour;
     }
 
     void reset() {
@@ -108,10 +111,33 @@ final class RecordFiles {
             row.put("Created_By", Map.of("name", org.user.get("name"), "id", org.user.get("id")));
             row.put("Parent_Id", Map.of("id", recordId));
             row.put("$se_module", m.spec.apiName());
+            if (flavour == Flavour.CRM) { // what Zoho CRM's v8 specification lists for an attachment
+                Map<String, Object> user = Map.of("name", org.user.get("name"), "id", org.user.get("id"));
+                row.put("Parent_Id", Map.of("id", recordId, "name", displayName(m, recordId)));
+                row.put("Owner", user);
+                row.put("Modified_By", user);
+                row.put("$editable", true);
+                row.put("$file_id", "emulator-file-" + a.id);
+                row.put("$type", "Attachment");
+                row.put("$state", "save");
+                row.put("$link_url", null);
+            }
             data.add(row);
         }
         return Answer.json(200, Map.of("data", data, "info", Map.of("per_page", 200, "count", data.size(), "page", 1,
                 "more_records", false)));
+    }
+
+    /** The value of the record's display field, as a lookup to it names it. */
+    private String displayName(Org.ModuleData m, String recordId) {
+        org.lock.readLock().lock();
+        try {
+            Org.StoredRecord r = org.find(m, recordId);
+            Object name = r == null ? null : r.data.get(m.spec.displayField());
+            return name == null ? "" : name.toString();
+        } finally {
+            org.lock.readLock().unlock();
+        }
     }
 
     private Answer photo(String key, RecordedRequest req) {
@@ -131,7 +157,7 @@ final class RecordFiles {
                 if (photos.remove(key) == null) {
                     throw EmulatorError.badRequest("INVALID_DATA", "the record has no photo", "id", key);
                 }
-                return Answer.json(200, success(null, "photo deleted"));
+                return Answer.json(200, success(null, flavour == Flavour.CRM ? "Photo deleted" : "photo deleted"));
             default:
                 throw EmulatorError.badRequest("INVALID_URL_PATTERN", "the method is not allowed", "method",
                         req.method());

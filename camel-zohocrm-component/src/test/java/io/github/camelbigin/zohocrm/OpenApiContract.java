@@ -36,7 +36,8 @@ final class OpenApiContract {
 
     /** One operation of a specification: its path template, its parameters and where its schemas were put. */
     private record Operation(String file, String method, String[] template, Set<String> queryParameters,
-                             Set<String> requiredQuery, Integer requestSchema, Map<String, Integer> answerSchemas) {
+                             Set<String> requiredQuery, Integer requestSchema, boolean bodyRequired,
+                             Map<String, Integer> answerSchemas) {
     }
 
     /** What a check found: the shapes checked and every way the traffic broke the contract. */
@@ -57,6 +58,11 @@ final class OpenApiContract {
             new Erratum("notifications.json", "/components/schemas/Notification/properties", "notify_url",
                     node("{\"type\": \"string\"}"), "the pattern www[.][a-z]{5}zoho[.]com is an example's host:"
                     + " Zoho calls any URL the channel names"),
+            new Erratum("attachments.json", "/components/parameters/attachmentUrl", "required",
+                    node("false"), "an attachment is uploaded as a file or attached by URL: the URL is one of the two"
+                    + " ways (Zoho's Upload an Attachment documentation), not required"),
+            new Erratum("attachments.json", "/components/parameters/ids", "required", node("false"),
+                    "ids picks some attachments of the record; without it the record's attachments are listed"),
             new Erratum("bulk_read.json", "/components/schemas/Query", "required",
                     node("[\"module\", \"fields\", \"page\"]"), "criteria, cvid and file_type are optional in"
                     + " Zoho's bulk-read documentation; file_type's only value, ics, is for Events"));
@@ -157,7 +163,7 @@ final class OpenApiContract {
                     }
                 }
                 operations.add(new Operation(file, method.getKey().toUpperCase(), path.getKey().split("/"), query,
-                        required, request, answers));
+                        required, request, body != null && body.path("required").asBoolean(), answers));
             }
         }
         return doc;
@@ -218,6 +224,9 @@ final class OpenApiContract {
                 }
             }
             JsonNode body = jsonBody(r);
+            if (body == null && op.bodyRequired() && op.requestSchema() != null && !multipart(r)) {
+                violations.add(what + ": sends no JSON body, which the operation requires");
+            }
             if (body != null) {
                 if (op.requestSchema() == null) {
                     violations.add(what + ": sends a JSON body the operation does not declare");
@@ -253,6 +262,11 @@ final class OpenApiContract {
         Schema schema = registry.getSchema(SchemaLocation.of(BASE + op.file() + "#/x-contract/" + index));
         schema.validate(node).stream().filter(e -> !e.getKeyword().equals(ignoredKeyword))
                 .forEach(e -> violations.add(what + " at " + e.getInstanceLocation() + ": " + e.getMessage()));
+    }
+
+    private static boolean multipart(RecordedRequest r) {
+        String type = r.header("Content-Type");
+        return type != null && type.startsWith("multipart/");
     }
 
     private static JsonNode jsonBody(RecordedRequest r) {

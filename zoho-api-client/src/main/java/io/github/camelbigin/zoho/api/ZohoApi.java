@@ -2,6 +2,7 @@ package io.github.camelbigin.zoho.api;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One Zoho REST API described as data: where it lives, how far its pages and queries reach, how its errors are
@@ -20,13 +21,12 @@ import java.util.Map;
  * @param coqlMaxOffset   the highest OFFSET a COQL query may give
  * @param coqlMaxInValues the most values of a COQL {@code in} / {@code not in}
  * @param channelLifetime how far ahead a notification channel is asked to expire (under the API's cap)
- * @param recordActions   whether the API has Zoho CRM's record actions: {@code GET /{module}/actions/count},
- *                        {@code POST /{module}/actions/mass_update} and external ids ({@code X-EXTERNAL})
+ * @param features        what the API does its own way (Zoho CRM's record actions, tags and notes)
  * @param hints           what to do about an error code, by code; {@code {module}} stands for the module
  */
 public record ZohoApi(String product, String basePath, String gatewayApp, int pageSize, int writeBatch,
                       int tagBatch, int pageNumberReach, int maxFields, int coqlLimit, int coqlMaxOffset, int coqlMaxInValues,
-                      Duration channelLifetime, boolean recordActions, Map<String, String> hints) {
+                      Duration channelLifetime, Set<Feature> features, Map<String, String> hints) {
 
     private static final String REJECTED_CREDENTIALS = "The credentials were rejected. An access token lives one hour:"
             + " give a refresh token (clientId, clientSecret, refreshToken) to have tokens renewed. Tokens work only in"
@@ -36,7 +36,7 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
 
     /** Zoho Bigin's REST API v2 (bigin-api.md): channels end at most a day ahead, no record actions. */
     public static final ZohoApi BIGIN_V2 = new ZohoApi("Bigin", "/bigin/v2", "zoho-bigin", 200, 100, 500, 2000, 50, 200,
-            9800, 50, Duration.ofHours(23), false, hints("Bigin", "ZohoBigin", "ZohoBigin.modules.Tasks.ALL",
+            9800, 50, Duration.ofHours(23), Set.of(), hints("Bigin", "ZohoBigin", "ZohoBigin.modules.Tasks.ALL",
                     "ZohoBigin.org.READ", "Contacts, Accounts, Pipelines, Products, Tasks, Events, Calls, Notes",
                     ""));
 
@@ -46,7 +46,8 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
      * update, external ids); {@code in} takes 100 values.
      */
     public static final ZohoApi CRM_V8 = new ZohoApi("Zoho CRM", "/crm/v8", "zoho-crm", 200, 100, 500, 2000, 50, 2000,
-            98000, 100, Duration.ofDays(6), true, hints("Zoho CRM", "ZohoCRM", "ZohoCRM.modules.leads.ALL",
+            98000, 100, Duration.ofDays(6), Set.of(Feature.RECORD_ACTIONS, Feature.TAGS_IN_BODY, Feature.NOTES_BY_PARENT),
+            hints("Zoho CRM", "ZohoCRM", "ZohoCRM.modules.leads.ALL",
                     "ZohoCRM.org.ALL", "Leads, Contacts, Accounts, Deals, Tasks, Events, Calls, Products, Quotes,"
                                        + " Sales_Orders, Invoices or a custom module's API name",
                     " (its page tokens reach 100,000 records: past them read by operation=coql, which goes on by"
@@ -78,7 +79,13 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
     }
 
     public ZohoApi {
+        features = Set.copyOf(features);
         hints = Map.copyOf(hints);
+    }
+
+    /** Whether the API does this its own way. */
+    public boolean has(Feature feature) {
+        return features.contains(feature);
     }
 
     /** What to do about an error code, or null when there is nothing to add to the server's message. */

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelbigin.zoho.api.Feature;
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.http.ApiErrors;
 import io.github.camelbigin.zoho.http.ApiRequest;
@@ -311,7 +312,7 @@ public final class RecordReads {
      */
     public long count(String module, String criteria, String cvid) {
         Names.checkModule(api, module);
-        if (!api.recordActions()) {
+        if (!api.has(Feature.RECORD_ACTIONS)) {
             throw new IllegalArgumentException(api.product() + " has no count endpoint: count with a COQL query"
                                                + " (select count(id) from " + module + ")");
         }

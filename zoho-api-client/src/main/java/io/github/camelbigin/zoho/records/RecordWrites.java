@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.github.camelbigin.zoho.api.Feature;
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.http.ApiErrors;
 import io.github.camelbigin.zoho.http.ApiRequest;
@@ -49,32 +50,60 @@ public final class RecordWrites {
                                      WriteOptions options) {
         checkTags(tags);
         return write("addTags", module, idInputs(ids), options, this::idProblem, new Call(chunk -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("tags", tags.stream().map(t -> Map.of("name", t)).toList());
-            body.put("ids", chunk.stream().map(r -> r.get("id").toString()).toList());
+            Map<String, Object> body = tagBody(tags, chunk);
             body.put("over_write", overwrite);
             return ApiRequest.post("/" + module + "/actions/add_tags").json(JsonCalls.toBytes(body));
         }, api.tagBatch(), true));
     }
 
     /**
-     * Removes tags from records (by id); the ids and tag names go in the query, as Bigin's v2 documents, so 100
-     * records a call keep the URL short.
+     * Removes tags from records (by id), 100 records a call: Bigin's v2 takes the ids and tag names in the query (short
+     * URLs), Zoho CRM's v8 a JSON body of tags and ids, as each documents.
      */
     public List<WriteResult> removeTags(String module, List<String> ids, List<String> tags, WriteOptions options) {
         checkTags(tags);
-        return write("removeTags", module, idInputs(ids), options, this::idProblem, new Call(chunk -> ApiRequest
-                .post("/" + module + "/actions/remove_tags").query("ids", joinedIds(chunk))
-                .query("tag_names", String.join(",", tags)), api.writeBatch(), true));
+        return write("removeTags", module, idInputs(ids), options, this::idProblem, new Call(chunk -> {
+            ApiRequest.Builder rb = ApiRequest.post("/" + module + "/actions/remove_tags");
+            if (!api.has(Feature.TAGS_IN_BODY)) {
+                return rb.query("ids", joinedIds(chunk)).query("tag_names", String.join(",", tags));
+            }
+            return rb.json(JsonCalls.toBytes(tagBody(tags, chunk)));
+        }, api.writeBatch(), true));
     }
 
-    /** Creates notes on one record ({@code Note_Title}, {@code Note_Content}); results in input order. */
+    /** {@code {"tags": [{"name": …}], "ids": [...]}}, the body of a tag call. */
+    private static Map<String, Object> tagBody(List<String> tags, List<Map<String, Object>> chunk) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tags", tags.stream().map(t -> Map.of("name", t)).toList());
+        body.put("ids", chunk.stream().map(r -> r.get("id").toString()).toList());
+        return body;
+    }
+
+    /**
+     * Creates notes on one record ({@code Note_Title}, {@code Note_Content}); results in input order. Bigin takes them
+     * at {@code POST /{module}/{id}/Notes}; Zoho CRM v8 at {@code POST /Notes}, each naming its record in
+     * {@code Parent_Id}.
+     */
     public List<WriteResult> createNotes(String module, String recordId, List<Map<String, Object>> notes,
                                          WriteOptions options) {
         checkRecordId(recordId);
-        return write("createNotes", module, notes, options, r -> null, new Call(chunk -> ApiRequest
-                .post("/" + module + "/" + recordId + "/Notes").json(JsonCalls.toBytes(Map.of("data", chunk)))
-                .credits((chunk.size() + 9) / 10), api.writeBatch(), false));
+        if (!api.has(Feature.NOTES_BY_PARENT)) {
+            return write("createNotes", module, notes, options, r -> null, new Call(chunk -> ApiRequest
+                    .post("/" + module + "/" + recordId + "/Notes").json(JsonCalls.toBytes(Map.of("data", chunk)))
+                    .credits((chunk.size() + 9) / 10), api.writeBatch(), false));
+        }
+        Map<String, Object> parent = new LinkedHashMap<>();
+        parent.put("module", Map.of("api_name", module));
+        parent.put("id", recordId);
+        List<Map<String, Object>> withParent = new ArrayList<>(notes.size());
+        for (Map<String, Object> note : notes) {
+            Map<String, Object> n = new LinkedHashMap<>(note);
+            n.putIfAbsent("Parent_Id", parent);
+            withParent.add(n);
+        }
+        return write("createNotes", module, withParent, options, r -> null, new Call(chunk -> ApiRequest
+                .post("/Notes").json(JsonCalls.toBytes(Map.of("data", chunk))).credits((chunk.size() + 9) / 10),
+                api.writeBatch(), false));
     }
 
     /**
@@ -159,7 +188,7 @@ public final class RecordWrites {
      */
     public List<WriteResult> massUpdate(String module, Map<String, Object> values, List<String> ids,
                                         WriteOptions options) {
-        if (!api.recordActions()) {
+        if (!api.has(Feature.RECORD_ACTIONS)) {
             throw new IllegalArgumentException(api.product() + " has no mass update: use update with the records");
         }
         checkMassUpdateValues(values);
@@ -292,7 +321,7 @@ public final class RecordWrites {
         if (field == null) {
             return null;
         }
-        if (!api.recordActions()) {
+        if (!api.has(Feature.RECORD_ACTIONS)) {
             throw new IllegalArgumentException("externalField=" + field + ": " + api.product() + " has no external"
                                                + " ids (Zoho CRM has): identify records by id");
         }
