@@ -19,6 +19,7 @@ public final class EmulatorMain {
     static final String USAGE = """
             The Bigin emulator: Bigin's v2 API, Zoho's OAuth token endpoint and Maton's gateway on 127.0.0.1.
             Options:
+              --crm                serve Zoho CRM's v8 API (/crm/v8) instead of Bigin's
               --port N             the port (default 8089; 0 picks a free one)
               --contacts N         contacts to start with (default 25)
               (search finds records 10 s after they were written, as Bigin's index lags behind)
@@ -33,9 +34,11 @@ public final class EmulatorMain {
         int port = 8089;
         int contacts = 25;
         Duration tokenLifetime = null;
+        Flavour flavour = Flavour.BIGIN;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--crm" -> flavour = Flavour.CRM;
                     case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                     case "--contacts" -> contacts = Integer.parseInt(value(args, ++i, "--contacts"));
                     case "--token-lifetime" ->
@@ -52,9 +55,9 @@ public final class EmulatorMain {
             System.exit(2);
         }
         // like Bigin, the standalone emulator's search finds a record some seconds after it was written
-        BiginEmulator emulator = new BiginEmulator(port).searchIndexDelay(Duration.ofSeconds(10)).start();
+        BiginEmulator emulator = new BiginEmulator(port, 32, flavour).searchIndexDelay(Duration.ofSeconds(10)).start();
         emulator.seedContacts(contacts);
-        System.out.println("Bigin emulator with " + contacts + " contacts");
+        System.out.println(flavour.product + " emulator with " + contacts + " contacts");
         System.out.println("  API (Zoho token):  " + emulator.apiUrl() + "   Authorization: Zoho-oauthtoken "
                            + BiginEmulator.ACCESS_TOKEN);
         System.out.println("  API (Maton key):   " + emulator.matonApiUrl() + "   Authorization: Bearer "

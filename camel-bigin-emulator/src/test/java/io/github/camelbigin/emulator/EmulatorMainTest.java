@@ -57,6 +57,22 @@ class EmulatorMainTest {
     }
 
     @Test
+    void withCrmItServesZohoCrmsV8Api() throws Exception {
+        try (OwnJvm jvm = OwnJvm.start(MODULE, EmulatorMain.class.getName(), Map.of(), "--crm", "--port", "0",
+                "--contacts", "2")) {
+            assertThat(jvm.awaitLine(l -> l.startsWith("Try: curl"), Duration.ofSeconds(30)))
+                    .as(String.join("\n", jvm.output())).isTrue();
+            assertThat(jvm.output()).contains("Zoho CRM emulator with 2 contacts");
+            Matcher m = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/crm/v8)").matcher(String.join("\n", jvm.output()));
+            assertThat(m.find()).isTrue();
+            HttpResponse<String> count = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(m.group(1) + "/Contacts/actions/count")).header("Authorization", "Zoho-oauthtoken "
+                    + BiginEmulator.ACCESS_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(count.body()).isEqualTo("{\"count\":2}");
+        }
+    }
+
+    @Test
     void recordIdsKeepGrowingAcrossRestarts() throws Exception {
         String first;
         try (BiginEmulator emulator = new BiginEmulator().start()) {

@@ -122,8 +122,10 @@ class ReadmeSnippetsTest {
     void everyYamlRouteInTheReadmeLoadsAndStarts() throws Exception {
         List<String> snippets = yamlSnippets();
         assertThat(snippets).hasSizeGreaterThanOrEqualTo(9);
-        try (BiginEmulator emulator = new BiginEmulator().start()) {
+        try (BiginEmulator emulator = new BiginEmulator().start(); BiginEmulator crm = BiginEmulator.crm().start()) {
             emulator.seedContacts(3);
+            crm.seed("Leads", 3, n -> java.util.Map.of("Last_Name", "Lead" + n, "Lead_Status",
+                    n == 0 ? "New" : "Contacted", "External_Lead_ID", "erp-" + n));
             for (int i = 0; i < snippets.size(); i++) {
                 CamelContext context = new DefaultCamelContext();
                 // the push-mode route: its callbacks come to 127.0.0.1 through platform-http, served by Vert.x
@@ -149,6 +151,10 @@ class ReadmeSnippetsTest {
                     bigin.getConfiguration().setApiUrl(emulator.apiUrl());
                 }
                 context.addComponent("bigin", bigin);
+                io.github.camelbigin.zohocrm.ZohoCrmComponent zohocrm = new io.github.camelbigin.zohocrm.ZohoCrmComponent();
+                zohocrm.getConfiguration().setAccessToken(BiginEmulator.ACCESS_TOKEN);
+                zohocrm.getConfiguration().setApiUrl(crm.apiUrl());
+                context.addComponent("zohocrm", zohocrm);
                 // the named-connection route: sales-eu is the emulator, as properties or a bean would define it
                 io.github.camelbigin.component.BiginConnection salesEu = new io.github.camelbigin.component.BiginConnection();
                 salesEu.setAccessToken(BiginEmulator.ACCESS_TOKEN);
@@ -176,6 +182,11 @@ class ReadmeSnippetsTest {
                         }
                         assertThat(emulator.callbacks()).as("the route received Bigin's callback")
                                 .anyMatch(c -> c.ids().contains(id) && c.status() == 200);
+                    } else if (from.equals("direct://count-contacted")) {
+                        assertThat(context.createProducerTemplate().requestBody("direct:count-contacted", null,
+                                Long.class)).isEqualTo(2);
+                        assertThat(context.createProducerTemplate().requestBody("direct:lead-by-erp-id", "erp-1",
+                                java.util.Map.class).get("Last_Name")).isEqualTo("Lead1");
                     } else if (from.equals("direct://find")) {
                         List<?> found = context.createProducerTemplate().requestBody("direct:find",
                                 "contact1@example.com", List.class);
