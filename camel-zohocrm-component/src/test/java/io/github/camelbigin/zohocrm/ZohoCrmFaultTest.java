@@ -1,0 +1,75 @@
+package io.github.camelbigin.zohocrm;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelbigin.emulator.Fault;
+import io.github.camelbigin.emulator.RecordedRequest;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The emulator's faults on the CRM flavour: what is retried, what is never sent twice, how channels are kept. */
+class ZohoCrmFaultTest extends ZohoCrmTestSupport {
+
+    private final int port = AvailablePortFinder.getNextAvailable();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext ctx = super.createCamelContext();
+        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
+        conf.setBindHost("127.0.0.1");
+        conf.setBindPort(port);
+        ctx.addService(new VertxPlatformHttpServer(conf));
+        return ctx;
+    }
+
+    @Test
+    void a429IsWaitedOutAndRetriedAndACreateLostAfterProcessingIsNeverSentTwice() {
+        emulator().inject(Fault.tooManyRequests(1).on("POST").times(1));
+        List<?> created = template.requestBody(crm("Leads?operation=create"), Map.of("Last_Name", "Retried"),
+                List.class);
+        emulator().inject(Fault.dropAfterProcessing().on("POST").times(1));
+        Exchange lost = template.send(crm("Leads?operation=create"), e -> e.getIn().setBody(Map.of("Last_Name",
+                "Once")));
+
+        assertThat(created).hasSize(1);
+        assertThat(lost.getException()).hasMessageContaining("Zoho CRM may or may not have processed it, so it was not"
+                + " sent again");
+        assertThat(emulator().records("Leads")).extracting(r -> r.get("Last_Name"))
+                .containsExactlyInAnyOrder("Retried", "Once");
+        assertThat(apiRequests()).extracting(RecordedRequest::status).containsExactly(429, 201, 0);
+    }
+
+    @Test
+    void aPushConsumersChannelIsAskedForSixDaysWhichZohoCrmAllowsAndBiginWouldNot() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(crm("Leads?events=created&notifications=true&reconcileInterval=3600000&notifyUrl=http://127.0.0.1:"
+                         + port + "/crm/leads")).routeId("push").to("mock:leads");
+            }
+        });
+        long until = System.currentTimeMillis() + 10_000;
+        while (emulator().channelIds().isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+
+        RecordedRequest enable = apiRequests().stream().filter(r -> r.apiPath().equals("/actions/watch")
+                                                                   && r.method().equals("POST")).findFirst().orElseThrow();
+        OffsetDateTime expiry = OffsetDateTime.parse(enable.bodyJson().get("watch").get(0).get("channel_expiry")
+                .asText());
+        assertThat(enable.status()).isEqualTo(201);
+        assertThat(Duration.between(OffsetDateTime.now(), expiry)).isBetween(Duration.ofDays(6).minusMinutes(5),
+                Duration.ofDays(6));
+        assertThat(emulator().channelIds()).hasSize(1);
+    }
+}
