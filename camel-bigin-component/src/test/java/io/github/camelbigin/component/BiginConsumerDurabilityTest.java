@@ -14,7 +14,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.model.RouteDefinition;
@@ -278,10 +277,7 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
     }
 
     private static VertxPlatformHttpServer httpServer(int port) {
-        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
-        conf.setBindHost("127.0.0.1");
-        conf.setBindPort(port);
-        return new VertxPlatformHttpServer(conf);
+        return LocalPlatformHttp.server(port);
     }
 
     private CamelClusterService clusterService(String id) {

@@ -11,8 +11,6 @@ import java.util.Map;
 import io.github.camelbigin.emulator.Callback;
 import io.github.camelbigin.emulator.Fault;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +28,7 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext ctx = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
-        conf.setBindHost("127.0.0.1");
-        conf.setBindPort(port);
-        ctx.addService(new VertxPlatformHttpServer(conf));
-        return ctx;
+        return LocalPlatformHttp.addTo(super.createCamelContext(), port);
     }
 
     private String notifyUrl() {

@@ -1,53 +1,30 @@
 package io.github.camelbigin.component;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import io.github.camelbigin.emulator.BiginEmulator;
 import io.github.camelbigin.emulator.BiginEmulatorExtension;
-import io.github.camelbigin.emulator.RecordedRequest;
-import org.apache.camel.Exchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Camel tests against the Bigin emulator on 127.0.0.1 (random port), reset before each test. {@link #bigin(String)}
  * builds an endpoint URI that uses the emulator's static token.
  */
-abstract class BiginTestSupport extends CamelTestSupport {
+abstract class BiginTestSupport extends EmulatorTestSupport {
 
     @RegisterExtension
     static final BiginEmulatorExtension EMULATOR = new BiginEmulatorExtension();
 
+    @Override
     protected BiginEmulator emulator() {
         return EMULATOR.emulator();
     }
 
+    @Override
+    protected String scheme() {
+        return "bigin";
+    }
+
     /** {@code bigin:<moduleAndOptions>} with the emulator's token and API URL (and fast retries). */
     protected String bigin(String moduleAndOptions) {
-        String sep = moduleAndOptions.contains("?") ? "&" : "?";
-        return "bigin:" + moduleAndOptions + sep + "accessToken=" + BiginEmulator.ACCESS_TOKEN + "&apiUrl="
-               + emulator().apiUrl() + "&retryInitialDelay=10&retryMaxDelay=50";
-    }
-
-    /** The API requests the emulator saw, e.g. {@code "GET /Contacts"}. */
-    protected List<String> calls() {
-        return emulator().apiRequests().stream().map(r -> r.method() + " " + r.apiPath()).collect(Collectors.toList());
-    }
-
-    protected List<RecordedRequest> apiRequests() {
-        return emulator().apiRequests();
-    }
-
-    protected Exchange send(String uri, Object body, Map<String, Object> headers) {
-        return template.send(uri, e -> {
-            e.getIn().setBody(body);
-            e.getIn().setHeaders(new java.util.HashMap<>(headers));
-        });
-    }
-
-    protected Exchange send(String uri, Object body) {
-        return send(uri, body, Map.of());
+        return uri(moduleAndOptions);
     }
 }

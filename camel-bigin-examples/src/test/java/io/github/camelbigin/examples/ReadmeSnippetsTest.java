@@ -8,10 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.camelbigin.component.BiginComponent;
+import io.github.camelbigin.component.LocalPlatformHttp;
 import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -129,14 +128,8 @@ class ReadmeSnippetsTest {
             for (int i = 0; i < snippets.size(); i++) {
                 CamelContext context = new DefaultCamelContext();
                 // the push-mode route: its callbacks come to 127.0.0.1 through platform-http, served by Vert.x
-                int port;
-                try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-                    port = free.getLocalPort();
-                }
-                VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-                http.setBindHost("127.0.0.1");
-                http.setBindPort(port);
-                context.addService(new VertxPlatformHttpServer(http));
+                int port = LocalPlatformHttp.freePort();
+                LocalPlatformHttp.addTo(context, port);
                 context.getPropertiesComponent().addInitialProperty("bigin.notify-url",
                         "http://127.0.0.1:" + port + "/bigin/contacts");
                 BiginComponent bigin = new BiginComponent();

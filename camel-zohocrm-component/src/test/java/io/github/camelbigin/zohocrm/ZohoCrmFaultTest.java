@@ -5,13 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelbigin.component.LocalPlatformHttp;
 import io.github.camelbigin.emulator.Fault;
 import io.github.camelbigin.emulator.RecordedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +23,7 @@ class ZohoCrmFaultTest extends ZohoCrmTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext ctx = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
-        conf.setBindHost("127.0.0.1");
-        conf.setBindPort(port);
-        ctx.addService(new VertxPlatformHttpServer(conf));
-        return ctx;
+        return LocalPlatformHttp.addTo(super.createCamelContext(), port);
     }
 
     @Test

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelbigin.component.BiginConsumer;
+import io.github.camelbigin.component.LocalPlatformHttp;
 import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +35,7 @@ class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext ctx = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
-        conf.setBindHost("127.0.0.1");
-        conf.setBindPort(port);
-        ctx.addService(new VertxPlatformHttpServer(conf));
-        return ctx;
+        return LocalPlatformHttp.addTo(super.createCamelContext(), port);
     }
 
     @Test

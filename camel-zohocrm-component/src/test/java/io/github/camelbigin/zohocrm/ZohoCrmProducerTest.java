@@ -109,4 +109,33 @@ class ZohoCrmProducerTest extends ZohoCrmTestSupport {
                 .isEqualTo("Contacts.External_Contact_ID"));
         assertThat(emulator().apiRequests().get(0).path()).isEqualTo("/crm/v8/Contacts/erp-42");
     }
+
+    @Test
+    void upsertSearchDeletedAndBulkJobsWorkOnCrmsPaths(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work) {
+        emulator().seed("Leads", 5, i -> Map.of("Last_Name", "Lead" + i, "Email", "lead" + i + "@example.com"));
+
+        List<?> upserted = template.requestBody(crm("Leads?operation=upsert&duplicateCheckFields=Email"), List.of(
+                Map.of("Last_Name", "Lead0 again", "Email", "lead0@example.com"),
+                Map.of("Last_Name", "New", "Email", "new@example.com")), List.class);
+        List<?> found = template.requestBodyAndHeader(crm("Leads?operation=search&fields=Last_Name"), null,
+                ZohoCrmConstants.EMAIL, "lead3@example.com", List.class);
+        template.requestBody(crm("Leads?operation=delete"), found.stream().map(r -> ((Map<?, ?>) r).get("id"))
+                .toList());
+        List<?> deleted = template.requestBody(crm("Leads?operation=deleted"), null, List.class);
+        List<?> exported = template.requestBody(crm("Leads?operation=bulkRead&fields=Last_Name,Email"), null,
+                List.class);
+        List<?> loaded = template.requestBody(crm("Deals?operation=bulkWrite&failOnRecordError=false&bulkWorkDir="
+                                                  + work), List.of(Map.of("Deal_Name", "Engine", "Stage",
+                "Qualification"), Map.of("Deal_Name", "No stage")), List.class);
+
+        assertThat(upserted).extracting(r -> ((WriteResult) r).getAction()).containsExactly("update", "insert");
+        assertThat(found).singleElement().satisfies(r -> assertThat(((Map<?, ?>) r).get("Last_Name"))
+                .isEqualTo("Lead3"));
+        assertThat(deleted).singleElement().satisfies(r -> assertThat(((Map<?, ?>) r).get("id"))
+                .isEqualTo(((Map<?, ?>) found.get(0)).get("id")));
+        assertThat(exported).hasSize(5);
+        assertThat(loaded).extracting(r -> ((WriteResult) r).isSuccess()).containsExactly(true, false);
+        assertThat(apiRequests()).extracting(r -> r.path()).allMatch(p -> p.startsWith("/crm/v8/")
+                                                                        || p.startsWith("/crm/bulk/v8/"));
+    }
 }

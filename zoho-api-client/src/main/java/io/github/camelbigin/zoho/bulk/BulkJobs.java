@@ -19,6 +19,7 @@ import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.records.Download;
 import io.github.camelbigin.zoho.records.JsonCalls;
 import io.github.camelbigin.zoho.records.Names;
+import io.github.camelbigin.zoho.records.RecordWrites;
 
 /**
  * The calls of Bigin's bulk API ({@code /bigin/bulk/v2} on the API domain, uploads on {@code content.zohoapis.<dc>}):
@@ -165,7 +166,7 @@ public final class BulkJobs {
      */
     public MassUpdateResult massUpdateView(String module, Map<String, Object> values, String cvid, Duration timeout) {
         Names.checkModule(api, module);
-        io.github.camelbigin.zoho.records.RecordWrites.checkMassUpdateValues(values);
+        RecordWrites.checkMassUpdateValues(values);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", List.of(values));
         body.put("cvid", cvid);

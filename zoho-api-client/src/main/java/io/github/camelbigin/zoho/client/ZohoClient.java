@@ -13,6 +13,7 @@ import java.util.Optional;
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.http.Authenticator;
 import io.github.camelbigin.zoho.http.ClientStats;
+import io.github.camelbigin.zoho.http.ConcurrencyLimit;
 import io.github.camelbigin.zoho.http.HttpTransport;
 import io.github.camelbigin.zoho.http.RetryPolicy;
 import io.github.camelbigin.zoho.http.Sleeper;
@@ -24,6 +25,7 @@ import io.github.camelbigin.zoho.records.JsonCalls;
 import io.github.camelbigin.zoho.bulk.BulkJobs;
 import io.github.camelbigin.zoho.bulk.BulkReader;
 import io.github.camelbigin.zoho.bulk.BulkWriter;
+import io.github.camelbigin.zoho.bulk.MassUpdateResult;
 import io.github.camelbigin.zoho.credits.CreditBudget;
 import io.github.camelbigin.zoho.records.Attachments;
 import io.github.camelbigin.zoho.records.RecordIterator;
@@ -80,8 +82,7 @@ public final class ZohoClient implements AutoCloseable {
         this.bulk = new BulkJobs(calls, b.clock, b.sleeper);
         this.creditBudget = b.creditBudget;
         transport.budget(b.creditBudget);
-        transport.concurrency(b.concurrency > 0 ? new io.github.camelbigin.zoho.http.ConcurrencyLimit(b.concurrency)
-                : null);
+        transport.concurrency(b.concurrency > 0 ? new ConcurrencyLimit(b.concurrency) : null);
     }
 
     /**
@@ -115,8 +116,8 @@ public final class ZohoClient implements AutoCloseable {
      * Sets the same values on every record of a custom view by Zoho CRM's mass-update job and waits for it; see
      * {@link BulkJobs#massUpdateView}. (By ids: {@link RecordWrites#massUpdate}.)
      */
-    public io.github.camelbigin.zoho.bulk.MassUpdateResult massUpdateView(String module, Map<String, Object> values,
-                                                                         String cvid, Duration timeout) {
+    public MassUpdateResult massUpdateView(String module, Map<String, Object> values, String cvid,
+                                           Duration timeout) {
         return bulk.massUpdateView(module, values, cvid, timeout);
     }
 

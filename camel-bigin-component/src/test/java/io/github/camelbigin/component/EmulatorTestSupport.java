@@ -1,0 +1,50 @@
+package io.github.camelbigin.component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.github.camelbigin.emulator.BiginEmulator;
+import io.github.camelbigin.emulator.RecordedRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+
+/**
+ * Camel tests against an emulator on 127.0.0.1 (random port): the Bigin flavour for {@code bigin:}, the Zoho CRM one
+ * for {@code zohocrm:}. Shared with the zohocrm module's tests through this module's test jar.
+ */
+public abstract class EmulatorTestSupport extends CamelTestSupport {
+
+    /** The emulator the test's endpoints talk to. */
+    protected abstract BiginEmulator emulator();
+
+    /** The scheme of the component under test. */
+    protected abstract String scheme();
+
+    /** {@code <scheme>:<moduleAndOptions>} with the emulator's token and API URL (and fast retries). */
+    protected String uri(String moduleAndOptions) {
+        String sep = moduleAndOptions.contains("?") ? "&" : "?";
+        return scheme() + ":" + moduleAndOptions + sep + "accessToken=" + BiginEmulator.ACCESS_TOKEN + "&apiUrl="
+               + emulator().apiUrl() + "&retryInitialDelay=10&retryMaxDelay=50";
+    }
+
+    /** The API requests the emulator saw, e.g. {@code "GET /Contacts"}. */
+    protected List<String> calls() {
+        return emulator().apiRequests().stream().map(r -> r.method() + " " + r.apiPath()).collect(Collectors.toList());
+    }
+
+    protected List<RecordedRequest> apiRequests() {
+        return emulator().apiRequests();
+    }
+
+    protected Exchange send(String uri, Object body, Map<String, Object> headers) {
+        return template.send(uri, e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeaders(new java.util.HashMap<>(headers));
+        });
+    }
+
+    protected Exchange send(String uri, Object body) {
+        return send(uri, body, Map.of());
+    }
+}
