@@ -31,17 +31,19 @@ public class BiginConfiguration implements Cloneable {
 
     // ------------------------------------------------------------------ what
 
-    @UriPath(description = "The API name of the Bigin module: Contacts, Accounts (shown as Companies), Pipelines,"
-                           + " Products, Tasks, Events, Calls, Notes or a custom module's API name. Case-sensitive.")
+    @UriPath(description = "The API name of the module, case-sensitive. Bigin: Contacts, Accounts (shown as Companies),"
+                           + " Pipelines, Products, Tasks, Events, Calls, Notes; Zoho CRM: Leads, Contacts, Accounts,"
+                           + " Deals, Tasks, Events, Calls, Products, Quotes, Sales_Orders, Invoices; or a custom"
+                           + " module's API name.")
     @Metadata(required = true)
     private String module;
 
-    @UriParam(label = "producer", description = "The operation to perform. The CamelBiginOperation header overrides"
-                                                + " it per message.")
+    @UriParam(label = "producer", description = "The operation to perform. The operation header (CamelBiginOperation,"
+                                                + " CamelZohoCrmOperation) overrides it per message.")
     private BiginOperation operation;
 
     @UriParam(label = "common", description = "The fields to read, comma-separated. When empty, every field of the"
-                                              + " module is read: its field metadata is fetched once and cached. Bigin"
+                                              + " module is read: its field metadata is fetched once and cached. Zoho"
                                               + " answers at most 50 fields a request, so a module wider than that (a"
                                               + " default Contacts module has about 70 fields) takes one more call per"
                                               + " page, per get and per consumer read for every further 49 fields,"
@@ -61,7 +63,7 @@ public class BiginConfiguration implements Cloneable {
     private SortOrder sortOrder;
 
     @UriParam(label = "common", defaultValue = "approved",
-              description = "Which records list and the consumer read by approval: approved (Bigin's default: records"
+              description = "Which records list and the consumer read by approval: approved (Zoho's default: records"
                             + " awaiting approval are left out), awaiting (only those), or both.")
     private Approval approved = Approval.approved;
 
@@ -70,7 +72,7 @@ public class BiginConfiguration implements Cloneable {
     private String cvid;
 
     @UriParam(label = "producer", defaultValue = "200",
-              description = "Records asked for per page, 1 to 200. Bigin's maximum of 200 spends the fewest calls.")
+              description = "Records asked for per page, 1 to 200. Zoho's maximum of 200 spends the fewest calls.")
     private int perPage = 200;
 
     @UriParam(label = "producer", description = "Read only this page (from 1) instead of every page.")
@@ -109,7 +111,7 @@ public class BiginConfiguration implements Cloneable {
     private boolean overwriteTags;
 
     @UriParam(label = "producer,bulk",
-              description = "The records a bulkRead exports, in Bigin's bulk criteria JSON, e.g."
+              description = "The records a bulkRead exports, in Zoho's bulk criteria JSON, e.g."
                             + " {\"api_name\":\"Lead_Source\",\"comparator\":\"equal\",\"value\":\"Web\"};"
                             + " none: every record. The CamelBiginBulkCriteria header overrides it.")
     private String bulkCriteria;
@@ -198,28 +200,28 @@ public class BiginConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "list",
               description = "How the consumer asks for changes: list (GET records sorted by Modified_Time with"
                             + " If-Modified-Since, checked again here) or coql (a COQL query filtered by the server;"
-                            + " needs the ZohoBigin.coql.READ scope).")
+                            + " needs the ZohoBigin.coql.READ or ZohoCRM.coql.READ scope).")
     private ChangeDetection changeDetection = ChangeDetection.list;
 
     @UriParam(label = "consumer,advanced", defaultValue = "true",
               description = "While a poll's exchanges are processed, read the next batch of a backlog in the background"
-                            + " (one thread per consumer), so catching up is not slowed by waiting for Bigin. It makes"
+                            + " (one thread per consumer), so catching up is not slowed by waiting for Zoho. It makes"
                             + " no call that the next poll would not make, except when an exchange fails or the route"
                             + " stops mid-backlog: then up to maxMessagesPerPoll/200 pages read ahead are wasted once."
                             + " Applies when the events do not include deleted.")
     private boolean readAhead = true;
 
     @UriParam(label = "consumer", defaultValue = "false",
-              description = "Push mode: the consumer keeps a Bigin notification channel (/actions/watch) for its"
+              description = "Push mode: the consumer keeps a Zoho notification channel (/actions/watch) for its"
                             + " events and polls as soon as a callback says records changed, so changes arrive within"
                             + " about a second; it also polls every reconcileInterval, so a lost or late callback costs"
                             + " latency, never a record. Callbacks are received through platform-http at the path of"
                             + " notifyUrl (add camel-platform-http-main, camel-platform-http-starter or another"
-                            + " platform-http engine). Needs notifyUrl and the ZohoBigin.notifications.ALL scope.")
+                            + " platform-http engine). Needs notifyUrl and the ZohoBigin.notifications.ALL (ZohoCRM.notifications.ALL) scope.")
     private boolean notifications;
 
     @UriParam(label = "consumer",
-              description = "With notifications=true: the public URL Bigin POSTs callbacks to, as seen from the"
+              description = "With notifications=true: the public URL Zoho POSTs callbacks to, as seen from the"
                             + " internet (behind proxies and ingresses), e.g. https://hooks.example.com/bigin/contacts."
                             + " The consumer receives them on this URL's path through platform-http.")
     private String notifyUrl;
@@ -256,16 +258,16 @@ public class BiginConfiguration implements Cloneable {
     // ------------------------------------------------------------------ writes
 
     @UriParam(label = "producer", description = "The fields that find the record to update on upsert, comma-separated"
-                                                + " (e.g. Email). Empty: Bigin's system duplicate-check fields.")
+                                                + " (e.g. Email). Empty: the module's system duplicate-check fields.")
     private String duplicateCheckFields;
 
     @UriParam(label = "producer", description = "The automations a write triggers, comma-separated: workflow,"
-                                                + " approval, blueprint, or none. Empty: Bigin's default.")
+                                                + " approval, blueprint, or none. Empty: Zoho's default.")
     private String trigger;
 
     @UriParam(label = "producer", defaultValue = "100",
-              description = "Records written per call, 1 to 100. Bigin's maximum of 100 spends the fewest calls. (addTags"
-                            + " always sends 500 records a call, Bigin's maximum for tags.)")
+              description = "Records written per call, 1 to 100. Zoho's maximum of 100 spends the fewest calls. (addTags"
+                            + " always sends 500 records a call, Zoho's maximum for tags.)")
     private int batchSize = 100;
 
     @UriParam(label = "producer", defaultValue = "true",
@@ -358,7 +360,7 @@ public class BiginConfiguration implements Cloneable {
                             + " spending (e.g. a JdbcStateRepository or FileStateRepository); default: in memory.")
     private StateRepository<String, String> creditStateRepository;
 
-    @UriParam(label = "security", description = "TLS settings for the connections to Bigin.")
+    @UriParam(label = "security", description = "TLS settings for the connections to Zoho.")
     private SSLContextParameters sslContextParameters;
 
     @UriParam(label = "advanced", description = "A ready client to use instead of one built from the connection"
@@ -376,14 +378,14 @@ public class BiginConfiguration implements Cloneable {
     private String apiUrl;
 
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
-              description = "How long to wait for a connection to Bigin.")
+              description = "How long to wait for a connection to Zoho.")
     private long connectTimeout = 10_000;
 
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "How long to wait for Bigin's answer before the call counts as failed.")
+              description = "How long to wait for Zoho's answer before the call counts as failed.")
     private long socketTimeout = 60_000;
 
-    @UriParam(label = "advanced", defaultValue = "20", description = "The most connections open to Bigin at once.")
+    @UriParam(label = "advanced", defaultValue = "20", description = "The most connections open to Zoho at once.")
     private int maxConnections = 20;
 
     @UriParam(label = "proxy", description = "An HTTP proxy host.")
@@ -429,7 +431,7 @@ public class BiginConfiguration implements Cloneable {
         boolean maton = notBlank(apiKey);
         int ways = (oauth ? 1 : 0) + (token ? 1 : 0) + (maton ? 1 : 0);
         if (ways == 0) {
-            throw new IllegalArgumentException("No Bigin credentials for bigin:" + module + ": set clientId,"
+            throw new IllegalArgumentException("No Zoho credentials for the " + module + " endpoint: set clientId,"
                                                + " clientSecret and refreshToken (Zoho OAuth), or accessToken (a Zoho"
                                                + " access token), or apiKey (a Maton gateway key)");
         }
@@ -444,7 +446,7 @@ public class BiginConfiguration implements Cloneable {
             if (maton) {
                 given.add("apiKey");
             }
-            throw new IllegalArgumentException("Contradictory Bigin credentials for bigin:" + module + ": "
+            throw new IllegalArgumentException("Contradictory Zoho credentials for the " + module + " endpoint: "
                                                + String.join(" and ", given) + " are set; set only one way in");
         }
         if (oauth) {

@@ -158,7 +158,7 @@ class BiginAuthenticationTest extends BiginTestSupport {
     void missingCredentialsFailAtEndpointCreationNamingTheOptions() {
         assertThatThrownBy(() -> context.getEndpoint("bigin:Contacts?operation=list"))
                 .isInstanceOf(ResolveEndpointFailedException.class).rootCause()
-                .hasMessageContaining("No Bigin credentials for bigin:Contacts")
+                .hasMessageContaining("No Zoho credentials for the Contacts endpoint")
                 .hasMessageContaining("clientId, clientSecret and refreshToken").hasMessageContaining("accessToken")
                 .hasMessageContaining("apiKey");
     }
@@ -166,7 +166,7 @@ class BiginAuthenticationTest extends BiginTestSupport {
     @Test
     void contradictoryCredentialsFailAtEndpointCreation() {
         assertThatThrownBy(() -> context.getEndpoint("bigin:Contacts?operation=list&accessToken=a&apiKey=b"))
-                .rootCause().hasMessageContaining("Contradictory Bigin credentials")
+                .rootCause().hasMessageContaining("Contradictory Zoho credentials")
                 .hasMessageContaining("accessToken and apiKey").hasMessageNotContaining("=a");
     }
 
@@ -197,6 +197,6 @@ class BiginAuthenticationTest extends BiginTestSupport {
                 from("direct:x").to("bigin:Contacts?operation=list&apiKey=other");
             }
         })).isInstanceOf(FailedToCreateRouteException.class).rootCause()
-                .hasMessageContaining("Contradictory Bigin credentials");
+                .hasMessageContaining("Contradictory Zoho credentials");
     }
 }

@@ -80,6 +80,9 @@ public record Channel(String id, List<String> events, URI notifyUrl, String toke
         json.put("channel_id", id);
         json.put("events", events);
         json.put("notify_url", notifyUrl.toString());
+        // a note or attachment added to a record changes no field the feed reads: no callback, no poll for nothing
+        // (Zoho CRM calls back on related actions unless told not to)
+        json.put("notify_on_related_action", false);
         if (token != null) {
             json.put("token", token);
         }

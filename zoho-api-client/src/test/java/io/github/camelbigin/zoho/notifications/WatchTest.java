@@ -68,6 +68,9 @@ class WatchTest {
     void anEnabledChannelGetsOneCallbackWithEveryIdOfAWrite() throws Exception {
         WatchResult enabled = client.watch().enable(List.of(channel("1000000068001", "Contacts.create"))).get(0);
         assertThat(enabled.success()).isTrue();
+        assertThat(emulator.apiRequests().get(0).bodyJson().get("watch").get(0).get("notify_on_related_action")
+                .asBoolean(true)).as("asks for no callbacks on related records (CRM's default is to send them)")
+                .isFalse();
 
         List<String> ids = client.create("Contacts", contacts(3), WriteOptions.create()).stream()
                 .map(r -> r.getId()).toList();
