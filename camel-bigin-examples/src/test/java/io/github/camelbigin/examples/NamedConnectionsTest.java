@@ -83,4 +83,38 @@ class NamedConnectionsTest {
                 .hasStackTraceContaining("connection=sales-eu names no connection")
                 .hasStackTraceContaining("camel.component.bigin.connections[sales-eu].client-id");
     }
+
+    @Test
+    void bigInAndZohoCrmInOneCamelMainApplicationEachFromItsOwnProperties() throws Exception {
+        BiginEmulator crm = BiginEmulator.crm().start();
+        try {
+            sales.insert("Contacts", Map.of("Last_Name", "BiginContact"));
+            crm.seed("Leads", 2, i -> Map.of("Last_Name", "Lead" + i));
+            main = new Main();
+            main.setDefaultPropertyPlaceholderLocation("false");
+            main.addInitialProperty("camel.component.bigin.access-token", BiginEmulator.ACCESS_TOKEN);
+            main.addInitialProperty("camel.component.bigin.api-url", sales.apiUrl());
+            main.addInitialProperty("camel.component.zohocrm.access-token", BiginEmulator.ACCESS_TOKEN);
+            main.addInitialProperty("camel.component.zohocrm.api-url", crm.apiUrl());
+            main.addInitialProperty("camel.component.zohocrm.edition", "PROFESSIONAL");
+            main.configure().addRoutesBuilder(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:bigin").to("bigin:Contacts?operation=list&fields=Last_Name");
+                    from("direct:crm").to("zohocrm:Leads?operation=count");
+                }
+            });
+            main.start();
+
+            List<?> contacts = main.getCamelTemplate().requestBody("direct:bigin", null, List.class);
+            long leads = main.getCamelTemplate().requestBody("direct:crm", null, Long.class);
+
+            assertThat(contacts).extracting(r -> (Object) ((Map<?, ?>) r).get("Last_Name"))
+                    .containsExactly("BiginContact");
+            assertThat(leads).isEqualTo(2);
+            assertThat(crm.apiRequests()).extracting(r -> r.path()).containsExactly("/crm/v8/Leads/actions/count");
+        } finally {
+            crm.stop();
+        }
+    }
 }
