@@ -570,7 +570,8 @@ final class ApiRoutes {
                     throw EmulatorError.badRequest("INVALID_MODULE", "the module name given seems to be invalid",
                             "module", name);
                 }
-                List<Map<String, Object>> fields = m.spec.fields().values().stream().map(FieldSpec::toJson)
+                List<Map<String, Object>> fields = m.spec.fields().values().stream()
+                        .map(emulator.flavour() == Flavour.CRM ? FieldSpec::toCrmJson : FieldSpec::toJson)
                         .collect(Collectors.toList());
                 if ("fields".equals(what)) {
                     return Answer.json(200, Map.of("fields", fields));

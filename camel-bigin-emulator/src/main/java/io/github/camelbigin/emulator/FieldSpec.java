@@ -108,6 +108,66 @@ public final class FieldSpec {
         return m;
     }
 
+    /**
+     * The field as Zoho CRM's {@code GET /settings/fields} gives it: the recorded shape above with every property CRM's
+     * v8 specification requires (fields.json), the objects it says are never null given with their own properties.
+     */
+    Map<String, Object> toCrmJson() {
+        Map<String, Object> m = toJson();
+        Map<String, Object> noModule = nulls("api_name", "id");
+        boolean writable = !readOnly;
+        m.put("associated_module", noModule);
+        m.put("operation_type", Map.of("web_update", writable, "api_create", writable, "web_create", writable,
+                "api_update", writable));
+        m.put("blueprint_supported", false);
+        m.put("customizable_properties", List.of());
+        m.put("available_in_user_layout", true);
+        m.put("layout_associations", List.of(Map.of("api_name", "Standard__s", "name", "Standard", "id",
+                "7255024000000091055")));
+        m.put("column_name", apiName.toUpperCase(java.util.Locale.ROOT));
+        m.put("quick_sequence_number", String.valueOf(id % 1000));
+        m.put("rollup_summary", null);
+        m.put("refer_from_field", nulls("id", "api_name"));
+        m.put("show_type", 0);
+        m.put("category", 0);
+        m.put("sharing_properties", Map.of());
+        m.put("file_upolad_optionlist", List.of()); // Zoho's own spelling
+        m.put("sub_module", noModule);
+        m.put("external", unique ? Map.of("show", true, "type", "user") : nulls("show", "type"));
+        m.put("convert_mapping", Map.of());
+        Map<String, Object> multiUser = nulls("display_label", "lookup_apiname", "api_name", "connectedfield_apiname",
+                "connectedlookup_apiname", "id", "record_access");
+        multiUser.put("linking_module", noModule);
+        multiUser.put("connected_module", noModule);
+        m.put("multiuserlookup", multiUser);
+        Map<String, Object> autonumber = nulls("prefix", "suffix", "start_number");
+        autonumber.put("starting_number_length", 0);
+        m.put("autonumber", autonumber);
+        m.put("crypt", nulls("mode", "status"));
+        m.put("tooltip", Map.of("name", "", "value", ""));
+        m.put("history_tracking", Map.of("module", Map.of(), "duration_configured_field", noModule));
+        m.put("association_details", Map.of("related_field", noModule, "lookup_field", noModule));
+        m.put("allowed_modules", List.of());
+        m.put("additional_column", null);
+        m.put("common.picklist", null);
+        m.put("hipaa_compliance_enabled", false);
+        m.put("hipaa_compliance", Map.of("restricted_in_export", false, "restricted", false));
+        m.put("_update_existing_records", false);
+        m.put("number_separator", false);
+        m.put("textarea", Map.of());
+        m.put("static_field", false);
+        return m;
+    }
+
+    /** An object of these keys, each null. */
+    private static Map<String, Object> nulls(String... keys) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : keys) {
+            m.put(k, null);
+        }
+        return m;
+    }
+
     private String label() {
         return apiName.replace("__s", "").replace('_', ' ');
     }

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Zoho's own OpenAPI specifications of CRM v8 (zoho/crm-oas, kept under test resources crm-oas/) as the contract:
  * every request zohocrm: sends — records, COQL, counts, mass updates, tags, related records, notes, attachments and
- * photos, the org, notification channels, bulk jobs — and every JSON answer the emulator's CRM flavour gives is checked
- * against them. (Field metadata is not: the emulator answers it in Bigin's recorded shape, see docs/zohocrm-api.md.)
+ * photos, the org, field metadata, notification channels, bulk jobs — and every JSON answer the emulator's CRM flavour
+ * gives is checked against them.
  */
 class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
 
@@ -49,6 +49,7 @@ class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
         template.requestBody(crm("Leads?operation=create&failOnRecordError=false"), List.of(Map.of("Last_Name", "Ada", "Company", "Engines"),
                 Map.of("Company", "No name")), List.class);
         template.requestBody(crm("Leads?operation=list&fields=Last_Name,Company"), null, List.class);
+        template.requestBody(crm("Leads?operation=list&maxRecords=10"), null, List.class); // every field: metadata
         template.requestBodyAndHeader(crm("Leads?operation=get&fields=Last_Name"), null, ZohoCrmConstants.RECORD_ID,
                 ids.get(0));
         template.requestBodyAndHeader(crm("Leads?operation=get&fields=Last_Name&externalField=External_Lead_ID"),
@@ -124,7 +125,8 @@ class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
 
         OpenApiContract.Report report = new OpenApiContract("record.json", "coql.json", "record_count.json",
                 "mass_update.json", "notifications.json", "bulk_read.json", "bulk_write.json", "tags.json",
-                "related_records.json", "notes.json", "attachments.json", "record_photo.json", "org.json")
+                "related_records.json", "notes.json", "attachments.json", "record_photo.json", "org.json",
+                "fields.json")
                 .check(emulator.apiRequests());
         LOG.info("Checked {} requests against Zoho's CRM v8 specifications: {} request shapes, {} answer shapes,"
                  + " {} operations", report.requests(), report.requestShapes(), report.answerShapes(),
@@ -136,8 +138,8 @@ class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
                 .anyMatch(o -> o.endsWith("/actions/count"))
                 .anyMatch(o -> o.startsWith("notifications.json")).anyMatch(o -> o.startsWith("bulk_read.json"))
                 .anyMatch(o -> o.startsWith("bulk_write.json"));
-        assertThat(report.operations()).hasSizeGreaterThanOrEqualTo(35);
+        assertThat(report.operations()).hasSizeGreaterThanOrEqualTo(36);
         assertThat(report.requestShapes()).isGreaterThanOrEqualTo(14);
-        assertThat(report.answerShapes()).isGreaterThanOrEqualTo(41);
+        assertThat(report.answerShapes()).isGreaterThanOrEqualTo(43);
     }
 }
