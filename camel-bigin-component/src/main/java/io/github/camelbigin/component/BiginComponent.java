@@ -21,24 +21,25 @@ public class BiginComponent extends HealthCheckComponent {
 
     private static final EnumOptions ENUM_OPTIONS = new EnumOptions(BiginConfiguration.class);
 
-    @Metadata(description = "The options every bigin endpoint starts from; endpoint options override them.")
+    @Metadata(description = "The options every endpoint of the component starts from; endpoint options override them.")
     private BiginConfiguration configuration = new BiginConfiguration();
 
     @Metadata(label = "consumer,scheduler", defaultValue = "" + BiginEndpoint.DEFAULT_DELAY,
-              javaType = "java.time.Duration", description = "Milliseconds between two polls of every bigin consumer"
-                                                             + " whose URI sets no delay of its own. Each poll costs"
-                                                             + " at least one API call. (The other scheduler options"
-                                                             + " are endpoint options.)")
+              javaType = "java.time.Duration",
+              description = "Milliseconds between two polls of every consumer of the component whose URI sets no"
+                            + " delay of its own. Each poll costs at least one API call. (The other scheduler options"
+                            + " are endpoint options.)")
     private long delay = BiginEndpoint.DEFAULT_DELAY;
 
     @Metadata(label = "consumer,scheduler", defaultValue = "1000", javaType = "java.time.Duration",
-              description = "Milliseconds before the first poll of every bigin consumer whose URI sets no"
+              description = "Milliseconds before the first poll of every consumer of the component whose URI sets no"
                             + " initialDelay of its own.")
     private long initialDelay = 1000;
 
     @Metadata(label = "security", description = "Named connections (a way in, its data centre and URLs, a credit"
                                                 + " budget) that endpoints use with connection=<name>; in properties"
-                                                + " camel.component.bigin.connections[<name>].client-id and so on. A"
+                                                + " camel.component.bigin.connections[<name>].client-id (zohocrm:"
+                                                + " camel.component.zohocrm.connections[…]) and so on. A"
                                                 + " BiginConnection bean of that name serves as well.")
     private Map<String, BiginConnection> connections = new java.util.LinkedHashMap<>();
 
