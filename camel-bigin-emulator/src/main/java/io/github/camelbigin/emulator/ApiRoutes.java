@@ -518,8 +518,9 @@ final class ApiRoutes {
         org.lock.writeLock().lock();
         try {
             for (String id : list) {
-                Org.StoredRecord before = org.find(m, recordId(m, id, req));
-                Map<String, Object> result = org.delete(m, recordId(m, id, req));
+                String recordId = recordId(m, id, req);
+                Org.StoredRecord before = org.find(m, recordId);
+                Map<String, Object> result = org.delete(m, recordId);
                 if (emulator.flavour() == Flavour.CRM && before != null) {
                     // Zoho CRM's v8 specification gives a deletion's details the record's times and users
                     @SuppressWarnings("unchecked")
