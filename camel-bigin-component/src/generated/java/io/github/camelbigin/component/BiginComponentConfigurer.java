@@ -123,6 +123,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "notifications": getOrCreateConfiguration(target).setNotifications(property(camelContext, boolean.class, value)); return true;
+        case "notifyfields":
+        case "notifyFields": getOrCreateConfiguration(target).setNotifyFields(property(camelContext, java.lang.String.class, value)); return true;
         case "notifyurl":
         case "notifyUrl": getOrCreateConfiguration(target).setNotifyUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelbigin.component.BiginOperation.class, value)); return true;
@@ -280,6 +282,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxretries":
         case "maxRetries": return int.class;
         case "notifications": return boolean.class;
+        case "notifyfields":
+        case "notifyFields": return java.lang.String.class;
         case "notifyurl":
         case "notifyUrl": return java.lang.String.class;
         case "operation": return io.github.camelbigin.component.BiginOperation.class;
@@ -433,6 +437,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "notifications": return getOrCreateConfiguration(target).isNotifications();
+        case "notifyfields":
+        case "notifyFields": return getOrCreateConfiguration(target).getNotifyFields();
         case "notifyurl":
         case "notifyUrl": return getOrCreateConfiguration(target).getNotifyUrl();
         case "operation": return getOrCreateConfiguration(target).getOperation();

@@ -174,6 +174,12 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             throw new IllegalArgumentException("channelId '" + c.getChannelId() + "' is not a positive number of at"
                                                + " most 19 digits: leave it unset to have one derived");
         }
+        List<String> notifyFields = BiginConfiguration.splitList(c.getNotifyFields());
+        if (notifyFields != null && notifyFields.size() > Channel.MAX_NOTIFY_FIELDS) {
+            throw new IllegalArgumentException("notifyFields names " + notifyFields.size() + " fields ("
+                                               + c.getNotifyFields() + "): a channel's condition takes at most "
+                                               + Channel.MAX_NOTIFY_FIELDS);
+        }
         if (c.getReconcileInterval() < 1000) {
             throw new IllegalArgumentException("reconcileInterval " + c.getReconcileInterval() + " ms is below one"
                                                + " second: it is the safety net's interval (default 15 minutes)");

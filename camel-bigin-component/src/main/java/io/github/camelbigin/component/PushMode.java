@@ -73,8 +73,10 @@ final class PushMode {
         // the list is asked hourly whether Zoho still has the channel; sooner when reconciling more often than that
         Duration verify = reconcile.multipliedBy(4).compareTo(Duration.ofHours(1)) < 0 ? reconcile.multipliedBy(4)
                 : Duration.ofHours(1);
+        List<String> notifyFields = BiginConfiguration.splitList(config.getNotifyFields());
         this.keeper = new ChannelKeeper(client.watch(), id, Channel.events(config.getModule(), ops),
-                URI.create(config.getNotifyUrl()), client::serverTime, verify);
+                notifyFields == null ? List.of() : notifyFields, URI.create(config.getNotifyUrl()),
+                client::serverTime, verify);
     }
 
     /** The local path callbacks arrive at: notifyUrl's. */

@@ -103,7 +103,8 @@ public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements Endp
             // Zoho CRM's record actions: refused here rather than answered by the API with an unknown URL
             String crmOnly = configuration.getOperation() == BiginOperation.massUpdate ? "operation=massUpdate"
                     : configuration.getExternalField() != null ? "externalField=" + configuration.getExternalField()
-                    : configuration.getEdition() != null ? "edition=" + configuration.getEdition() : null;
+                    : configuration.getEdition() != null ? "edition=" + configuration.getEdition()
+                    : configuration.getNotifyFields() != null ? "notifyFields=" + configuration.getNotifyFields() : null;
             if (crmOnly != null) {
                 throw new IllegalArgumentException(crmOnly + " is a Zoho CRM option and " + label() + " speaks "
                                                    + api().product() + ": use it on a zohocrm: endpoint");

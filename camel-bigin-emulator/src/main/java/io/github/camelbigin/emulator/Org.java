@@ -8,9 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -124,7 +126,12 @@ final class Org {
     private volatile Consumer<Change> changes = c -> { };
 
     /** A record created ({@code insert}), updated or deleted, as a notification names it. */
-    record Change(String module, String operation, String id) {
+    record Change(String module, String operation, String id, Set<String> fields) {
+
+        /** A change that names no fields (an insert or a delete). */
+        Change(String module, String operation, String id) {
+            this(module, operation, id, Set.of());
+        }
     }
 
     Org(EmulatorClock clock, ZoneId zone, List<ModuleSpec> modules) {
@@ -243,18 +250,20 @@ final class Org {
         }
         m.byModified.remove(r.modKey());
         apply(m, r, input);
-        touched(m, r);
+        Set<String> written = new LinkedHashSet<>(input.keySet());
+        written.remove("id");
+        touched(m, r, written);
         return success(m, r, "record updated");
     }
 
-    /** A record changed in place (its fields, its tags): it is modified now, and watchers hear of it. */
-    void touched(ModuleData m, StoredRecord r) {
+    /** A record changed in place (these fields, or its tags): it is modified now, and watchers hear of it. */
+    void touched(ModuleData m, StoredRecord r, Set<String> fields) {
         m.byModified.remove(r.modKey());
         r.modified = now();
         r.seq = seq.incrementAndGet();
         m.byModified.put(r.modKey(), r);
         m.version++;
-        changes.accept(new Change(m.spec.apiName(), "update", String.valueOf(r.id)));
+        changes.accept(new Change(m.spec.apiName(), "update", String.valueOf(r.id), Set.copyOf(fields)));
     }
 
     Map<String, Object> upsert(ModuleData m, Map<String, Object> input, List<String> duplicateCheckFields) {

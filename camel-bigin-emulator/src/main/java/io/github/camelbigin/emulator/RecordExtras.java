@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -139,7 +140,7 @@ final class RecordExtras {
                     if (!after.equals(r.tags)) {
                         r.tags.clear();
                         r.tags.addAll(after);
-                        org.touched(m, r);
+                        org.touched(m, r, Set.of("Tag"));
                     }
                     Map<String, Object> details = new LinkedHashMap<>();
                     details.put("id", id);

@@ -45,11 +45,24 @@ final class Watches {
             "delete");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A live channel. */
-    private record Channel(String id, List<String> events, String notifyUrl, String token, Instant expiry) {
+    /** Zoho CRM: at most two conditions a channel, at most ten fields a condition. */
+    static final int MAX_CONDITIONS = 2;
+    static final int MAX_CONDITION_FIELDS = 10;
 
-        boolean covers(String module, String operation) {
-            return events.contains(module + "." + EVENT_OF.get(operation)) || events.contains(module + ".all");
+    /**
+     * A live channel; {@code conditions} (Zoho CRM's {@code notification_condition}) name, per module, the fields an
+     * edit must touch to call back.
+     */
+    private record Channel(String id, List<String> events, String notifyUrl, String token, Instant expiry,
+                           Map<String, Set<String>> conditions) {
+
+        boolean covers(Org.Change change) {
+            String module = change.module();
+            boolean event = events.contains(module + "." + EVENT_OF.get(change.operation()))
+                            || events.contains(module + ".all");
+            Set<String> fields = conditions.get(module);
+            return event && (fields == null || !"update".equals(change.operation())
+                             || change.fields().stream().anyMatch(fields::contains));
         }
     }
 
@@ -128,7 +141,8 @@ final class Watches {
             if (item.path("_delete_events").asBoolean(false)) {
                 List<String> events = new ArrayList<>(have.events());
                 item.path("events").forEach(e -> events.remove(e.asText()));
-                checked = new Channel(id, List.copyOf(events), have.notifyUrl(), have.token(), have.expiry());
+                checked = new Channel(id, List.copyOf(events), have.notifyUrl(), have.token(), have.expiry(),
+                        have.conditions());
             } else {
                 checked = channel(item, have);
             }
@@ -246,7 +260,44 @@ final class Watches {
                 return invalid("channel_expiry");
             }
         }
-        return new Channel(id, List.copyOf(events), url, token, expiry);
+        Map<String, Set<String>> conditions = base == null ? Map.of() : base.conditions();
+        if (item.has("notification_condition")) {
+            if (flavour != Flavour.CRM) {
+                return invalid("notification_condition");
+            }
+            conditions = conditions(item.get("notification_condition"));
+            if (conditions == null) {
+                return invalid("notification_condition");
+            }
+        }
+        return new Channel(id, List.copyOf(events), url, token, expiry, conditions);
+    }
+
+    /** The fields per module of a {@code notification_condition}, or null when it is not one Zoho CRM takes. */
+    private static Map<String, Set<String>> conditions(JsonNode list) {
+        if (!list.isArray() || list.size() > MAX_CONDITIONS) {
+            return null;
+        }
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (JsonNode c : list) {
+            String module = c.path("module").path("api_name").asText("");
+            Set<String> fields = new LinkedHashSet<>();
+            collectFields(c.path("field_selection"), fields);
+            if (module.isEmpty() || fields.isEmpty() || fields.size() > MAX_CONDITION_FIELDS) {
+                return null;
+            }
+            out.computeIfAbsent(module, k -> new LinkedHashSet<>()).addAll(fields);
+        }
+        return out;
+    }
+
+    /** The field api_names of a field_selection: one {@code field}, or a {@code group} of them, nested. */
+    private static void collectFields(JsonNode selection, Set<String> fields) {
+        String name = selection.path("field").path("api_name").asText("");
+        if (!name.isEmpty()) {
+            fields.add(name);
+        }
+        selection.path("group").forEach(g -> collectFields(g, fields));
     }
 
     private Map<String, Object> subscribed(Channel c) {
@@ -433,18 +484,21 @@ final class Watches {
         while (from < batch.size()) {
             Org.Change first = batch.get(from);
             int to = from;
-            List<String> ids = new ArrayList<>();
             while (to < batch.size() && batch.get(to).module().equals(first.module())
                    && batch.get(to).operation().equals(first.operation())) {
-                ids.add(batch.get(to++).id());
+                to++;
             }
+            List<Org.Change> run = batch.subList(from, to);
             List<Channel> live;
             synchronized (this) {
                 purgeExpired();
-                live = channels.values().stream().filter(c -> c.covers(first.module(), first.operation())).toList();
+                live = List.copyOf(channels.values());
             }
             for (Channel c : live) {
-                out.add(new Callback(c.notifyUrl(), payload(c, first, ids), -1));
+                List<String> covered = run.stream().filter(c::covers).map(Org.Change::id).toList();
+                if (!covered.isEmpty()) {
+                    out.add(new Callback(c.notifyUrl(), payload(c, first, covered), -1));
+                }
             }
             from = to;
         }

@@ -119,6 +119,8 @@ public class ZohoCrmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "notifications": target.getConfiguration().setNotifications(property(camelContext, boolean.class, value)); return true;
+        case "notifyfields":
+        case "notifyFields": target.getConfiguration().setNotifyFields(property(camelContext, java.lang.String.class, value)); return true;
         case "notifyurl":
         case "notifyUrl": target.getConfiguration().setNotifyUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelbigin.component.BiginOperation.class, value)); return true;
@@ -298,6 +300,8 @@ public class ZohoCrmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": return int.class;
         case "notifications": return boolean.class;
+        case "notifyfields":
+        case "notifyFields": return java.lang.String.class;
         case "notifyurl":
         case "notifyUrl": return java.lang.String.class;
         case "operation": return io.github.camelbigin.component.BiginOperation.class;
@@ -473,6 +477,8 @@ public class ZohoCrmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "notifications": return target.getConfiguration().isNotifications();
+        case "notifyfields":
+        case "notifyFields": return target.getConfiguration().getNotifyFields();
         case "notifyurl":
         case "notifyUrl": return target.getConfiguration().getNotifyUrl();
         case "operation": return target.getConfiguration().getOperation();

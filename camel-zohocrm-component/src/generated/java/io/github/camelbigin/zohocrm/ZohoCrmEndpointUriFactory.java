@@ -24,7 +24,7 @@ public class ZohoCrmEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(95);
+        Set<String> props = new HashSet<>(96);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -80,6 +80,7 @@ public class ZohoCrmEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxRetries");
         props.add("module");
         props.add("notifications");
+        props.add("notifyFields");
         props.add("notifyUrl");
         props.add("operation");
         props.add("outputClass");

@@ -28,7 +28,7 @@ class ZohoCrmEndpointTest extends ZohoCrmTestSupport {
         String creds = "&accessToken=" + BiginEmulator.ACCESS_TOKEN;
 
         for (String option : new String[] {"operation=massUpdate", "operation=get&externalField=Ext_Id",
-                "operation=list&edition=ENTERPRISE"}) {
+                "operation=list&edition=ENTERPRISE", "notifyFields=Email"}) {
             assertThatThrownBy(() -> context.getEndpoint("bigin:Contacts?" + option + creds))
                     .rootCause().hasMessageContaining("is a Zoho CRM option")
                     .hasMessageContaining("use it on a zohocrm: endpoint");

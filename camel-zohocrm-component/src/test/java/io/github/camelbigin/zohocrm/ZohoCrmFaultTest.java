@@ -66,4 +66,50 @@ class ZohoCrmFaultTest extends ZohoCrmTestSupport {
                 Duration.ofDays(6));
         assertThat(emulator().channelIds()).hasSize(1);
     }
+
+    @Test
+    void withNotifyFieldsOnlyThoseFieldsCallBackAndOtherEditsComeWithTheSafetyNetPoll() throws Exception {
+        String quiet = emulator().insert("Leads", Map.of("Last_Name", "Quiet"));
+        String loud = emulator().insert("Leads", Map.of("Last_Name", "Loud"));
+        List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(crm("Leads?fields=Last_Name,Company,Lead_Status&events=updated&notifications=true"
+                         + "&notifyFields=Lead_Status&reconcileInterval=3000&notifyUrl=http://127.0.0.1:" + port
+                         + "/crm/leads")).routeId("push").process(e -> delivered.add(
+                                 e.getIn().getHeader(ZohoCrmConstants.RECORD_ID) + " "
+                                 + e.getIn().getHeader(ZohoCrmConstants.TRIGGER)));
+            }
+        });
+        io.github.camelbigin.component.BiginConsumer push = (io.github.camelbigin.component.BiginConsumer) context
+                .getRoute("push").getConsumer();
+        for (long until = System.currentTimeMillis() + 10_000; (push.getState() == null
+                || emulator().channelIds().isEmpty()) && System.currentTimeMillis() < until;) {
+            Thread.sleep(20);
+        }
+
+        emulator().update("Leads", quiet, Map.of("Company", "Renamed"));
+        Thread.sleep(1_000);
+        assertThat(emulator().callbacks()).as("an edit of a field not named calls nobody back").isEmpty();
+        assertThat(delivered).as("so nothing is polled for it yet").isEmpty();
+        awaitDeliveries(delivered, 1); // the safety-net poll, every 3 s here
+        emulator().update("Leads", loud, Map.of("Lead_Status", "Contacted"));
+        awaitDeliveries(delivered, 2);
+
+        assertThat(delivered).containsExactly(quiet + " reconciliation", loud + " notification");
+        assertThat(emulator().callbacks()).singleElement().satisfies(c -> assertThat(c.ids()).containsExactly(loud));
+        RecordedRequest enable = apiRequests().stream().filter(r -> r.apiPath().equals("/actions/watch")
+                                                                   && r.method().equals("POST")).findFirst().orElseThrow();
+        assertThat(enable.bodyJson().get("watch").get(0).get("notification_condition").toString())
+                .contains("\"api_name\":\"Lead_Status\"");
+    }
+
+    private static void awaitDeliveries(List<String> delivered, int n) throws InterruptedException {
+        for (long until = System.currentTimeMillis() + 15_000; delivered.size() < n
+                                                               && System.currentTimeMillis() < until;) {
+            Thread.sleep(20);
+        }
+        assertThat(delivered).hasSizeGreaterThanOrEqualTo(n);
+    }
 }

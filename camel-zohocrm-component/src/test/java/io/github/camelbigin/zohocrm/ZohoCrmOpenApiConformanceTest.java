@@ -110,7 +110,8 @@ class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(crm("Leads?fields=Last_Name&events=created&notifications=true&reconcileInterval=3600000"
+                from(crm("Leads?fields=Last_Name&events=created,updated&notifyFields=Lead_Status,Email"
+                         + "&notifications=true&reconcileInterval=3600000"
                          + "&notifyUrl=http://127.0.0.1:" + port + "/crm/leads")).routeId("push").to("mock:changes");
             }
         });

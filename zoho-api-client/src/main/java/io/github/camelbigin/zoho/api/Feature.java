@@ -13,5 +13,7 @@ public enum Feature {
      * Notes are created at {@code POST /Notes}, each naming its record in {@code Parent_Id} (Zoho CRM v8), not at
      * {@code POST /{module}/{id}/Notes} (Bigin v2).
      */
-    NOTES_BY_PARENT
+    NOTES_BY_PARENT,
+    /** A notification channel may call back on edits of some fields only ({@code notification_condition}). */
+    NOTIFY_CONDITION
 }

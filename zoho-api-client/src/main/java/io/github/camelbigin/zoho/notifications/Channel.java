@@ -22,10 +22,15 @@ import io.github.camelbigin.zoho.records.ZohoTime;
  * @param notifyUrl where Zoho POSTs; http or https
  * @param token     echoed in every callback, at most {@value #MAX_TOKEN_LENGTH} characters; may be null
  * @param expiry    when the channel ends (Zoho allows at most a day ahead); null only in a channel Zoho listed without
+ * @param notifyFields the fields whose changes alone call back on an edit (Zoho CRM's {@code notification_condition},
+ *                  at most {@value #MAX_NOTIFY_FIELDS}); empty: any change does
  */
-public record Channel(String id, List<String> events, URI notifyUrl, String token, OffsetDateTime expiry) {
+public record Channel(String id, List<String> events, URI notifyUrl, String token, OffsetDateTime expiry,
+                      List<String> notifyFields) {
 
     public static final int MAX_TOKEN_LENGTH = 50;
+    /** The most fields a channel's condition names (Zoho CRM). */
+    public static final int MAX_NOTIFY_FIELDS = 10;
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,18}");
     private static final Pattern EVENT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*\\.(create|edit|delete|all)");
 
@@ -53,6 +58,16 @@ public record Channel(String id, List<String> events, URI notifyUrl, String toke
                                                + " characters; this one has " + token.length());
         }
         events = List.copyOf(events);
+        notifyFields = notifyFields == null ? List.of() : List.copyOf(notifyFields);
+        if (notifyFields.size() > MAX_NOTIFY_FIELDS) {
+            throw new IllegalArgumentException("A notification channel's condition names at most " + MAX_NOTIFY_FIELDS
+                                               + " fields, not " + notifyFields.size() + " (" + notifyFields + ")");
+        }
+    }
+
+    /** A channel any change calls back for. */
+    public Channel(String id, List<String> events, URI notifyUrl, String token, OffsetDateTime expiry) {
+        this(id, events, notifyUrl, token, expiry, List.of());
     }
 
     /** Whether Zoho takes this as a channel id: a positive number of at most 19 digits, without a leading zero. */
@@ -71,7 +86,7 @@ public record Channel(String id, List<String> events, URI notifyUrl, String toke
 
     /** This channel with another expiry. */
     public Channel expiring(OffsetDateTime at) {
-        return new Channel(id, events, notifyUrl, token, at);
+        return new Channel(id, events, notifyUrl, token, at, notifyFields);
     }
 
     /** The channel as Zoho's watch requests spell it. */
@@ -88,6 +103,21 @@ public record Channel(String id, List<String> events, URI notifyUrl, String toke
         }
         if (expiry != null) {
             json.put("channel_expiry", ZohoTime.format(expiry));
+        }
+        if (!notifyFields.isEmpty()) {
+            // an edit calls back only when one of these fields changed: the other edits wait for the safety-net poll
+            List<Map<String, Object>> conditions = new ArrayList<>();
+            for (String module : events.stream().map(e -> e.substring(0, e.indexOf('.'))).distinct().toList()) {
+                List<Map<String, Object>> fields = notifyFields.stream()
+                        .map(f -> Map.<String, Object>of("field", Map.of("api_name", f))).toList();
+                Map<String, Object> condition = new LinkedHashMap<>();
+                condition.put("type", "field_selection");
+                condition.put("module", Map.of("api_name", module));
+                condition.put("field_selection", fields.size() == 1 ? fields.get(0)
+                        : Map.of("group_operator", "or", "group", fields));
+                conditions.add(condition);
+            }
+            json.put("notification_condition", conditions);
         }
         return json;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.github.camelbigin.zoho.api.Feature;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +47,24 @@ public final class ChannelKeeper {
      */
     public ChannelKeeper(Watch watch, String channelId, List<String> events, URI notifyUrl, Supplier<Instant> now,
                          Duration verifyEvery) {
+        this(watch, channelId, events, List.of(), notifyUrl, now, verifyEvery);
+    }
+
+    /**
+     * @param notifyFields the fields whose changes alone call back on an edit (Zoho CRM); empty: any change does
+     * @param verifyEvery  how often the channel list is asked whether Zoho still has the channel (one call each)
+     */
+    public ChannelKeeper(Watch watch, String channelId, List<String> events, List<String> notifyFields, URI notifyUrl,
+                         Supplier<Instant> now, Duration verifyEvery) {
+        if (!notifyFields.isEmpty() && !watch.api().has(Feature.NOTIFY_CONDITION)) {
+            throw new IllegalArgumentException(watch.api().product() + " channels call back on any change: a condition"
+                                               + " on fields (" + notifyFields + ") is Zoho CRM's");
+        }
         this.watch = watch;
         this.now = now;
         this.verifyEvery = verifyEvery;
         this.retryAfterFailure = verifyEvery.compareTo(RETRY_AFTER_FAILURE) < 0 ? verifyEvery : RETRY_AFTER_FAILURE;
-        this.channel = new Channel(channelId, events, notifyUrl, newToken(), null);
+        this.channel = new Channel(channelId, events, notifyUrl, newToken(), null, notifyFields);
     }
 
     /** A channel id that stays the same for the same key (a route's state key and URL): a restart reuses it. */
