@@ -126,6 +126,10 @@ class CrmV8ClientTest {
                     WriteOptions.create())).hasMessageContaining("Bigin has no mass update");
             assertThatThrownBy(() -> client.reads().get("Contacts", "x-1", null, "External_Id"))
                     .hasMessageContaining("Bigin has no external ids");
+            assertThatThrownBy(() -> new io.github.camelbigin.zoho.notifications.ChannelKeeper(client.watch(),
+                    "1000000068001", List.of("Contacts.edit"), List.of("Email"), URI.create("https://hooks.example.com"),
+                    java.time.Instant::now, Duration.ofHours(1)))
+                    .hasMessageContaining("Bigin channels call back on any change");
             assertThat(bigin.apiCalls()).isZero();
         } finally {
             bigin.close();
