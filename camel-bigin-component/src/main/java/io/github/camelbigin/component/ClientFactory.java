@@ -15,6 +15,7 @@ import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.http.Authenticator;
 import io.github.camelbigin.zoho.http.RetryPolicy;
 import io.github.camelbigin.zoho.credits.CreditBudget;
+import io.github.camelbigin.zoho.http.ConcurrencyLimit;
 import io.github.camelbigin.zoho.http.TransportSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.StateRepository;
@@ -35,6 +36,11 @@ final class ClientFactory {
     private final CamelContext context;
     private final Map<ConnectionKey, Shared> clients = new HashMap<>();
     private final Map<ConnectionKey.TokenKey, OAuthTokenProvider> tokenProviders = new ConcurrentHashMap<>();
+    /**
+     * One concurrency limit per org (its credentials' identity) and edition, shared by every client of it: endpoints
+     * whose other options differ (a timeout, a proxy) still count against the same calls at once.
+     */
+    private final Map<String, ConcurrencyLimit> concurrencyLimits = new ConcurrentHashMap<>();
     /** The clock credit budgets count the day by (a test gives a fake one). */
     private Clock creditClock = Clock.systemUTC();
 
@@ -93,7 +99,8 @@ final class ClientFactory {
                 .api(k.api())
                 .authenticator(auth)
                 .creditBudget(creditBudget(k))
-                .concurrency(k.edition() == null ? 0 : k.edition().concurrency())
+                .concurrency(k.edition() == null ? null : concurrencyLimits.computeIfAbsent(
+                        k.creditKey() + "|" + k.edition(), e -> new ConcurrencyLimit(k.edition().concurrency())))
                 .apiUrl(k.apiUrl() == null ? null : URI.create(k.apiUrl()))
                 .transport(settings)
                 .retryPolicy(new RetryPolicy(k.maxRetries(), Duration.ofMillis(k.retryInitialDelay()),

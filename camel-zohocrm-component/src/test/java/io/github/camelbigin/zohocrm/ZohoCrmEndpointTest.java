@@ -78,4 +78,38 @@ class ZohoCrmEndpointTest extends ZohoCrmTestSupport {
         assertThat(component.getConfiguration().getAccessToken()).isEqualTo("t0ken");
         assertThat(component.getConnections().get("eu").getDataCenter().name()).isEqualTo("EU");
     }
+
+    @Test
+    void endpointsOfOneOrgShareTheEditionsConcurrencyLimitWhateverTheirOtherOptions() throws Exception {
+        emulator().seed("Leads", 1, i -> Map.of("Last_Name", "L"));
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        emulator().inject(io.github.camelbigin.emulator.Fault.action(() -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+        }).always());
+        String[] uris = {crm("Leads?operation=count&edition=FREE&socketTimeout=30000"),
+                crm("Leads?operation=count&edition=FREE&socketTimeout=40000")};
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<Long>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String uri = uris[i % 2];
+                calls.add(pool.submit(() -> template.requestBody(uri, null, Long.class)));
+            }
+            for (java.util.concurrent.Future<Long> f : calls) {
+                assertThat(f.get()).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(emulator().apiCalls()).isEqualTo(32);
+        assertThat(most.get()).as("the Free edition's 5 calls at once, across both endpoints").isBetween(2, 5);
+    }
 }

@@ -82,7 +82,7 @@ public final class ZohoClient implements AutoCloseable {
         this.bulk = new BulkJobs(calls, b.clock, b.sleeper);
         this.creditBudget = b.creditBudget;
         transport.budget(b.creditBudget);
-        transport.concurrency(b.concurrency > 0 ? new ConcurrencyLimit(b.concurrency) : null);
+        transport.concurrency(b.concurrency);
     }
 
     /**
@@ -336,7 +336,7 @@ public final class ZohoClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.REAL;
         private CreditBudget creditBudget;
-        private int concurrency;
+        private ConcurrencyLimit concurrency;
 
         /** The API to speak; Bigin v2 by default. */
         public Builder api(ZohoApi api) {
@@ -382,7 +382,12 @@ public final class ZohoClient implements AutoCloseable {
          * {@link io.github.camelbigin.zoho.credits.CrmEdition#concurrency()}; heavy calls are held to 10 besides.
          */
         public Builder concurrency(int calls) {
-            this.concurrency = calls;
+            return concurrency(calls > 0 ? new ConcurrencyLimit(calls) : null);
+        }
+
+        /** A concurrency limit shared with other clients of the same org (null: none). */
+        public Builder concurrency(ConcurrencyLimit limit) {
+            this.concurrency = limit;
             return this;
         }
 
