@@ -150,6 +150,7 @@ class KameletsTest {
                             uri: kamelet:zohocrm-sink
                             parameters:
                               module: Deals
+                              edition: STANDARD
                 """);
         context.start();
 
