@@ -96,6 +96,8 @@ public final class BiginEmulator implements AutoCloseable {
     private volatile boolean coqlNotIn = true;
     private volatile int port;
     private final java.util.concurrent.atomic.AtomicLong serverNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private HttpServer server;
     private ExecutorService executor;
@@ -222,6 +224,7 @@ public final class BiginEmulator implements AutoCloseable {
         requests.clear();
         faults.clear();
         serverNanos.set(0);
+        peakInFlight.set(0);
         clock.reset();
         oauth.expireAll();
         oauth.resetThrottle();
@@ -650,6 +653,14 @@ public final class BiginEmulator implements AutoCloseable {
     // ------------------------------------------------------------------ HTTP
 
     /**
+     * The most requests the emulator was answering at once since it started or was reset (hold requests longer with
+     * {@code Fault.delay(…).always()} to see a client's concurrency limit).
+     */
+    public int peakConcurrency() {
+        return peakInFlight.get();
+    }
+
+    /**
      * Processor time the emulator's threads spent answering requests (reading, processing, writing the answer; not
      * time waiting for the client or in an injected delay), in nanoseconds: how much of a machine the emulator takes.
      */
@@ -659,6 +670,7 @@ public final class BiginEmulator implements AutoCloseable {
 
     private void handle(HttpExchange ex) {
         long started = CPU.getCurrentThreadCpuTime();
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         RecordedRequest req = null;
         try {
             byte[] body = ex.getRequestBody().readAllBytes();
@@ -771,6 +783,7 @@ public final class BiginEmulator implements AutoCloseable {
                 req.forgetBody();
             }
             serverNanos.addAndGet(CPU.getCurrentThreadCpuTime() - started);
+            inFlight.decrementAndGet();
         }
     }
 
