@@ -98,6 +98,8 @@ public final class BiginEmulator implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong serverNanos = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    /** Whether this thread's request has been answered (no longer counted in flight). */
+    private final ThreadLocal<Boolean> answering = new ThreadLocal<>();
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private HttpServer server;
     private ExecutorService executor;
@@ -671,6 +673,7 @@ public final class BiginEmulator implements AutoCloseable {
     private void handle(HttpExchange ex) {
         long started = CPU.getCurrentThreadCpuTime();
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        answering.set(Boolean.FALSE);
         RecordedRequest req = null;
         try {
             byte[] body = ex.getRequestBody().readAllBytes();
@@ -741,6 +744,7 @@ public final class BiginEmulator implements AutoCloseable {
                         return;
                     case DROP_BEFORE:
                         req.answered(0, 0);
+                        answering();
                         ex.close();
                         return;
                     case HTML:
@@ -783,6 +787,17 @@ public final class BiginEmulator implements AutoCloseable {
                 req.forgetBody();
             }
             serverNanos.addAndGet(CPU.getCurrentThreadCpuTime() - started);
+            answering();
+        }
+    }
+
+    /**
+     * This thread's request is no longer in flight: called before its answer goes out, so that a client which got the
+     * answer and sends its next request never finds this one still counted (and in the finally, once at most).
+     */
+    private void answering() {
+        if (Boolean.FALSE.equals(answering.get())) {
+            answering.set(Boolean.TRUE);
             inFlight.decrementAndGet();
         }
     }
@@ -903,6 +918,7 @@ public final class BiginEmulator implements AutoCloseable {
     }
 
     private void send(HttpExchange ex, RecordedRequest req, Answer answer, Fault fault) throws IOException {
+        answering();
         answer.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         if (answer.file != null) {
             sendRaw(ex, req, answer.status, answer.fileType, answer.file);
@@ -950,8 +966,9 @@ public final class BiginEmulator implements AutoCloseable {
         }
     }
 
-    private static void sendRaw(HttpExchange ex, RecordedRequest req, int status, String contentType, byte[] body)
+    private void sendRaw(HttpExchange ex, RecordedRequest req, int status, String contentType, byte[] body)
             throws IOException {
+        answering();
         req.answered(status, 0);
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, body.length);
