@@ -110,7 +110,7 @@ public class BiginProducer extends DefaultProducer {
                 read(out, client.reads().query(coqlQuery(in, client, module, true), config.getMaxRecords()), true);
                 break;
             case count:
-                long count = client.api().has(Feature.RECORD_ACTIONS) && !hasQuery(in)
+                long count = client.api().has(Feature.RECORD_ACTIONS) && queryText(in) == null
                         ? client.reads().count(module, in.getHeader(headers.of(BiginConstants.CRITERIA),
                                 config.getCriteria(), String.class), config.getCvid())
                         : client.reads().count(coqlQuery(in, client, module, false));
@@ -430,10 +430,13 @@ public class BiginProducer extends DefaultProducer {
         read(out, client.related(module, recordId(in, "related", true), relatedList(in, "related"), query(in)), true);
     }
 
-    /** Whether a message or the endpoint gives a COQL query (the query header, a text body or the query option). */
-    private boolean hasQuery(Message in) {
-        return in.getHeader(headers.of(BiginConstants.QUERY)) != null || config.getQuery() != null
-               || in.getBody() instanceof CharSequence body && !body.toString().isBlank();
+    /** The COQL query a message or the endpoint gives: the query header, else a text body, else the option; or null. */
+    private String queryText(Message in) {
+        String text = in.getHeader(headers.of(BiginConstants.QUERY), String.class);
+        if (text == null && in.getBody() instanceof CharSequence body && !body.toString().isBlank()) {
+            text = body.toString();
+        }
+        return text != null ? text : config.getQuery();
     }
 
     /**
@@ -472,13 +475,7 @@ public class BiginProducer extends DefaultProducer {
      * counts the whole module.
      */
     private CoqlQuery coqlQuery(Message in, ZohoClient client, String module, boolean required) {
-        String text = in.getHeader(headers.of(BiginConstants.QUERY), String.class);
-        if (text == null && in.getBody() instanceof CharSequence body && !body.toString().isBlank()) {
-            text = body.toString();
-        }
-        if (text == null) {
-            text = config.getQuery();
-        }
+        String text = queryText(in);
         if (text == null && !required) {
             text = "select id from " + module;
         }

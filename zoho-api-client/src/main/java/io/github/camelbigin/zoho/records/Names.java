@@ -2,6 +2,7 @@ package io.github.camelbigin.zoho.records;
 
 import java.util.regex.Pattern;
 
+import io.github.camelbigin.zoho.api.Feature;
 import io.github.camelbigin.zoho.api.ZohoApi;
 
 /** Checks module names and record ids before they become part of a URL path. */
@@ -27,6 +28,21 @@ public final class Names {
     }
 
     /** Whether a text is a well-formed record id (digits only). */
+    /**
+     * The {@code X-EXTERNAL} header's value, {@code Module.Field}, or null without a field; refused where the API has
+     * no external ids.
+     */
+    static String external(ZohoApi api, String module, String field) {
+        if (field == null) {
+            return null;
+        }
+        if (!api.has(Feature.RECORD_ACTIONS)) {
+            throw new IllegalArgumentException("externalField=" + field + ": " + api.product() + " has no external"
+                                               + " ids (Zoho CRM has): identify records by id");
+        }
+        return module + "." + field;
+    }
+
     public static boolean isId(String id) {
         return id != null && RECORD_ID.matcher(id).matches();
     }

@@ -59,7 +59,7 @@ public final class RecordReads {
      */
     public Optional<Map<String, Object>> get(String module, String id, List<String> fields, String externalField) {
         Names.checkModule(api, module);
-        String external = new RecordWrites(calls).external(module, externalField);
+        String external = Names.external(api, module, externalField);
         if (external == null) {
             Names.checkId(api, id);
         } else if (id == null || id.isBlank() || id.contains("/")) {

@@ -312,20 +312,8 @@ public final class RecordWrites {
 
     private ApiRequest.Builder request(String operation, String module, List<Map<String, Object>> chunk,
                                        WriteOptions opts) {
-        return plainRequest(operation, module, chunk, opts).header("X-EXTERNAL", external(module,
+        return plainRequest(operation, module, chunk, opts).header("X-EXTERNAL", Names.external(api, module,
                 opts.externalField()));
-    }
-
-    /** The {@code X-EXTERNAL} header's value, {@code Module.Field}, or null; refused where the API has no external ids. */
-    String external(String module, String field) {
-        if (field == null) {
-            return null;
-        }
-        if (!api.has(Feature.RECORD_ACTIONS)) {
-            throw new IllegalArgumentException("externalField=" + field + ": " + api.product() + " has no external"
-                                               + " ids (Zoho CRM has): identify records by id");
-        }
-        return module + "." + field;
     }
 
     private static ApiRequest.Builder plainRequest(String operation, String module, List<Map<String, Object>> chunk,
