@@ -37,6 +37,19 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
         return emulator().apiRequests();
     }
 
+    /** Waits until the route's consumer has its starting watermark: records made from then on are new to it. */
+    protected BiginConsumer awaitConsumerStarted(String routeId) throws InterruptedException {
+        BiginConsumer consumer = (BiginConsumer) context.getRoute(routeId).getConsumer();
+        for (long until = System.currentTimeMillis() + 10_000; consumer.getState() == null
+                                                               && System.currentTimeMillis() < until;) {
+            Thread.sleep(20);
+        }
+        if (consumer.getState() == null) {
+            throw new AssertionError("the consumer of " + routeId + " took no starting point in 10 s");
+        }
+        return consumer;
+    }
+
     protected Exchange send(String uri, Object body, Map<String, Object> headers) {
         return template.send(uri, e -> {
             e.getIn().setBody(body);

@@ -82,12 +82,8 @@ class ZohoCrmFaultTest extends ZohoCrmTestSupport {
                                  + e.getIn().getHeader(ZohoCrmConstants.TRIGGER)));
             }
         });
-        io.github.camelbigin.component.BiginConsumer push = (io.github.camelbigin.component.BiginConsumer) context
-                .getRoute("push").getConsumer();
-        for (long until = System.currentTimeMillis() + 10_000; (push.getState() == null
-                || emulator().channelIds().isEmpty()) && System.currentTimeMillis() < until;) {
-            Thread.sleep(20);
-        }
+        awaitConsumerStarted("push");
+        assertThat(emulator().channelIds()).hasSize(1);
 
         emulator().update("Leads", quiet, Map.of("Company", "Renamed"));
         Thread.sleep(1_000);

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbigin.component.BiginConsumer;
 import io.github.camelbigin.component.LocalPlatformHttp;
 import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
@@ -115,11 +114,7 @@ class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
                          + "&notifyUrl=http://127.0.0.1:" + port + "/crm/leads")).routeId("push").to("mock:changes");
             }
         });
-        BiginConsumer push = (BiginConsumer) context.getRoute("push").getConsumer();
-        for (long until = System.currentTimeMillis() + 10_000; push.getState() == null
-                                                               && System.currentTimeMillis() < until;) {
-            Thread.sleep(20); // the consumer's starting watermark: records made from now on are new
-        }
+        awaitConsumerStarted("push");
         emulator.insert("Leads", Map.of("Last_Name", "Pushed"));
         changes.assertIsSatisfied(10_000);
         context.getRouteController().stopRoute("push");
