@@ -166,6 +166,14 @@ public class BiginComponent extends HealthCheckComponent {
         return clients().acquire(ConnectionKey.of(api(), c));
     }
 
+    /**
+     * Whether an endpoint with these Maton options starts first: the gateway's choice of connection is said once per
+     * key and control URL (the key's hash is kept, never the key).
+     */
+    boolean firstStartOfMatonKey(BiginConfiguration c) {
+        return matonKeysSaid.add(c.getApiKey().hashCode() + "|" + c.getMatonControlUrl());
+    }
+
     /** The clock credit budgets and paused consumers go by: the system's, or a test's fake one. */
     java.time.Clock creditClock() {
         return clients().creditClock();
@@ -183,6 +191,8 @@ public class BiginComponent extends HealthCheckComponent {
     void release(ZohoClient client) {
         clients().release(client);
     }
+
+    private final java.util.Set<String> matonKeysSaid = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private synchronized ClientFactory clients() {
         if (clients == null) {

@@ -160,13 +160,15 @@ public class BiginConfiguration implements Cloneable {
     // ------------------------------------------------------------------ consumer
 
     @UriParam(label = "consumer", defaultValue = "created",
-              description = "The changes the consumer emits, comma-separated: created, updated, deleted.")
+              description = "The changes the consumer emits, comma-separated: created, updated, deleted. With created"
+                            + " only, edits of existing records cost nothing: an idle poll is one call.")
     private String events = "created";
 
     @UriParam(label = "consumer", defaultValue = "now",
               description = "Where a consumer without stored state starts: now (only changes after the route"
-                            + " starts), beginning (every existing record first), or an ISO-8601 instant such as"
-                            + " 2026-02-06T00:28:53-08:00.")
+                            + " starts: the starting point is read when the route starts, holding every record of the"
+                            + " newest second), beginning (every existing record first), or an ISO-8601 instant such"
+                            + " as 2026-02-06T00:28:53-08:00.")
     private String initialPosition = "now";
 
     @UriParam(label = "consumer", defaultValue = "pages",

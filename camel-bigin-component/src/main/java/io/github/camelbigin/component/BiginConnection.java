@@ -136,8 +136,13 @@ public class BiginConnection {
         }
         c.setAccountsUrl(accountsUrl);
         c.setApiUrl(apiUrl);
-        c.setCreditBudget(creditBudget);
-        c.setEdition(edition);
+        // a connection without a budget or edition of its own keeps the endpoint's (a Kamelet's creditBudget)
+        if (creditBudget > 0) {
+            c.setCreditBudget(creditBudget);
+        }
+        if (edition != null) {
+            c.setEdition(edition);
+        }
     }
 
     @Override

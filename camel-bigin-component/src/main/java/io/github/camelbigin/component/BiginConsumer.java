@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -244,6 +246,13 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private Instant readAgainAt;
     /** Why the current poll runs, for the CamelBiginTrigger header. */
     private String trigger = "poll";
+    /** The record whose exchange failed last and that the feed has not moved past since, or null. */
+    private volatile StuckRecord stuck;
+    /**
+     * initialPosition=now, when the route's start could not read its starting point (Zoho out of reach): when the
+     * route started (System.nanoTime), so the first poll starts the feed from there; else 0.
+     */
+    private long startPending;
 
     public BiginConsumer(ZohoEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -304,6 +313,30 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         return p == null ? null : p.toString();
     }
 
+    @ManagedAttribute(description = "The id of the record whose exchange keeps failing, so the feed does not move past it"
+                                    + " (null when the feed moves)")
+    public String getStuckRecordId() {
+        StuckRecord s = stuck;
+        return s == null ? null : s.id();
+    }
+
+    @ManagedAttribute(description = "How many polls in a row the stuck record's exchange failed (0 when the feed moves)")
+    public int getStuckAttempts() {
+        StuckRecord s = stuck;
+        return s == null ? 0 : s.attempts();
+    }
+
+    @ManagedAttribute(description = "When the stuck record's exchange first failed (null when the feed moves)")
+    public String getStuckSince() {
+        StuckRecord s = stuck;
+        return s == null ? null : s.since().toString();
+    }
+
+    /** The record the feed is stuck on, or null when it moves. */
+    StuckRecord stuck() {
+        return stuck;
+    }
+
     @ManagedAttribute(description = "Push mode: the notification channel's id (null in polling mode)")
     public String getChannelId() {
         PushMode p = push;
@@ -330,12 +363,18 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         stateKey = config.getStateKey() != null ? config.getStateKey()
                 : endpoint.label() + ":" + String.join(",", settings.events);
         state = null; // read again from the repository: another node may have moved it
-        reader = null;
+        reader = new ChangeFeed(endpoint.getClient(), config.getModule(), BiginConfiguration.splitList(config.getFields()),
+                settings.timeField, settings.detection, config.getApproved());
+        stuck = null;
+        startPending = 0;
         backlog = false;
         lastPollComplete = true;
         permanentFailures = 0;
         pollsToSkip = 0;
         checkAtStart();
+        if (settings.startNow && repository.getState(stateKey) == null) {
+            startNow();
+        }
         if (getExceptionHandler() instanceof LoggingExceptionHandler) {
             setExceptionHandler(new OncePerFailureExceptionHandler(getExceptionHandler(), LOG));
         }
@@ -347,12 +386,16 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             starting.start(); // throws, leaving nothing open, when the channel is refused
             push = starting;
         }
+        if (push == null) {
+            PollSchedule.warnIfCostly(endpoint, endpoint.label(), LOG);
+        }
         if (config.isReadAhead() && !settings.deletions()) {
             // (deletions interleave with changes by time, so a batch may end before the changes read: nothing to go on)
             readAhead = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newSingleThreadExecutor(this, "BiginReadAhead");
         }
         super.doStart();
+        endpoint.consumers().add(this);
     }
 
     /**
@@ -373,6 +416,45 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             LOG.warn("{} could not check its module at start ({}); the polls will try again",
                     endpoint.label(), e.getMessage());
         }
+    }
+
+    /**
+     * initialPosition=now: the feed starts when the route starts, not at its first poll, so a record changed after
+     * start() returned is delivered even when the first poll comes much later (initialDelay). The starting point holds
+     * every record of the newest second, whatever their number. When Zoho cannot be read now (out of reach, or the
+     * credentials refused), the first poll that can starts the feed at the second the route started (by Zoho's clock),
+     * with no ids: a record of that second that existed before may then come too — at least once, never lost.
+     */
+    private void startNow() {
+        try {
+            state = startingPoint();
+        } catch (ZohoApiException e) {
+            // the polls report the failure (once, backing off when only a person can fix it)
+            startPending = System.nanoTime();
+            LOG.info("{} could not read its starting point at start ({}); the first poll that can starts the feed from"
+                     + " the second the route started", endpoint.label(), e.getMessage());
+        }
+    }
+
+    /** The feed's starting point now, saved: a restart before the first change must not move it. */
+    private FeedState startingPoint() {
+        Watermark changes = settings.changes() ? reader.startingPoint() : Watermark.BEGINNING;
+        Watermark deletions = settings.deletions() ? reader.deletionsStartingPoint() : Watermark.BEGINNING;
+        if (startPending != 0) {
+            // later than the start: everything from the start's second on is new (at least once)
+            Watermark started = Watermark.at(OffsetDateTime.ofInstant(endpoint.getClient().serverTime()
+                    .minusNanos(System.nanoTime() - startPending).truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
+            changes = settings.changes() ? started : changes;
+            deletions = settings.deletions() ? started : deletions;
+            startPending = 0;
+        }
+        return started(new FeedState(changes, deletions));
+    }
+
+    private FeedState started(FeedState fresh) {
+        LOG.info("{} starts: {}", endpoint.label(), fresh.describe(settings.changes(), settings.deletions()));
+        repository.setState(stateKey, fresh.toJson());
+        return fresh;
     }
 
     /** Where push mode keeps the deletions callbacks announced: beside the watermark. */
@@ -402,6 +484,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        endpoint.consumers().remove(this);
         PushMode stopping = push;
         push = null; // a poll still running finishes as in polling mode; the channel goes once the polls have stopped
         if (reader != null) {
@@ -497,11 +580,6 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private int pollChanges() throws Exception {
-        if (reader == null) {
-            List<String> fields = BiginConfiguration.splitList(config.getFields());
-            reader = new ChangeFeed(endpoint.getClient(), config.getModule(), fields, settings.timeField,
-                    settings.detection, config.getApproved());
-        }
         if (state == null) {
             state = loadOrStart();
         }
@@ -609,12 +687,12 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             if (event.deliver) {
                 Exchange exchange = createExchange(event, index, total);
                 pendingExchanges = total - index - 1;
-                if (!deliver(exchange, () -> "Bigin " + event.type + " event of " + config.getModule() + " record "
-                                             + event.record.get("id")
-                                             + " failed; it is delivered again at the next poll")) {
+                String id = String.valueOf(event.record.get("id"));
+                if (!deliver(exchange, () -> failed(id, event.type).failureMessage(endpoint.label()))) {
                     complete = false;
                     break;
                 }
+                movedPast(id);
                 index++;
             }
             done(event);
@@ -651,9 +729,9 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, 0);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, 1);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, true);
-            complete = deliver(exchange, () -> "Bigin " + records.size() + " " + config.getModule() + " records ("
-                                           + String.join(",", new TreeSet<>(types)) + ") failed as one"
-                                           + " exchange; they are delivered again at the next poll");
+            String batch = ids.get(0) + (ids.size() > 1 ? " (the first of " + ids.size() + ")" : "");
+            complete = deliver(exchange, () -> failed(batch, String.join(",", new TreeSet<>(types)))
+                    .failureMessage(endpoint.label()));
         }
         if (complete) {
             all.forEach(this::advance);
@@ -677,8 +755,28 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         return failure == null;
     }
 
+    /** An exchange of this record failed: the feed is stuck on it (once more, when it was already). */
+    private StuckRecord failed(String id, String type) {
+        StuckRecord s = StuckRecord.failedAgain(stuck, id, type, Instant.now());
+        stuck = s;
+        return s;
+    }
+
+    /** An exchange of this record completed: if the feed was stuck on it, it moves again. */
+    private void movedPast(String id) {
+        StuckRecord s = stuck;
+        if (s != null && s.id().equals(id)) {
+            LOG.info("{} moved past record {} after {} failed attempts since {}", endpoint.label(), id, s.attempts(),
+                    s.since());
+            stuck = null;
+        }
+    }
+
     /** The end of a poll: what the next poll starts from, and the watermark saved. */
     private void endPoll(boolean complete) {
+        if (complete && stuck != null) {
+            movedPast(stuck.id()); // delivered, or gone from the feed (changed again, deleted)
+        }
         if (complete && !backlog) {
             state.caughtUp(pollStart);
         }
@@ -750,28 +848,16 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             LOG.info("{} resumes: {}", endpoint.label(), loaded.describe(settings.changes(), settings.deletions()));
             return loaded;
         }
-        Watermark changes = Watermark.BEGINNING;
-        Watermark deletions = Watermark.BEGINNING;
         if (settings.startNow) {
-            if (settings.changes()) {
-                changes = reader.newest();
-            }
-            if (settings.deletions()) {
-                deletions = reader.newestDeleted();
-            }
-        } else {
-            changes = settings.start;
-            deletions = settings.start;
+            return startingPoint(); // the start could not read it: now, from the second the route started
         }
-        FeedState fresh = new FeedState(changes, deletions);
+        FeedState fresh = new FeedState(settings.start, settings.start);
         if (settings.bulkLoad) {
             initialLoad = new InitialLoad(endpoint.getClient(), config.getModule(),
                     BiginConfiguration.splitList(config.getFields()), Duration.ofMillis(config.getBulkTimeout()));
             initialLoad.start(fresh);
         }
-        LOG.info("{} starts: {}", endpoint.label(), fresh.describe(settings.changes(), settings.deletions()));
-        repository.setState(stateKey, fresh.toJson()); // a restart before the first change must not move the start
-        return fresh;
+        return started(fresh); // a restart before the first change must not move the start
     }
 
     /**

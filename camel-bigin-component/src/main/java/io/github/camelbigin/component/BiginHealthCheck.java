@@ -69,6 +69,26 @@ public class BiginHealthCheck extends AbstractHealthCheck {
         if (builder.state() == null) {
             builder.message("No call to Bigin in the last " + FRESH_MILLIS / 60_000 + " minutes").up();
         }
+        stuckFeed(builder);
+    }
+
+    /** A consumer stuck on a record whose exchange keeps failing: which record, since when; DOWN once it lasts. */
+    private void stuckFeed(HealthCheckResultBuilder builder) {
+        for (BiginConsumer consumer : endpoint.consumers()) {
+            StuckRecord s = consumer.stuck();
+            if (s == null) {
+                continue;
+            }
+            String prefix = endpoint.scheme() + ".stuck.";
+            builder.detail(prefix + "record.id", s.id()).detail(prefix + "event.type", s.type())
+                    .detail(prefix + "attempts", s.attempts()).detail(prefix + "since", s.since().toString());
+            if (s.unhealthy()) {
+                builder.message("The change feed of " + endpoint.label() + " is stuck on record " + s.id() + ": its "
+                                + s.type() + " event failed in " + s.attempts() + " polls in a row since " + s.since()
+                                + ". Fix the route, or park such records with a deadLetterChannel error handler")
+                        .down();
+            }
+        }
     }
 
     /** Sets the state when the client's last calls tell it; false when they are too old to tell. */

@@ -46,6 +46,33 @@ final class MatonOperations implements AutoCloseable {
         return config.getConnectionApp() != null ? config.getConnectionApp() : endpoint.api().gatewayApp();
     }
 
+    /**
+     * At start, with a Maton key and no connectionId: when the key has several ACTIVE connections to the app, Maton's
+     * gateway silently takes the oldest — a shop with a sandbox and a production org behind one key could write to
+     * the wrong one. Says so, naming them and the one Maton uses. One call to Maton's connection API (no Zoho credit);
+     * when it fails, nothing is said.
+     */
+    void sayWhichConnection(org.slf4j.Logger log) {
+        String app = endpoint.api().gatewayApp();
+        List<MatonConnection> active;
+        try {
+            active = new java.util.ArrayList<>(connections().list(app, "ACTIVE"));
+        } catch (RuntimeException e) {
+            log.debug("{} could not list its Maton connections to tell which one the gateway uses", endpoint.label(), e);
+            return;
+        }
+        if (active.size() < 2) {
+            return;
+        }
+        active.sort(java.util.Comparator.comparing(c -> c.created() == null ? "" : c.created()));
+        String names = active.stream().map(c -> c.id() + " (created " + c.created() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        log.warn("{}: the Maton API key has {} ACTIVE {} connections and no connectionId is set, so Maton's gateway uses"
+                 + " the oldest, {}. Connections: {}. Set connectionId to the one this endpoint must use"
+                 + " (operation=listConnections lists them).", endpoint.label(), active.size(), app,
+                active.get(0).id(), names);
+    }
+
     void perform(BiginOperation op, Message in, Message out) {
         MatonConnections maton = connections();
         switch (op) {

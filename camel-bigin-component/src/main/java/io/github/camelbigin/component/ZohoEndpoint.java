@@ -1,6 +1,8 @@
 package io.github.camelbigin.component;
 
 import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelbigin.zoho.api.Feature;
 import io.github.camelbigin.zoho.api.ZohoApi;
@@ -29,6 +31,8 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
  */
 public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ZohoEndpoint.class);
+
     /** How often a consumer polls by default, in milliseconds. */
     public static final long DEFAULT_DELAY = 60_000;
 
@@ -37,7 +41,8 @@ public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements Endp
 
     // shadows the scheduler's 500 ms default: every poll spends an API credit
     @UriParam(defaultValue = "" + DEFAULT_DELAY, javaType = "java.time.Duration", label = "consumer,scheduler",
-              description = "Milliseconds before the next poll. Each poll costs at least one API call.")
+              description = "Milliseconds before the next poll. Each poll costs at least one API call (1,440 a day at"
+                            + " the default); 0 or less is refused.")
     private long delay = DEFAULT_DELAY;
 
     private ZohoClient client;
@@ -45,6 +50,8 @@ public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements Endp
     private BiginHealthCheck healthCheck;
     private WritableHealthCheckRepository healthRepository;
     private final MemoryStateRepository memoryState = new MemoryStateRepository();
+    /** The started consumers of this endpoint, for the health check. */
+    private final Set<BiginConsumer> consumers = ConcurrentHashMap.newKeySet();
 
     protected ZohoEndpoint(String uri, BiginComponent component, BiginConfiguration configuration) {
         super(uri, component);
@@ -95,6 +102,7 @@ public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements Endp
             configuration.authMode();
         }
         BiginConsumer.Settings.of(configuration);
+        PollSchedule.check(this, configuration);
         RecordQuery.create().perPage(configuration.getPerPage()).page(configuration.getPage())
                 .maxRecords(configuration.getMaxRecords());
         WriteOptions.create().batchSize(configuration.getBatchSize());
@@ -162,6 +170,11 @@ public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements Endp
         return consumer;
     }
 
+    /** The started consumers of this endpoint. */
+    Set<BiginConsumer> consumers() {
+        return consumers;
+    }
+
     /** Where consumers keep their watermark when no stateRepository is set: survives route restarts, not JVM ones. */
     StateRepository<String, String> memoryState() {
         return memoryState;
@@ -201,6 +214,10 @@ public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements Endp
                     : getComponent().acquire(configuration);
         }
         BiginComponent component = getComponent();
+        if (configuration.getClient() == null && configuration.getApiKey() != null
+            && configuration.getConnectionId() == null && component.firstStartOfMatonKey(configuration)) {
+            maton.sayWhichConnection(LOG);
+        }
         if (component.isHealthCheckProducerEnabled() || component.isHealthCheckConsumerEnabled()) {
             healthRepository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
                     WritableHealthCheckRepository.class);

@@ -115,6 +115,50 @@ class BiginProducerFilesTest extends BiginTestSupport {
     }
 
     @Test
+    void aFileLargerThanZohoTakesIsRefusedBeforeAnyByteIsSent() throws Exception {
+        Path big = dir.resolve("video.mp4");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(100L * 1024 * 1024); // sparse: 100 MB on paper, nothing on disk
+        }
+        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Big"));
+
+        Exchange ex = send(bigin("Contacts?operation=uploadAttachment"), big.toFile(),
+                Map.of(BiginConstants.RECORD_ID, contact));
+
+        assertThat(ex.getException()).hasMessageContaining("video.mp4").hasMessageContaining("104,857,600 bytes")
+                .hasMessageContaining("20 MB").hasMessageContaining("nothing was sent");
+        assertThat(calls()).isEmpty();
+    }
+
+    @Test
+    void aStreamOfUnknownSizeStopsAtZohosLimitInsteadOfStreamingOn() {
+        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Big"));
+        long[] read = new long[1];
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                read[0]++;
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+                read[0] += len;
+                return len;
+            }
+        };
+
+        Exchange ex = send(bigin("Contacts?operation=uploadAttachment"), endless,
+                Map.of(BiginConstants.RECORD_ID, contact, Exchange.FILE_NAME, "stream.bin"));
+
+        assertThat(ex.getException()).hasMessageContaining("stream.bin").hasMessageContaining("20 MB")
+                .hasMessageContaining("stopped");
+        assertThat(read[0]).as("bytes taken from the stream").isLessThanOrEqualTo(20L * 1024 * 1024 + 1);
+        assertThat(emulator().apiRequests()).noneMatch(r -> r.isAnswered() && r.status() < 300);
+    }
+
+    @Test
     void anUploadWithoutAFileNameSaysWhichHeaderNamesIt() {
         Exchange ex = send(bigin("Contacts?operation=uploadAttachment"), "bytes".getBytes(),
                 Map.of(BiginConstants.RECORD_ID, "7255024000000596045"));

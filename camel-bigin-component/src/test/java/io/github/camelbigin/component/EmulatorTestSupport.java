@@ -28,6 +28,11 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
                + emulator().apiUrl() + "&retryInitialDelay=10&retryMaxDelay=50";
     }
 
+    /** A {@link BiginConstants} header as the component under test names it ({@code CamelZohoCrmRecordId}, …). */
+    protected String header(String biginHeader) {
+        return ((BiginComponent) context.getComponent(scheme())).headerNames().of(biginHeader);
+    }
+
     /** The API requests the emulator saw, e.g. {@code "GET /Contacts"}. */
     protected List<String> calls() {
         return emulator().apiRequests().stream().map(r -> r.method() + " " + r.apiPath()).collect(Collectors.toList());

@@ -81,7 +81,8 @@ public final class BiginEmulator implements AutoCloseable {
     private final OAuthServer oauth;
     private final ApiRoutes routes;
     private final Watches watches;
-    private final Map<String, List<String>> matonKeys = new ConcurrentHashMap<>();
+    /** The Maton API keys the emulator knows; their connections are MatonControl's, as Maton's are its own. */
+    private final Set<String> matonKeys = ConcurrentHashMap.newKeySet();
     private final MatonControl maton = new MatonControl(this);
     private final BooksApi books = new BooksApi();
     private volatile Duration searchIndexDelay = Duration.ZERO;
@@ -147,7 +148,7 @@ public final class BiginEmulator implements AutoCloseable {
     private void addCredentialsOfDefault() {
         oauth.addStaticToken(ACCESS_TOKEN, Set.of());
         oauth.addClient(CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, Set.of());
-        matonKeys.put(MATON_KEY, List.of(MATON_CONNECTION));
+        addMatonKey(MATON_KEY, MATON_CONNECTION);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -172,7 +173,7 @@ public final class BiginEmulator implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         port = server.getAddress().getPort();
-        LOG.info("Bigin emulator listening on {}", baseUrl());
+        LOG.info("{} emulator listening on {}", flavour.product, baseUrl());
         return this;
     }
 
@@ -221,6 +222,7 @@ public final class BiginEmulator implements AutoCloseable {
         org.clear();
         routes.reset();
         maton.reset();
+        addMatonKey(MATON_KEY, MATON_CONNECTION); // an ACTIVE connection the connection API lists, as at start
         books.reset();
         watches.clear();
         requests.clear();
@@ -448,8 +450,15 @@ public final class BiginEmulator implements AutoCloseable {
         return maton.authorize(connectionId);
     }
 
+    /**
+     * A Maton API key, with ACTIVE connections of these ids to this flavour's app (oldest first): the connection API
+     * lists them and can delete them; without one the gateway answers 400 MISSING_CONNECTION, as Maton does.
+     */
     public BiginEmulator addMatonKey(String apiKey, String... connectionIds) {
-        matonKeys.put(apiKey, List.of(connectionIds));
+        matonKeys.add(apiKey);
+        for (String id : connectionIds) {
+            maton.addActive(apiKey, flavour.matonApp, id);
+        }
         return this;
     }
 
@@ -831,7 +840,7 @@ public final class BiginEmulator implements AutoCloseable {
                     }
                     String key = matonKey(req);
                     if (key == null) {
-                        return Answer.json(401, new EmulatorError(401, "INVALID_TOKEN", "invalid Maton API key", null)
+                        return Answer.json(401, new EmulatorError(401, "UNAUTHORIZED", "Invalid API key", null)
                                 .body()).credits(0);
                     }
                     if (maton.overLimit(key)) {
@@ -887,7 +896,7 @@ public final class BiginEmulator implements AutoCloseable {
     private String matonKey(RecordedRequest req) {
         String auth = req.header("Authorization");
         String key = auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()).trim() : null;
-        return key != null && matonKeys.containsKey(key) ? key : null;
+        return key != null && matonKeys.contains(key) ? key : null;
     }
 
     private static Answer tooManyMatonRequests() {
@@ -898,13 +907,12 @@ public final class BiginEmulator implements AutoCloseable {
     private Answer checkMaton(RecordedRequest req) {
         String key = matonKey(req);
         if (key == null) {
-            return Answer.json(401, new EmulatorError(401, "INVALID_TOKEN", "invalid Maton API key", null).body());
+            return Answer.json(401, new EmulatorError(401, "UNAUTHORIZED", "Invalid API key", null).body());
         }
         if (maton.overLimit(key)) {
             return tooManyMatonRequests();
         }
-        List<String> connections = new ArrayList<>(matonKeys.get(key));
-        connections.addAll(maton.active(key, flavour.matonApp));
+        List<String> connections = maton.active(key, flavour.matonApp);
         if (connections.isEmpty()) {
             return Answer.json(400, new EmulatorError(400, "MISSING_CONNECTION", "no active " + flavour.matonApp
                     + " connection for this API key: create one at https://ctrl.maton.ai/connections", null).body());

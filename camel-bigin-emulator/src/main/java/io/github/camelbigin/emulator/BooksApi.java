@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * As much of Zoho Books v3 as the seed's sync uses (bigin-api.md): {@code GET /books/v3/contacts?search_text=} and
  * {@code POST}/{@code PUT /books/v3/contacts[/{id}]} with the contact as the form field {@code JSONString}; every call
- * carries {@code organization_id}; answers carry {@code code} (0 = success) and {@code message}.
+ * carries {@code organization_id}; answers carry {@code code} (0 = success) and {@code message}. A contact name another
+ * contact of the organization has is refused (400, code 3062), as Books refuses it.
  */
 final class BooksApi {
 
@@ -64,6 +65,13 @@ final class BooksApi {
                 String id = update ? (seg.size() == 2 ? seg.get(1) : null) : String.valueOf(ids.incrementAndGet());
                 if (update && (id == null || !contacts.containsKey(id))) {
                     return error(404, 1002, "contact does not exist");
+                }
+                String name = given.path("contact_name").asText();
+                for (Map<String, Object> other : contacts.values()) {
+                    if (!other.get("contact_id").equals(id) && name.equalsIgnoreCase(String.valueOf(other.get("contact_name")))) {
+                        // Books keeps contact names unique in an organization
+                        return error(400, 3062, "The contact name already exists. Please specify a different name.");
+                    }
                 }
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("contact_id", id);

@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 public final class EmulatorMain {
 
     static final String USAGE = """
-            The Bigin emulator: Bigin's v2 API, Zoho's OAuth token endpoint and Maton's gateway on 127.0.0.1.
+            The Zoho emulator: Bigin's v2 API (or Zoho CRM's v8), Zoho's OAuth token endpoint, Maton's gateway and
+            Maton's connection API on 127.0.0.1.
             Options:
               --crm                serve Zoho CRM's v8 API (/crm/v8) instead of Bigin's
               --port N             the port (default 8089; 0 picks a free one)
@@ -62,8 +63,13 @@ public final class EmulatorMain {
                            + BiginEmulator.ACCESS_TOKEN);
         System.out.println("  API (Maton key):   " + emulator.matonApiUrl() + "   Authorization: Bearer "
                            + BiginEmulator.MATON_KEY);
+        System.out.println("  Maton connections: " + emulator.matonControlUrl() + "/connections   Authorization: Bearer "
+                           + BiginEmulator.MATON_KEY + " (one ACTIVE " + flavour.matonApp + " connection, "
+                           + BiginEmulator.MATON_CONNECTION + "; delete it and the gateway answers MISSING_CONNECTION)");
         System.out.println("  OAuth accounts:    " + emulator.accountsUrl() + "   client " + BiginEmulator.CLIENT_ID
                            + " / " + BiginEmulator.CLIENT_SECRET + ", refresh token " + BiginEmulator.REFRESH_TOKEN);
+        System.out.println("  Search finds a record 10 s after it was written, as " + flavour.product
+                           + "'s index lags behind");
         if (tokenLifetime != null) {
             emulator.tokenLifetime(tokenLifetime);
             new Timer("static-token-expiry", true).schedule(new TimerTask() {

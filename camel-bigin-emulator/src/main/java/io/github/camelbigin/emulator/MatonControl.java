@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class MatonControl {
 
     static final int REQUESTS_PER_SECOND = 10;
+    private static final String AUTHORIZE_PATH = "/maton/authorize/";
 
     private final BiginEmulator emulator;
     /** API key to its connections, in creation order. */
@@ -60,6 +61,27 @@ final class MatonControl {
         return out;
     }
 
+    /** An ACTIVE connection of the key to an app, made now (a key the emulator starts with, or a test's). */
+    void addActive(String apiKey, String app, String connectionId) {
+        Map<String, Map<String, Object>> mine = connections.computeIfAbsent(apiKey, k -> new LinkedHashMap<>());
+        synchronized (mine) {
+            mine.put(connectionId, connection(connectionId, app, "ACTIVE"));
+        }
+    }
+
+    private Map<String, Object> connection(String id, String app, String status) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("connection_id", id);
+        c.put("status", status);
+        c.put("creation_time", now());
+        c.put("last_updated_time", now());
+        c.put("url", AUTHORIZE_PATH + id); // made absolute when shown: the port is known only once started
+        c.put("app", app);
+        c.put("method", "OAUTH2");
+        c.put("metadata", Map.of());
+        return c;
+    }
+
     /** A person authorised a connection (opened its URL): it is ACTIVE. */
     boolean authorize(String connectionId) {
         for (Map<String, Map<String, Object>> ofKey : connections.values()) {
@@ -83,7 +105,7 @@ final class MatonControl {
                         for (Map<String, Object> c : mine.values()) {
                             if ((req.query("app") == null || req.query("app").equals(c.get("app")))
                                 && (req.query("status") == null || req.query("status").equals(c.get("status")))) {
-                                out.add(new LinkedHashMap<>(c));
+                                out.add(shown(c));
                             }
                         }
                         return Answer.json(200, Map.of("connections", out)).credits(0);
@@ -95,17 +117,9 @@ final class MatonControl {
                             throw EmulatorError.badRequest("INVALID_REQUEST", "app is required", "param_name", "app");
                         }
                         String id = "c" + ids.incrementAndGet() + "-" + app;
-                        Map<String, Object> c = new LinkedHashMap<>();
-                        c.put("connection_id", id);
-                        c.put("status", "PENDING");
-                        c.put("creation_time", now());
-                        c.put("last_updated_time", now());
-                        c.put("url", emulator.baseUrl() + "/maton/authorize/" + id);
-                        c.put("app", app);
-                        c.put("method", "OAUTH2");
-                        c.put("metadata", Map.of());
+                        Map<String, Object> c = connection(id, app, "PENDING");
                         mine.put(id, c);
-                        return Answer.json(200, Map.of("connection", new LinkedHashMap<>(c))).credits(0);
+                        return Answer.json(200, Map.of("connection", shown(c))).credits(0);
                     }
                     default:
                         throw ApiRoutes.notFound();
@@ -118,7 +132,7 @@ final class MatonControl {
             }
             switch (req.method()) {
                 case "GET":
-                    return Answer.json(200, Map.of("connection", new LinkedHashMap<>(c))).credits(0);
+                    return Answer.json(200, Map.of("connection", shown(c))).credits(0);
                 case "DELETE":
                     mine.remove(seg.get(1));
                     return Answer.json(200, Map.of("connection_id", seg.get(1), "status", "DELETED")).credits(0);
@@ -126,6 +140,13 @@ final class MatonControl {
                     throw ApiRoutes.notFound();
             }
         }
+    }
+
+    /** A connection as the API shows it: a copy, its url absolute. */
+    private Map<String, Object> shown(Map<String, Object> c) {
+        Map<String, Object> copy = new LinkedHashMap<>(c);
+        copy.put("url", emulator.baseUrl() + c.get("url"));
+        return copy;
     }
 
     private String now() {

@@ -83,6 +83,12 @@ class ZohoCrmFaultTest extends ZohoCrmTestSupport {
             }
         });
         awaitConsumerStarted("push");
+        // the starting point at start, then the first poll (push mode's first tick comes at once)
+        for (long until = System.currentTimeMillis() + 10_000; calls().stream().filter("GET /Leads"::equals).count() < 2
+                && System.currentTimeMillis() < until;) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(100);
         assertThat(emulator().channelIds()).hasSize(1);
 
         emulator().update("Leads", quiet, Map.of("Company", "Renamed"));

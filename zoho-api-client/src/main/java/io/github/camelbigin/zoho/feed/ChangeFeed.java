@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.client.ZohoClient;
+import io.github.camelbigin.zoho.http.Sleeper;
 import io.github.camelbigin.zoho.records.Approval;
 
 /**
@@ -23,6 +24,7 @@ public final class ChangeFeed {
     public static final Duration SETTLE_MARGIN = KeysetReader.SETTLE_MARGIN;
     /** The time field of deleted records. */
     public static final String DELETED_TIME = DeletionReader.TIME_FIELD;
+    private static final String CREATED_TIME = "Created_Time";
 
     private final ZohoClient client;
     private final String module;
@@ -31,7 +33,11 @@ public final class ChangeFeed {
     private final ChangeDetection detection;
     private final ChangeSource source;
     private final ReadAhead changes;
+    /** A feed of new records through the list: the one-page read that spares idle polls the edits (else null). */
+    private final NewestCreated created;
     private final DeletionReader deletions;
+    /** Whether the last read stopped at its limit: the next one goes on with the keyset reader's backlog. */
+    private volatile boolean backlog;
     private volatile List<String> fields;
 
     /**
@@ -56,9 +62,13 @@ public final class ChangeFeed {
         this.requestedFields = fields;
         this.timeField = timeField;
         this.detection = detection;
-        this.source = detection == ChangeDetection.coql
-                ? new CoqlChangeSource(client.reads(), api, module, timeField, this::fields, client::serverTime)
+        ListChangeSource list = detection == ChangeDetection.coql ? null
                 : new ListChangeSource(client.reads(), module, timeField, this::fields, api.pageSize(), approval);
+        this.source = list != null ? list
+                : new CoqlChangeSource(client.reads(), api, module, timeField, this::fields, client::serverTime);
+        // COQL filters on Created_Time itself; a list filters on Modified_Time only
+        this.created = list != null && CREATED_TIME.equals(timeField)
+                ? new NewestCreated(list, client.reads(), timeField, this::fields) : null;
         this.changes = new ReadAhead(new KeysetReader(source, api, module, timeField, this::fingerprint));
         this.deletions = new DeletionReader(client.reads(), api, module);
     }
@@ -77,7 +87,12 @@ public final class ChangeFeed {
 
     /** Up to {@code max} records changed after {@code from}, oldest first. */
     public Changes read(Watermark from, int max) {
-        return changes.read(from, max);
+        Changes read = created != null && !backlog ? created.read(from, max) : null;
+        if (read == null) {
+            read = changes.read(from, max);
+            backlog = read.more();
+        }
+        return read;
     }
 
     /** Lets reads go ahead on {@code executor} (null: never); see {@link ReadAhead}. */
@@ -90,9 +105,13 @@ public final class ChangeFeed {
         changes.cancel();
     }
 
-    /** The watermark of the newest record: a feed from there delivers only what changes from now on. */
-    public Watermark newest() {
-        return Scan.newestOf(source.newestFirst(client.api().pageNumberReach()), timeField, this::fingerprint, true);
+    /**
+     * Where a feed that starts now begins: the newest second with every record in it, so that only what changes after
+     * this call is delivered; see {@link StartingPoint}. One call, or one a page of records sharing that second.
+     */
+    public Watermark startingPoint() {
+        return StartingPoint.read(source.newestFirst(0), timeField, this::fingerprint, client::serverTime,
+                Sleeper.REAL, client.api(), module + " records");
     }
 
     /** Up to {@code max} records deleted after {@code from}, oldest first. */
@@ -109,9 +128,10 @@ public final class ChangeFeed {
         return deletions.read(from, max, inbox, client::serverTime);
     }
 
-    /** The watermark of the newest deletion. */
-    public Watermark newestDeleted() {
-        return deletions.newest();
+    /** Where a feed of deletions that starts now begins, as {@link #startingPoint()} for records. */
+    public Watermark deletionsStartingPoint() {
+        return StartingPoint.read(deletions.newestFirst(), DELETED_TIME, row -> null, client::serverTime, Sleeper.REAL,
+                client.api(), module + " deletions");
     }
 
     /**

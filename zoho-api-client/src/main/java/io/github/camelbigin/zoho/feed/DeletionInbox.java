@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,11 @@ public final class DeletionInbox {
 
     /** Id to the server time of the callback that announced it (the deletion happened then or a little before). */
     private final Map<String, Instant> announced = new LinkedHashMap<>();
+    /**
+     * The ids delivered last (at most {@link #MAX_IDS}): a callback that comes after its deletion was delivered from
+     * the list must not announce it again, or a later read beyond the list's reach would deliver it twice.
+     */
+    private final Set<String> recentlyDelivered = new LinkedHashSet<>();
     private boolean overflowLogged;
     private long revision;
 
@@ -45,7 +51,7 @@ public final class DeletionInbox {
     public synchronized boolean announce(Collection<String> ids, Instant at) {
         boolean added = false;
         for (String id : ids) {
-            added |= announced.putIfAbsent(id, at) == null;
+            added |= !recentlyDelivered.contains(id) && announced.putIfAbsent(id, at) == null;
         }
         if (added) {
             revision++;
@@ -76,6 +82,13 @@ public final class DeletionInbox {
     public synchronized void delivered(String id) {
         if (announced.remove(id) != null) {
             revision++;
+        }
+        recentlyDelivered.remove(id);
+        recentlyDelivered.add(id);
+        if (recentlyDelivered.size() > MAX_IDS) {
+            Iterator<String> oldest = recentlyDelivered.iterator();
+            oldest.next();
+            oldest.remove();
         }
     }
 

@@ -134,10 +134,8 @@ final class DeletionReader {
         return null;
     }
 
-    /** The watermark of the newest deletion. */
-    Watermark newest() {
-        // one page: Zoho lists deletions newest first, and the page is scanned whole in case it does not
-        return Scan.newestOf(reads.deleted(module, RecordQuery.create().type(DeletedType.all.name())
-                .perPage(api.pageSize()).page(1)), TIME_FIELD, row -> null, false);
+    /** Every deletion, as Zoho lists them: newest first, lazily paged. */
+    RecordIterator newestFirst() {
+        return reads.deleted(module, RecordQuery.create().type(DeletedType.all.name()).perPage(api.pageSize()));
     }
 }

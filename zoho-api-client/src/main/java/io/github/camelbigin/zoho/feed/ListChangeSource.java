@@ -49,9 +49,18 @@ final class ListChangeSource implements ChangeSource {
         return reads.list(module, query(SortOrder.desc).maxRecords(max));
     }
 
+    /** The first page of the records newest first, with only {@code fieldsRead} (and the id). */
+    RecordIterator newestPage(List<String> fieldsRead) {
+        return reads.list(module, query(SortOrder.desc, fieldsRead).page(1));
+    }
+
     private RecordQuery query(SortOrder order) {
+        return query(order, fields.get());
+    }
+
+    private RecordQuery query(SortOrder order, List<String> fieldsRead) {
         // a record changed between the reads of a wide record's field chunks comes again, newer, later in the feed
-        return RecordQuery.create().fields(fields.get()).sortBy(timeField).sortOrder(order.name()).perPage(pageSize)
+        return RecordQuery.create().fields(fieldsRead).sortBy(timeField).sortOrder(order.name()).perPage(pageSize)
                 .skipChangedDuringRead(true).approved(approval);
     }
 

@@ -22,6 +22,14 @@ public interface Authenticator {
         return null;
     }
 
+    /**
+     * What to do when the credentials are refused (401), in place of the API's own advice for a Zoho token; null to
+     * keep that advice.
+     */
+    default String rejectedHint() {
+        return null;
+    }
+
     default boolean canRefresh() {
         return false;
     }

@@ -1,6 +1,9 @@
 package io.github.camelbigin.zoho.http;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -49,6 +52,68 @@ public final class FilePart {
     /** A {@link Path}, a {@code byte[]} or an {@link InputStream}. */
     Object content() {
         return content;
+    }
+
+    /** The size in bytes when it is known (a file, bytes); -1 for a stream. */
+    public long size() {
+        if (content instanceof byte[] bytes) {
+            return bytes.length;
+        }
+        if (content instanceof Path path) {
+            try {
+                return Files.size(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the size of '" + path + "'", e);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * This part when Zoho takes its size: refused before any byte is sent when it is known to be larger than
+     * {@code maxBytes}; for a stream, one whose reading fails as it passes {@code maxBytes}, so the upload stops there
+     * rather than streaming on to a refusal.
+     *
+     * @param what what the part is, for the message ({@code an attachment})
+     */
+    public FilePart within(long maxBytes, String what) {
+        long size = size();
+        if (size > maxBytes) {
+            throw new IllegalArgumentException(tooLarge(maxBytes, what, String.format("is %,d bytes", size))
+                                               + ": nothing was sent");
+        }
+        if (!(content instanceof InputStream stream)) {
+            return this;
+        }
+        return new FilePart(name, fileName, new FilterInputStream(stream) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? -1 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int off, int len) throws IOException {
+                int n = super.read(buffer, off, (int) Math.min(len, maxBytes + 1 - read));
+                count(n);
+                return n;
+            }
+
+            private void count(int n) {
+                if (n > 0 && (read += n) > maxBytes) {
+                    throw new IllegalArgumentException(tooLarge(maxBytes, what, "passed that size")
+                                                       + ": the upload was stopped there and Zoho keeps nothing");
+                }
+            }
+        });
+    }
+
+    private String tooLarge(long maxBytes, String what, String size) {
+        return "The file '" + fileName + "' " + size + ", more than the " + maxBytes / (1024 * 1024) + " MB ("
+               + String.format("%,d", maxBytes) + " bytes) Zoho takes for " + what;
     }
 
     /** Whether the part can be sent twice (not a stream). */

@@ -132,7 +132,9 @@ public final class HttpTransport implements AutoCloseable {
                         + " may have been processed, and sending it again could write the records twice"));
             }
             if (status >= 400 && !(request.recordResults() && ApiErrors.hasRecordResults(response))) {
-                throw failed(ApiErrors.of(api, request, response, null));
+                ZohoApiException refused = ApiErrors.of(api, request, response, null);
+                String hint = status == 401 ? authenticator.rejectedHint() : null;
+                throw failed(hint == null ? refused : refused.withHint(api, hint));
             }
             stats.succeeded();
             return response;

@@ -88,8 +88,19 @@ public class ZohoApiException extends RuntimeException {
         return statusCode == 0 || statusCode == 429 || statusCode >= 500;
     }
 
+    /** This failure with {@code hint} in place of the API's own advice for its code. */
+    ZohoApiException withHint(ZohoApi api, String hint) {
+        return new ZohoApiException(compose(api, operation, module, statusCode, code, apiMessage, details, hint),
+                operation, module, statusCode, code, apiMessage, details, getCause());
+    }
+
     static String compose(ZohoApi api, String operation, String module, int statusCode, String code,
                           String apiMessage, Map<String, Object> details) {
+        return compose(api, operation, module, statusCode, code, apiMessage, details, api.hint(code));
+    }
+
+    private static String compose(ZohoApi api, String operation, String module, int statusCode, String code,
+                                  String apiMessage, Map<String, Object> details, String hint) {
         StringBuilder sb = new StringBuilder(api.product()).append(' ').append(operation == null ? "call" : operation);
         if (module != null) {
             sb.append(" on ").append(module);
@@ -105,7 +116,6 @@ public class ZohoApiException extends RuntimeException {
         if (details != null && !details.isEmpty()) {
             sb.append(' ').append(details);
         }
-        String hint = api.hint(code);
         if (hint != null) {
             sb.append(". ").append(hint);
         }

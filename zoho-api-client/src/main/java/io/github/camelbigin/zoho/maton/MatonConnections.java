@@ -26,10 +26,12 @@ import io.github.camelbigin.zoho.records.JsonCalls;
  */
 public final class MatonConnections implements AutoCloseable {
 
-    /** The connection API, described as an API for messages and errors. */
-    public static final ZohoApi API = new ZohoApi("Maton", "", "", 0, 0, 0, 0, 0, 0, 0, 0, java.time.Duration.ZERO, java.util.Set.of(), Map.of(
-            "INVALID_TOKEN", "The Maton API key is missing, wrong or expired: give the key from maton.ai (Settings,"
-                             + " API keys) as apiKey"));
+    /**
+     * The connection API, described as an API for messages and errors (a refused key gets the advice of
+     * {@link MatonAuthenticator#rejectedHint()}).
+     */
+    public static final ZohoApi API = new ZohoApi("Maton", "", "", 0, 0, 0, 0, 0, 0, 0, 0, java.time.Duration.ZERO,
+            java.util.Set.of(), Map.of());
 
     private final HttpTransport transport;
     private final JsonCalls calls;

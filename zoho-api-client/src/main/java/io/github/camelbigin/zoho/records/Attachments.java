@@ -37,10 +37,20 @@ public final class Attachments {
                 .operation("attachments", module), page, token, perPage).build()));
     }
 
-    /** Attaches a file to a record: one call; the result's id is the attachment's. */
+    /**
+     * The largest file Zoho takes as an attachment or a photo (20 MB, as Zoho CRM documents for attachments; the
+     * harsher reading for Bigin, which does not say).
+     */
+    public static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+
+    /**
+     * Attaches a file to a record: one call; the result's id is the attachment's. A file larger than
+     * {@link #MAX_FILE_BYTES} is refused before a byte is sent; a stream stops there.
+     */
     public WriteResult upload(String module, String recordId, FilePart file, WriteOptions options) {
+        FilePart checked = file.within(MAX_FILE_BYTES, "an attachment");
         return one("uploadAttachment", module, recordId, file.fileName(),
-                ApiRequest.post(path(module, recordId, "Attachments")).file(file), options);
+                ApiRequest.post(path(module, recordId, "Attachments")).file(checked), options);
     }
 
     /** Downloads an attachment as a stream (close it). */
@@ -59,8 +69,9 @@ public final class Attachments {
 
     /** Sets a record's photo: one call. */
     public WriteResult uploadPhoto(String module, String recordId, FilePart file, WriteOptions options) {
+        FilePart checked = file.within(MAX_FILE_BYTES, "a record's photo");
         return one("uploadPhoto", module, recordId, file.fileName(), ApiRequest.post(path(module, recordId, "photo"))
-                .file(file), options);
+                .file(checked), options);
     }
 
     /** Downloads a record's photo as a stream (close it). */

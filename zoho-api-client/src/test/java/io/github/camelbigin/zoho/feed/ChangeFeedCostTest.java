@@ -60,7 +60,7 @@ class ChangeFeedCostTest {
         emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
         emulator.seedContacts(5);
         ChangeFeed reader = reader(strategy);
-        Watermark now = reader.newest();
+        Watermark now = reader.startingPoint();
 
         assertThat(calls(() -> assertThat(reader.read(now, 1000).records()).isEmpty())).isEqualTo(1);
         Watermark sealed = now.sealedBefore(Instant.parse("2026-02-06T08:30:00Z"));
@@ -130,7 +130,7 @@ class ChangeFeedCostTest {
             emulator.seedContacts(100);
         }
         ChangeFeed reader = reader(strategy);
-        Watermark now = reader.newest().sealedBefore(Instant.parse("2026-02-06T09:00:00Z"));
+        Watermark now = reader.startingPoint().sealedBefore(Instant.parse("2026-02-06T09:00:00Z"));
         emulator.clock().advance(Duration.ofSeconds(5));
         List<String> fresh = emulator.seedContacts(3);
 
@@ -139,5 +139,61 @@ class ChangeFeedCostTest {
                 .containsExactlyElementsOf(fresh));
 
         assertThat(calls[0]).isEqualTo(strategy == ChangeDetection.list ? 2 : 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChangeDetection.class)
+    void aCreatedOnlyFeedOfEveryFieldPaysOneCallAnIdlePollWhateverOldRecordsWereEdited(ChangeDetection strategy) {
+        emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
+        List<String> old = emulator.seedContacts(450);
+        // every field of Contacts: more than one request names, so a page of records costs one call a chunk
+        ChangeFeed created = new ChangeFeed(client, "Contacts", null, "Created_Time", strategy);
+        // sealed, as the consumer seals it a minute after its second (until then a busy second is read again)
+        Watermark start = created.startingPoint().sealedBefore(Instant.parse("2026-02-06T09:00:00Z"));
+        emulator.clock().advance(Duration.ofSeconds(5));
+        old.forEach(id -> emulator.update("Contacts", id, Map.of("Title", "edited")));
+
+        for (int poll = 0; poll < 5; poll++) {
+            assertThat(calls(() -> assertThat(created.read(start, 1000).records()).isEmpty())).isEqualTo(1);
+        }
+        List<String> fresh = emulator.seedContacts(3);
+        assertThat(calls(() -> assertThat(created.read(start, 1000).records()).extracting(r -> r.get("id"))
+                .containsExactlyElementsOf(fresh))).as("list: the one-field look, then the page in its two chunks;"
+                                                        + " COQL: the query in its two chunks")
+                .isEqualTo(strategy == ChangeDetection.list ? 3 : 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChangeDetection.class)
+    void aCreatedOnlyFeedOfFewFieldsReadsNewRecordsAmongEditsInOneCall(ChangeDetection strategy) {
+        emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
+        List<String> old = emulator.seedContacts(450);
+        ChangeFeed created = new ChangeFeed(client, "Contacts", List.of("Last_Name"), "Created_Time", strategy);
+        // sealed, as the consumer seals it a minute after its second (until then a busy second is read again)
+        Watermark start = created.startingPoint().sealedBefore(Instant.parse("2026-02-06T09:00:00Z"));
+        emulator.clock().advance(Duration.ofSeconds(5));
+        old.forEach(id -> emulator.update("Contacts", id, Map.of("Title", "edited")));
+        List<String> fresh = emulator.seedContacts(3);
+
+        assertThat(calls(() -> assertThat(created.read(start, 1000).records()).extracting(r -> r.get("id"))
+                .containsExactlyElementsOf(fresh))).isEqualTo(1);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCreatedOnlyBacklogLargerThanAPageIsReadOldestFirstByTheKeysetReader() {
+        emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
+        emulator.seedContacts(10);
+        ChangeFeed created = new ChangeFeed(client, "Contacts", List.of("Last_Name"), "Created_Time",
+                ChangeDetection.list);
+        Watermark start = created.startingPoint();
+        List<String> fresh = new java.util.ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            emulator.clock().advance(Duration.ofSeconds(1));
+            fresh.addAll(emulator.seedContacts(100));
+        }
+
+        Changes first = created.read(start, 300);
+        assertThat(first.records()).extracting(r -> r.get("id")).containsExactlyElementsOf(fresh.subList(0, 300));
+        assertThat(first.more()).isTrue();
     }
 }

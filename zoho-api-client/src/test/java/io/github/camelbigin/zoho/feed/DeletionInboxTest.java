@@ -178,4 +178,13 @@ class DeletionInboxTest {
         assertThat(inbox.size()).isEqualTo(DeletionInbox.MAX_IDS);
         assertThat(inbox.beyondReach(java.util.Set.of(), Watermark.BEGINNING).get(0).id()).isEqualTo("95");
     }
+
+    @Test
+    void aCallbackComingAfterItsDeletionWasDeliveredDoesNotAnnounceItAgain() {
+        DeletionInbox inbox = new DeletionInbox();
+        inbox.delivered("7"); // delivered from the list before its callback came
+
+        assertThat(inbox.announce(List.of("7"), Instant.now())).isFalse();
+        assertThat(inbox.beyondReach(java.util.Set.of(), Watermark.BEGINNING)).isEmpty();
+    }
 }

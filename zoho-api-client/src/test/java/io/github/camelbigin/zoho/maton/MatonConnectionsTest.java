@@ -99,8 +99,9 @@ class MatonConnectionsTest {
     void aWrongKeyIsNamedAsSuch() {
         try (MatonConnections wrong = new MatonConnections("not-a-key", URI.create(emulator.matonControlUrl()),
                 new TransportSettings(), Clock.systemUTC(), Sleeper.REAL)) {
-            assertThatThrownBy(() -> wrong.list(null, null)).hasMessageContaining("Maton API key is missing, wrong or"
-                                                                                  + " expired");
+            assertThatThrownBy(() -> wrong.list(null, null)).hasMessageContaining("Maton refused the API key")
+                    .hasMessageContaining("apiKey").hasMessageNotContaining("refresh token (")
+                    .hasMessageNotContaining("not-a-key");
         }
     }
 

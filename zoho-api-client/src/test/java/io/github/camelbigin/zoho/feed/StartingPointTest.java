@@ -1,0 +1,106 @@
+package io.github.camelbigin.zoho.feed;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelbigin.emulator.BiginEmulator;
+import io.github.camelbigin.emulator.BiginEmulatorExtension;
+import io.github.camelbigin.zoho.api.ZohoApi;
+import io.github.camelbigin.zoho.auth.StaticTokenAuthenticator;
+import io.github.camelbigin.zoho.client.ZohoClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Where a feed that starts now begins: every record of its second held, however busy the second. */
+class StartingPointTest {
+
+    @RegisterExtension
+    static BiginEmulatorExtension extension = new BiginEmulatorExtension();
+
+    private final BiginEmulator emulator = extension.emulator();
+    private ZohoClient client;
+
+    @BeforeEach
+    void client() {
+        client = ZohoClient.builder().authenticator(new StaticTokenAuthenticator(ZohoApi.BIGIN_V2,
+                BiginEmulator.ACCESS_TOKEN, null)).apiUrl(URI.create(emulator.apiUrl())).build();
+        client.defaultFields("Contacts");
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    private ChangeFeed feed() {
+        return new ChangeFeed(client, "Contacts", List.of("Last_Name"), "Modified_Time", ChangeDetection.list);
+    }
+
+    private long calls(Runnable r) {
+        long before = emulator.apiCalls();
+        r.run();
+        return emulator.apiCalls() - before;
+    }
+
+    @Test
+    void everyRecordOfABusySecondIsHeldByFollowingPageTokens() {
+        emulator.clock().freezeAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // not settled
+        emulator.seedContacts(2300);
+        Watermark[] start = new Watermark[1];
+
+        assertThat(calls(() -> start[0] = feed().startingPoint())).as("one call a page of that second").isEqualTo(12);
+        assertThat(start[0].ids()).hasSize(2300);
+        assertThat(start[0].sealed()).isFalse();
+    }
+
+    @Test
+    void aBusySecondPastTheListsReachWithoutPageTokensIsSealedSoNothingOldIsDelivered() {
+        emulator.pageTokens(false);
+        Instant busy = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // not settled
+        emulator.clock().freezeAt(busy);
+        emulator.seedContacts(2100);
+        ChangeFeed feed = feed();
+
+        Watermark start = feed.startingPoint(); // waits until Zoho's clock has left the busy second
+        emulator.clock().advance(Duration.ofSeconds(1));
+        String fresh = emulator.insert("Contacts", Map.of("Last_Name", "AfterTheStart"));
+
+        assertThat(start.sealed()).as("the busy second, whole").isTrue();
+        assertThat(start.time().toInstant()).isEqualTo(busy);
+        assertThat(feed.read(start, 5000).records()).extracting(r -> r.get("id")).containsExactly(fresh);
+    }
+
+    @Test
+    void everyDeletionOfABusySecondIsHeld() {
+        emulator.clock().freezeAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        List<String> ids = emulator.seedContacts(251);
+        ids.forEach(id -> emulator.delete("Contacts", id));
+
+        Watermark start = feed().deletionsStartingPoint();
+
+        assertThat(start.ids()).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aSecondOlderThanTheSettleMarginIsSealedInOneCall() {
+        emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
+        emulator.seedContacts(2300);
+        Watermark[] start = new Watermark[1];
+
+        assertThat(calls(() -> start[0] = feed().startingPoint())).isEqualTo(1);
+        assertThat(start[0].sealed()).isTrue();
+        assertThat(start[0].time().toInstant()).isEqualTo(Instant.parse("2026-02-06T08:28:53Z"));
+    }
+
+    @Test
+    void anEmptyModuleStartsAtTheBeginning() {
+        assertThat(feed().startingPoint()).isEqualTo(Watermark.BEGINNING);
+    }
+}
