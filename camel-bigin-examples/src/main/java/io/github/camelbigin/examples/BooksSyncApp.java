@@ -23,6 +23,18 @@ public final class BooksSyncApp {
                     connection.emulator() != null ? "700200001" : null));
             main.addInitialProperty("books.delay", setting("BOOKS_DELAY", "60000"));
             main.configure().addRoutesBuilder(new BooksSyncRoutes());
+            if (connection.emulator() != null) {
+                // on the embedded emulator nobody else edits Bigin: one contact made after the start shows a sync
+                main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                    @Override
+                    public void afterStart(org.apache.camel.main.BaseMainSupport m) {
+                        String id = connection.emulator().insert("Contacts", java.util.Map.of("First_Name", "Ada",
+                                "Last_Name", "Lovelace", "Email", "ada@example.com"));
+                        System.out.println("Created the sample contact " + id + " in the embedded Bigin: watch it"
+                                           + " reach Books");
+                    }
+                });
+            }
             System.out.println("Syncing Bigin contacts to Zoho Books (" + connection.description() + "). Ctrl-C stops.");
             main.run();
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbigin.component.BiginConstants;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -24,12 +25,24 @@ public class BooksSyncRoutes extends RouteBuilder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Where the sync's own INFO lines go: one per contact synced, so a newcomer sees it work. */
+    static final String LOG = "io.github.camelbigin.examples.books";
+
     @Override
     public void configure() {
+        // a contact Books refuses (a duplicate name, a bad field) is parked, not a stop: it goes to the dead letter
+        // once, handled, and the feed moves on to the next contact; a passing failure is retried first
+        errorHandler(deadLetterChannel("{{books.deadLetter:log:" + LOG + ".parked?level=WARN&showHeaders=true}}")
+                .maximumRedeliveries(2).redeliveryDelay(Long.parseLong(getContext()
+                        .resolvePropertyPlaceholders("{{books.redeliveryDelay:1000}}"))).useOriginalMessage()
+                .logExhaustedMessageHistory(false));
+
         from("bigin:Contacts?events=created,updated&fields=First_Name,Last_Name,Email,Phone,Mobile"
              + "&stateKey=bigin-to-books&delay={{books.delay:60000}}&initialPosition={{books.initialPosition:now}}")
                 .routeId("bigin-to-books")
                 .filter(simple("${body[Email]} != null && ${body[Email]} != ''"))
+                    .log(LoggingLevel.INFO, LOG, "Bigin ${header." + BiginConstants.EVENT_TYPE + "} contact"
+                         + " ${header." + BiginConstants.RECORD_ID + "} (${body[Email]}): looking it up in Books")
                     .setProperty("contact", body())
                     .to("bigin:Contacts?operation=authorize") // Authorization and CamelBiginApiDomain
                     .setHeader(Exchange.HTTP_METHOD, constant("GET"))
@@ -43,13 +56,13 @@ public class BooksSyncRoutes extends RouteBuilder {
                         .when(header("booksContactId").isNotNull())
                             .setHeader(Exchange.HTTP_METHOD, constant("PUT"))
                             .toD("${header." + BiginConstants.API_DOMAIN + "}/books/v3/contacts/${header.booksContactId}")
-                            .log("Bigin ${header." + BiginConstants.EVENT_TYPE + "} ${exchangeProperty.contact[Email]}:"
-                                 + " updated Books contact ${header.booksContactId}")
+                            .log(LoggingLevel.INFO, LOG, "Bigin ${header." + BiginConstants.EVENT_TYPE + "}"
+                                 + " ${exchangeProperty.contact[Email]}: updated Books contact ${header.booksContactId}")
                         .otherwise()
                             .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                             .toD("${header." + BiginConstants.API_DOMAIN + "}/books/v3/contacts")
-                            .log("Bigin ${header." + BiginConstants.EVENT_TYPE + "} ${exchangeProperty.contact[Email]}:"
-                                 + " created a Books contact")
+                            .log(LoggingLevel.INFO, LOG, "Bigin ${header." + BiginConstants.EVENT_TYPE + "}"
+                                 + " ${exchangeProperty.contact[Email]}: created a Books contact")
                     .end()
                 .end();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.camelbigin.component.BiginConstants;
 import io.github.camelbigin.zoho.records.WriteResult;
 import org.apache.camel.AggregationStrategy;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -23,11 +24,20 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class SyncRoutes extends RouteBuilder {
 
+    /** Where the sync's own INFO lines go: one per contact synced, so a newcomer sees it work. */
+    static final String LOG = "io.github.camelbigin.examples.sync";
+
     @Override
     public void configure() {
         from("bigin:Contacts?events=created,updated&fields=First_Name,Last_Name,Email,Phone"
              + "&stateRepository=#syncState&delay={{sync.delay}}&initialPosition={{sync.initialPosition:now}}")
                 .routeId("bigin-to-db")
+                // a contact the database refuses is parked, not a stop: it goes to the dead letter once, handled,
+                // and the feed moves on; a passing failure is retried first
+                .errorHandler(deadLetterChannel("{{sync.deadLetter:log:" + LOG + ".parked?level=WARN&showHeaders=true}}")
+                        .maximumRedeliveries(2).redeliveryDelay(Long.parseLong(getContext().resolvePropertyPlaceholders(
+                                "{{sync.redeliveryDelay:1000}}"))).useOriginalMessage()
+                        .logExhaustedMessageHistory(false))
                 .filter(simple("${body[Email]} != null && ${body[Email]} != ''"))
                     .to("sql:select id from crm_contact where lower(email) = lower(:#Email)"
                         + "?dataSource=#crm&outputType=SelectOne&outputHeader=crmId")
@@ -36,13 +46,14 @@ public class SyncRoutes extends RouteBuilder {
                             .to("sql:update crm_contact set first_name = :#First_Name, last_name = :#Last_Name,"
                                 + " phone = :#Phone, bigin_id = :#id, updated_at = CURRENT_TIMESTAMP"
                                 + " where id = :#crmId?dataSource=#crm")
-                            .log("Bigin ${header." + BiginConstants.EVENT_TYPE + "} ${body[Email]}: updated crm row"
-                                 + " ${header.crmId}")
+                            .log(LoggingLevel.INFO, LOG, "Bigin ${header." + BiginConstants.EVENT_TYPE + "} ${body[Email]}:"
+                                 + " updated crm row ${header.crmId}")
                         .otherwise()
                             .to("sql:insert into crm_contact (email, first_name, last_name, phone, bigin_id, updated_at)"
                                 + " values (:#Email, :#First_Name, :#Last_Name, :#Phone, :#id, CURRENT_TIMESTAMP)"
                                 + "?dataSource=#crm")
-                            .log("Bigin ${header." + BiginConstants.EVENT_TYPE + "} ${body[Email]}: created a crm row")
+                            .log(LoggingLevel.INFO, LOG, "Bigin ${header." + BiginConstants.EVENT_TYPE + "} ${body[Email]}:"
+                                 + " created a crm row")
                     .end()
                 .end();
 
@@ -69,6 +80,7 @@ public class SyncRoutes extends RouteBuilder {
                     e.getMessage().setHeader("inserted", inserted);
                     e.getMessage().setHeader("updated", updated);
                 })
-                .log("${header.CamelFileName}: ${header.inserted} contacts created and ${header.updated} updated in Bigin");
+                .log(LoggingLevel.INFO, LOG, "${header.CamelFileName}: ${header.inserted} contacts created and"
+                                             + " ${header.updated} updated in Bigin");
     }
 }

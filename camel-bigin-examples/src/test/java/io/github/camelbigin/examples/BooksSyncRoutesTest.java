@@ -29,6 +29,8 @@ class BooksSyncRoutesTest {
         context.getPropertiesComponent().addInitialProperty("books.organizationId", "700200001");
         context.getPropertiesComponent().addInitialProperty("books.delay", "100");
         context.getPropertiesComponent().addInitialProperty("books.initialPosition", "beginning");
+        context.getPropertiesComponent().addInitialProperty("books.deadLetter", "mock:parked");
+        context.getPropertiesComponent().addInitialProperty("books.redeliveryDelay", "10");
         context.addRoutes(new BooksSyncRoutes());
         context.start();
     }
@@ -67,5 +69,26 @@ class BooksSyncRoutesTest {
                 .containsExactly("GET 200", "POST 201", "GET 200", "PUT 200");
         assertThat(emulator.requests()).filteredOn(r -> r.path().startsWith("/books/v3/"))
                 .allMatch(r -> ("Zoho-oauthtoken " + BiginEmulator.ACCESS_TOKEN).equals(r.header("Authorization")));
+    }
+
+    @Test
+    void aContactBooksRefusesIsParkedInTheDeadLetterOnceAndTheSyncGoesOn() throws Exception {
+        org.apache.camel.component.mock.MockEndpoint parked = context.getEndpoint("mock:parked",
+                org.apache.camel.component.mock.MockEndpoint.class);
+        emulator.insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace", "Email", "ada@example.com"));
+        await(() -> emulator.booksContacts().size() == 1);
+        // Books keeps contact names unique: a second Ada Lovelace with another email is refused there
+        String twin = emulator.insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace",
+                "Email", "ada.twin@example.com"));
+        emulator.insert("Contacts", Map.of("First_Name", "Grace", "Last_Name", "Hopper", "Email", "grace@example.com"));
+
+        await(() -> emulator.booksContacts().size() == 2);
+        Thread.sleep(300);
+        assertThat(emulator.booksContacts()).extracting(c -> c.get("email"))
+                .containsExactlyInAnyOrder("ada@example.com", "grace@example.com");
+        assertThat(parked.getReceivedExchanges()).singleElement().satisfies(e -> assertThat(
+                e.getIn().getHeader(io.github.camelbigin.component.BiginConstants.RECORD_ID)).isEqualTo(twin));
+        assertThat(emulator.requests()).filteredOn(r -> r.path().startsWith("/books/v3/") && r.status() == 400)
+                .hasSize(3); // the first try and two redeliveries, then parked
     }
 }

@@ -67,6 +67,10 @@ class ExampleMainsTest {
                 Map.of("BOOKS_DELAY", "200"))) {
             assertThat(books.awaitLine(l -> l.startsWith("Syncing Bigin contacts to Zoho Books"), STARTUP))
                     .as(String.join("\n", books.output())).isTrue();
+            // each sync step at INFO: the sample contact looked up in Books, then created there
+            assertThat(books.awaitLine(l -> l.contains("INFO") && l.contains("ada@example.com: created a Books contact"),
+                    STARTUP)).as(String.join("\n", books.output())).isTrue();
+            assertThat(books.output()).anyMatch(l -> l.contains("INFO") && l.contains("looking it up in Books"));
         }
     }
 
@@ -84,6 +88,9 @@ class ExampleMainsTest {
                 Thread.sleep(50); // the consumer takes its starting point, then polls
             }
             assertThat(emulator.apiCalls()).as(String.join("\n", boot.output())).isGreaterThanOrEqualTo(2);
+            String id = emulator.insert("Contacts", Map.of("Last_Name", "Lovelace"));
+            assertThat(boot.awaitLine(l -> l.contains("INFO") && l.contains("created contact " + id), STARTUP))
+                    .as("a change logged at INFO: " + String.join("\n", boot.output())).isTrue();
             assertThat(boot.output()).noneMatch(l -> l.contains("NoClassDefFoundError"));
         }
     }

@@ -47,6 +47,8 @@ class SyncRoutesTest {
         context.getRegistry().bind("syncState", new MemoryStateRepository());
         context.getPropertiesComponent().addInitialProperty("sync.delay", "100");
         context.getPropertiesComponent().addInitialProperty("sync.inbox", dir.resolve("inbox").toString());
+        context.getPropertiesComponent().addInitialProperty("sync.deadLetter", "mock:parked");
+        context.getPropertiesComponent().addInitialProperty("sync.redeliveryDelay", "10");
         context.addRoutes(new SyncRoutes());
         context.start();
         await(() -> emulator.apiCalls() >= 2, "the consumer to take its starting point");
@@ -130,5 +132,20 @@ class SyncRoutesTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    @Test
+    void aContactTheDatabaseRefusesIsParkedInTheDeadLetterOnceAndTheSyncGoesOn() throws Exception {
+        org.apache.camel.component.mock.MockEndpoint parked = context.getEndpoint("mock:parked",
+                org.apache.camel.component.mock.MockEndpoint.class);
+        String refused = emulator.insert("Contacts", Map.of("Last_Name", "TooLong", "Email", "long@example.com",
+                "Phone", "+1".repeat(30))); // 60 characters: the phone column takes 50
+        emulator.insert("Contacts", Map.of("Last_Name", "After", "Email", "after@example.com"));
+
+        await(() -> row("after@example.com") != null, "the contact after the refused one");
+        Thread.sleep(300);
+        assertThat(parked.getReceivedExchanges()).singleElement().satisfies(e -> assertThat(
+                e.getIn().getHeader(io.github.camelbigin.component.BiginConstants.RECORD_ID)).isEqualTo(refused));
+        assertThat(row("long@example.com")).isNull();
     }
 }

@@ -180,6 +180,37 @@ class KameletsTest {
     }
 
     @Test
+    void aSinkWritesThroughANamedConnectionUnderACreditBudget() throws Exception {
+        // the credentials live in a named connection; the Kamelet only names it (and its own would clash with it)
+        context = new DefaultCamelContext(); // without the Kamelets' own credentials of start()
+        io.github.camelbigin.component.BiginConnection orgB = new io.github.camelbigin.component.BiginConnection();
+        orgB.setAccessToken(BiginEmulator.ACCESS_TOKEN);
+        orgB.setApiUrl(emulator.apiUrl());
+        context.getRegistry().bind("orgB", orgB);
+        load("sink.camel.yaml", """
+                - route:
+                    from:
+                      uri: direct:in
+                      steps:
+                        - to:
+                            uri: kamelet:bigin-sink
+                            parameters:
+                              module: Contacts
+                              connection: orgB
+                              creditBudget: 500
+                """);
+        context.start();
+
+        context.createProducerTemplate().sendBody("direct:in", "[{\"Last_Name\":\"Lovelace\"}]");
+
+        assertThat(emulator.records("Contacts")).extracting(r -> r.get("Last_Name")).containsExactly("Lovelace");
+        assertThat(context.getEndpoints()).filteredOn(io.github.camelbigin.component.ZohoEndpoint.class::isInstance)
+                .map(e -> ((io.github.camelbigin.component.ZohoEndpoint) e).getCreditBudget()).containsExactly(500L);
+        assertThat(emulator.apiRequests()).allMatch(r -> ("Zoho-oauthtoken " + BiginEmulator.ACCESS_TOKEN)
+                .equals(r.header("Authorization")));
+    }
+
+    @Test
     void bigInSinkUpsertsIncomingJson() throws Exception {
         emulator.insert("Contacts", Map.of("Last_Name", "Old", "Email", "ada@example.com"));
         load("sink.camel.yaml", """
@@ -253,6 +284,12 @@ class KameletsTest {
         context.start();
         awaitConsumersStarted();
         assertThat(emulator.channelIds()).hasSize(1);
+        // the starting point at start, then the first poll (push mode's first tick comes at once)
+        for (long until = System.currentTimeMillis() + 10_000; emulator.apiRequests().stream()
+                .filter(r -> r.apiPath().equals("/Contacts") && r.isAnswered()).count() < 2
+                && System.currentTimeMillis() < until;) {
+            Thread.sleep(20);
+        }
 
         String id = emulator.insert("Contacts", Map.of("Last_Name", "Pushed"));
 

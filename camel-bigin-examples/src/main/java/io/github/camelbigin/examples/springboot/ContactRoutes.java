@@ -1,6 +1,7 @@
 package io.github.camelbigin.examples.springboot;
 
 import io.github.camelbigin.component.BiginConstants;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContactRoutes extends RouteBuilder {
 
+    /** Where the example's INFO lines go: one per change, so a newcomer sees it work. */
+    static final String LOG = "io.github.camelbigin.examples.springboot";
+
     @Override
     public void configure() {
         boolean push = getContext().getPropertiesComponent().resolveProperty("bigin.notify-url")
@@ -21,8 +25,8 @@ public class ContactRoutes extends RouteBuilder {
                 ? "bigin:Contacts?events=created,updated,deleted&notifications=true&notifyUrl=RAW({{bigin.notify-url}})"
                 : "bigin:Contacts?events=created,updated,deleted&delay={{bigin.poll.delay:60000}}";
         from(changes).routeId("sb-contact-changes")
-                .log("${header." + BiginConstants.EVENT_TYPE + "} contact ${header." + BiginConstants.RECORD_ID
-                     + "} (${header." + BiginConstants.TRIGGER + "})")
+                .log(LoggingLevel.INFO, LOG, "${header." + BiginConstants.EVENT_TYPE + "} contact ${header."
+                                             + BiginConstants.RECORD_ID + "} (${header." + BiginConstants.TRIGGER + "})")
                 .to("{{bigin.changes.sink:log:bigin-changes}}");
 
         from("direct:create-contact").routeId("sb-create-contact")
