@@ -1,7 +1,6 @@
 package io.github.camelbigin.component;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelbigin.emulator.Fault;
@@ -10,14 +9,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,32 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What a consumer does with failures only a person can fix, and with passing ones. */
 class BiginConsumerFailureTest extends ConsumerTestSupport {
 
-    private final List<LogEvent> warnings = new CopyOnWriteArrayList<>();
-    private AbstractAppender appender;
-
-    @BeforeEach
-    void captureWarnings() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        appender = new AbstractAppender("consumer-warnings", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                if (event.getLevel().isMoreSpecificThan(Level.WARN)) {
-                    warnings.add(event.toImmutable());
-                }
-            }
-        };
-        appender.start();
-        ctx.getConfiguration().getRootLogger().addAppender(appender, Level.WARN, null);
-        ctx.updateLoggers();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        ctx.getConfiguration().getRootLogger().removeAppender(appender.getName());
-        ctx.updateLoggers();
-        appender.stop();
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs(Level.WARN);
 
     private void route(String uri) throws Exception {
         context.addRoutes(new RouteBuilder() {
@@ -102,7 +71,7 @@ class BiginConsumerFailureTest extends ConsumerTestSupport {
 
         // failures at polls 1, 2, 4, 8, 16, 32: each one doubles the polls skipped after it
         assertThat(emulator().apiCalls()).isBetween(5L, 8L);
-        assertThat(warnings).filteredOn(w -> w.getMessage().getFormattedMessage().contains("INVALID_TOKEN"))
+        assertThat(logs.events()).filteredOn(w -> w.getMessage().getFormattedMessage().contains("INVALID_TOKEN"))
                 .singleElement().satisfies(w -> {
                     assertThat(w.getThrown()).isNull();
                     assertThat(w.getMessage().getFormattedMessage()).contains("Bigin poll on Contacts failed");
@@ -118,7 +87,7 @@ class BiginConsumerFailureTest extends ConsumerTestSupport {
 
         awaitDelivered(2);
         assertThat(deliveredIds()).containsExactlyElementsOf(ids);
-        assertThat(warnings).anyMatch(w -> w.getMessage().getFormattedMessage()
+        assertThat(logs.events()).anyMatch(w -> w.getMessage().getFormattedMessage()
                 .contains("could not check its module at start"));
     }
 }

@@ -1,50 +1,17 @@
 package io.github.camelbigin.component;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.apache.camel.Exchange;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Maton's gateway as a user meets it: several connections behind one key, a wrong key, a key with no connection. */
 class BiginMatonGatewayTest extends BiginTestSupport {
 
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private AbstractAppender appender;
-
-    @BeforeEach
-    void captureWarnings() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        appender = new AbstractAppender("maton-warnings", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                if (event.getLevel().isMoreSpecificThan(Level.WARN)) {
-                    warnings.add(event.getMessage().getFormattedMessage());
-                }
-            }
-        };
-        appender.start();
-        ctx.getConfiguration().getRootLogger().addAppender(appender, Level.WARN, null);
-        ctx.updateLoggers();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        ctx.getConfiguration().getRootLogger().removeAppender(appender.getName());
-        ctx.updateLoggers();
-        appender.stop();
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs(Level.WARN);
 
     private String gateway(String key, String operation) {
         return "bigin:Contacts?operation=" + operation + "&fields=Last_Name&apiKey=" + key + "&matonControlUrl="
@@ -58,7 +25,7 @@ class BiginMatonGatewayTest extends BiginTestSupport {
         send(gateway("key-of-two-orgs", "list"), null);
         send(gateway("key-of-two-orgs", "list") + "&perPage=10", null); // a second endpoint of the same key
 
-        assertThat(warnings).filteredOn(w -> w.contains("ACTIVE zoho-bigin connections")).singleElement()
+        assertThat(logs.messages()).filteredOn(w -> w.contains("ACTIVE zoho-bigin connections")).singleElement()
                 .asString().contains("uses the oldest, c-sandbox").contains("c-production").contains("connectionId")
                 .doesNotContain("key-of-two-orgs");
     }
@@ -71,7 +38,7 @@ class BiginMatonGatewayTest extends BiginTestSupport {
         send(gateway("key-of-one-org", "list"), null);
         send(gateway("key-of-two-orgs", "list") + "&connectionId=c-production", null);
 
-        assertThat(warnings).noneMatch(w -> w.contains("ACTIVE zoho-bigin connections"));
+        assertThat(logs.messages()).noneMatch(w -> w.contains("ACTIVE zoho-bigin connections"));
     }
 
     @Test

@@ -12,11 +12,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
-import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.apache.camel.support.PluginHelper;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +23,7 @@ class BiginObservabilityTest extends ConsumerTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext ctx = super.createCamelContext();
-        // what camel-main / Spring Boot do with camel.health.enabled=true and camel.health.producers-enabled=true
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(ctx);
-        ctx.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
-        ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
-        producers.setEnabled(true);
-        registry.register(producers);
-        registry.register(new ConsumersHealthCheckRepository());
-        return ctx;
+        return withHealthChecks(super.createCamelContext());
     }
 
     private HealthCheck.Result readiness(String idPrefix) {

@@ -6,7 +6,12 @@ import java.util.stream.Collectors;
 
 import io.github.camelbigin.emulator.BiginEmulator;
 import io.github.camelbigin.emulator.RecordedRequest;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
+import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
+import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
 /**
@@ -26,6 +31,21 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
         String sep = moduleAndOptions.contains("?") ? "&" : "?";
         return scheme() + ":" + moduleAndOptions + sep + "accessToken=" + BiginEmulator.ACCESS_TOKEN + "&apiUrl="
                + emulator().apiUrl() + "&retryInitialDelay=10&retryMaxDelay=50";
+    }
+
+    /**
+     * The readiness checks of producers and consumers in {@code ctx}, as camel-main and Spring Boot register them with
+     * {@code camel.health.enabled=true} and {@code camel.health.producers-enabled=true}; returns {@code ctx}.
+     */
+    public static CamelContext withHealthChecks(CamelContext ctx) {
+        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
+        registry.setCamelContext(ctx);
+        ctx.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
+        producers.setEnabled(true);
+        registry.register(producers);
+        registry.register(new ConsumersHealthCheckRepository());
+        return ctx;
     }
 
     /** A {@link BiginConstants} header as the component under test names it ({@code CamelZohoCrmRecordId}, …). */

@@ -12,9 +12,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
-import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,15 +32,7 @@ public abstract class FeedEdgesContract extends EmulatorTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext ctx = LocalPlatformHttp.addTo(super.createCamelContext(), port);
-        // what camel-main / Spring Boot do with camel.health.enabled=true and camel.health.producers-enabled=true
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(ctx);
-        ctx.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
-        ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
-        producers.setEnabled(true);
-        registry.register(producers);
-        return ctx;
+        return withHealthChecks(LocalPlatformHttp.addTo(super.createCamelContext(), port));
     }
 
     /** The options that put a consumer in push mode, or none for polling. */

@@ -1,52 +1,19 @@
 package io.github.camelbigin.zoho.feed;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbigin.emulator.BiginEmulator;
-import io.github.camelbigin.emulator.BiginEmulatorExtension;
-import io.github.camelbigin.zoho.api.ZohoApi;
-import io.github.camelbigin.zoho.auth.StaticTokenAuthenticator;
-import io.github.camelbigin.zoho.client.ZohoClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Where a feed that starts now begins: every record of its second held, however busy the second. */
-class StartingPointTest {
-
-    @RegisterExtension
-    static BiginEmulatorExtension extension = new BiginEmulatorExtension();
-
-    private final BiginEmulator emulator = extension.emulator();
-    private ZohoClient client;
-
-    @BeforeEach
-    void client() {
-        client = ZohoClient.builder().authenticator(new StaticTokenAuthenticator(ZohoApi.BIGIN_V2,
-                BiginEmulator.ACCESS_TOKEN, null)).apiUrl(URI.create(emulator.apiUrl())).build();
-        client.defaultFields("Contacts");
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
+class StartingPointTest extends FeedOnEmulator {
 
     private ChangeFeed feed() {
         return new ChangeFeed(client, "Contacts", List.of("Last_Name"), "Modified_Time", ChangeDetection.list);
-    }
-
-    private long calls(Runnable r) {
-        long before = emulator.apiCalls();
-        r.run();
-        return emulator.apiCalls() - before;
     }
 
     @Test
