@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.camelbigin.zoho.auth.MatonAuthenticator;
 import io.github.camelbigin.zoho.http.Sleeper;
 import io.github.camelbigin.zoho.maton.MatonConnection;
 import io.github.camelbigin.zoho.maton.MatonConnections;
@@ -52,6 +53,16 @@ final class MatonOperations implements AutoCloseable {
      * the wrong one. Says so, naming them and the one Maton uses. One call to Maton's connection API (no Zoho credit);
      * when it fails, nothing is said.
      */
+    /**
+     * Whether the connection API of the gateway this endpoint calls is known: Maton's own gateway (no apiUrl), or a
+     * matonControlUrl set beside an apiUrl (an emulator, a proxy). A gateway elsewhere with the default control URL
+     * is not asked about: its connections are not Maton's.
+     */
+    boolean controlApiKnown() {
+        return config.getApiUrl() == null
+               || !MatonAuthenticator.CONTROL_URL.toString().equals(config.getMatonControlUrl());
+    }
+
     void sayWhichConnection(org.slf4j.Logger log) {
         String app = endpoint.api().gatewayApp();
         List<MatonConnection> active;

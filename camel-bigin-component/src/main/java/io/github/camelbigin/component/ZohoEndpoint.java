@@ -215,7 +215,8 @@ public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements Endp
         }
         BiginComponent component = getComponent();
         if (configuration.getClient() == null && configuration.getApiKey() != null
-            && configuration.getConnectionId() == null && component.firstStartOfMatonKey(configuration)) {
+            && configuration.getConnectionId() == null && maton.controlApiKnown()
+            && component.firstStartOfMatonKey(configuration)) {
             maton.sayWhichConnection(LOG);
         }
         if (component.isHealthCheckProducerEnabled() || component.isHealthCheckConsumerEnabled()) {

@@ -68,7 +68,8 @@ final class BooksApi {
                 }
                 String name = given.path("contact_name").asText();
                 for (Map<String, Object> other : contacts.values()) {
-                    if (!other.get("contact_id").equals(id) && name.equalsIgnoreCase(String.valueOf(other.get("contact_name")))) {
+                    if (!other.get("contact_id").equals(id)
+                        && name.equalsIgnoreCase(String.valueOf(other.get("contact_name")))) {
                         // Books keeps contact names unique in an organization
                         return error(400, 3062, "The contact name already exists. Please specify a different name.");
                     }

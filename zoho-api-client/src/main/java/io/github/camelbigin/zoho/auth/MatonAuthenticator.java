@@ -72,9 +72,15 @@ public final class MatonAuthenticator extends FixedAuthenticator {
         }
     }
 
-    /** Maton's gateway refused the key: advice about the key, never the key, and none about Zoho tokens. */
+    /**
+     * Maton's gateway refused the key: advice about the key, never the key, and none about Zoho tokens. A scope Zoho
+     * finds missing behind the gateway keeps Zoho's advice.
+     */
     @Override
-    public String rejectedHint() {
+    public String rejectedHint(String code) {
+        if ("OAUTH_SCOPE_MISMATCH".equals(code)) {
+            return null;
+        }
         return "Maton refused the API key (missing, wrong, revoked or of another account): set the apiKey option"
                + " (or MATON_API_KEY for the demo) to a key from your Maton dashboard (maton.ai, Settings, API keys)."
                + " Maton holds the Zoho token itself: no refresh token, data center or scope is needed";

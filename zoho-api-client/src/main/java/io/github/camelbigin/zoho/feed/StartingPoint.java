@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Where a feed that starts now begins: the newest second that holds records, with the id of every record in it —
  * however many, for the reads follow page tokens — or, when that second lies more than the settle margin before the
- * server's now, that second sealed: no record can still appear in it, so no id need be held. Everything older existed before the start and is never delivered;
- * a record of that second not among the ids, or any later one, changed after the start and is.
+ * server's now, that second sealed: no record can still appear in it, so no id need be held. Everything older existed
+ * before the start and is never delivered; a record of that second not among the ids, or any later one, changed after
+ * the start and is.
  * <p>
  * Only a second that cannot be read whole (more records in it than a server without page tokens pages to) is not held
  * by its ids: the start then waits until the server's clock (the {@code Date} header of its answers) has left that
@@ -51,10 +52,6 @@ final class StartingPoint {
             while (newestFirst.hasNext()) {
                 Map<String, Object> row = newestFirst.next();
                 OffsetDateTime t = ZohoTime.of(row, field);
-                if (t != null && second == null
-                    && t.toInstant().isBefore(serverTime.get().minus(KeysetReader.SETTLE_MARGIN))) {
-                    return new Watermark(t, Map.of(), true); // settled: no record can appear in it, none to hold
-                }
                 if (t != null && (second == null || !t.toInstant().isBefore(second.toInstant()))) {
                     if (second == null || t.toInstant().isAfter(second.toInstant())) {
                         second = t; // a list not quite newest first: a newer row starts the second again
@@ -64,6 +61,10 @@ final class StartingPoint {
                     pageHadSecond = true;
                 }
                 if (newestFirst.endOfPage()) {
+                    if (second != null && newestFirst.pagesFetched() == 1
+                        && second.toInstant().isBefore(serverTime.get().minus(KeysetReader.SETTLE_MARGIN))) {
+                        return new Watermark(second, Map.of(), true); // settled: nothing can appear in it, none to hold
+                    }
                     if (!pageHadSecond) {
                         break; // newest first: no later page holds a row of that second
                     }

@@ -23,10 +23,10 @@ public interface Authenticator {
     }
 
     /**
-     * What to do when the credentials are refused (401), in place of the API's own advice for a Zoho token; null to
-     * keep that advice.
+     * What to do when a call is refused with 401 and this error code, in place of the API's own advice for a Zoho
+     * token; null to keep that advice.
      */
-    default String rejectedHint() {
+    default String rejectedHint(String code) {
         return null;
     }
 

@@ -133,7 +133,7 @@ public final class HttpTransport implements AutoCloseable {
             }
             if (status >= 400 && !(request.recordResults() && ApiErrors.hasRecordResults(response))) {
                 ZohoApiException refused = ApiErrors.of(api, request, response, null);
-                String hint = status == 401 ? authenticator.rejectedHint() : null;
+                String hint = status == 401 ? authenticator.rejectedHint(refused.getCode()) : null;
                 throw failed(hint == null ? refused : refused.withHint(api, hint));
             }
             stats.succeeded();

@@ -28,7 +28,7 @@ public final class MatonConnections implements AutoCloseable {
 
     /**
      * The connection API, described as an API for messages and errors (a refused key gets the advice of
-     * {@link MatonAuthenticator#rejectedHint()}).
+     * {@link MatonAuthenticator#rejectedHint(String)}).
      */
     public static final ZohoApi API = new ZohoApi("Maton", "", "", 0, 0, 0, 0, 0, 0, 0, 0, java.time.Duration.ZERO,
             java.util.Set.of(), Map.of());
