@@ -163,4 +163,21 @@ class ZohoCrmOperationsTest extends ZohoCrmTestSupport {
         assertThat(org).isNotEmpty();
         assertThat(apiRequests()).extracting(r -> r.path()).allMatch(p -> p.startsWith("/crm/v8/"));
     }
+
+    @Test
+    void aFileLargerThanZohoCrmTakesIsRefusedBeforeAnyByteIsSent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path big = dir.resolve("video.mp4");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(100L * 1024 * 1024); // sparse: 100 MB on paper, nothing on disk
+        }
+        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Big"));
+
+        Exchange up = send(crm("Contacts?operation=uploadPhoto"), big.toFile(),
+                Map.of(ZohoCrmConstants.RECORD_ID, contact));
+
+        assertThat(up.getException()).hasMessageContaining("video.mp4").hasMessageContaining("20 MB")
+                .hasMessageContaining("nothing was sent");
+        assertThat(calls()).isEmpty();
+    }
 }
