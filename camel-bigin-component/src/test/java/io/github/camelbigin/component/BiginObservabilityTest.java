@@ -94,9 +94,12 @@ class BiginObservabilityTest extends ConsumerTestSupport {
             }
         });
         awaitPolls(3);
-
-        HealthCheck.Result result = HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().contains("bad-consumer")).findFirst().orElseThrow();
+        // the consumer's check, once the repository has it and it has judged the failed polls
+        java.util.function.Supplier<java.util.Optional<HealthCheck.Result>> check = () -> HealthCheckHelper
+                .invokeReadiness(context).stream().filter(r -> r.getCheck().getId().contains("bad-consumer")
+                                                               && r.getState() == HealthCheck.State.DOWN).findFirst();
+        await(() -> check.get().isPresent(), 10_000, "the consumer's readiness check to say DOWN");
+        HealthCheck.Result result = check.get().orElseThrow();
 
         assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(result.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 401);
