@@ -39,7 +39,7 @@ public final class RecordWrites {
 
     /** Creates records; results in input order. */
     public List<WriteResult> create(String module, List<Map<String, Object>> records, WriteOptions options) {
-        return write("create", module, records, options, r -> null);
+        return write(RecordWrite.CREATE, module, records, options, r -> null);
     }
 
     /**
@@ -177,7 +177,7 @@ public final class RecordWrites {
      */
     public List<WriteResult> update(String module, List<Map<String, Object>> records, WriteOptions options) {
         String external = options == null ? null : options.externalField();
-        return write("update", module, records, options, external == null ? this::idProblem
+        return write(RecordWrite.UPDATE, module, records, options, external == null ? this::idProblem
                 : r -> r.get(external) == null || r.get(external).toString().isBlank() ? "has no '" + external
                         + "': each record to update by external id needs its value" : null);
     }
@@ -211,13 +211,13 @@ public final class RecordWrites {
 
     /** Inserts records or updates those that match on the duplicate-check fields; results say which. */
     public List<WriteResult> upsert(String module, List<Map<String, Object>> records, WriteOptions options) {
-        return write("upsert", module, records, options, r -> null);
+        return write(RecordWrite.UPSERT, module, records, options, r -> null);
     }
 
     /** Deletes records by id; results in input order. A malformed id is refused here, the others are deleted. */
     public List<WriteResult> delete(String module, List<String> ids, WriteOptions options) {
         boolean external = options != null && options.externalField() != null;
-        return write("delete", module, idInputs(ids), options, external
+        return write(RecordWrite.DELETE, module, idInputs(ids), options, external
                 ? r -> r.get("id").toString().isBlank() ? "has a blank external id" : null : this::idProblem);
     }
 
@@ -235,13 +235,13 @@ public final class RecordWrites {
      * Writes the records {@code refusal} does not refuse, in calls of at most the batch size, and reports every record
      * in input order: refused ones with {@code INVALID_DATA} and why, without a call for them.
      */
-    private List<WriteResult> write(String operation, String module, List<Map<String, Object>> records,
+    private List<WriteResult> write(RecordWrite kind, String module, List<Map<String, Object>> records,
                                     WriteOptions options, Function<Map<String, Object>, String> refusal) {
         WriteOptions opts = options == null ? WriteOptions.create() : options;
         // by external id Zoho answers with its own ids: results then match the input by order, as Zoho keeps it
-        return write(operation, module, records, options, refusal, new Call(
-                chunk -> request(operation, module, chunk, opts), api.writeBatch(),
-                opts.externalField() == null && ("delete".equals(operation) || "update".equals(operation))));
+        return write(kind.operation, module, records, options, refusal, new Call(
+                chunk -> request(kind, module, chunk, opts), api.writeBatch(),
+                opts.externalField() == null && kind.carriesIds()));
     }
 
     List<WriteResult> write(String operation, String module, List<Map<String, Object>> records,
@@ -310,16 +310,16 @@ public final class RecordWrites {
         return out;
     }
 
-    private ApiRequest.Builder request(String operation, String module, List<Map<String, Object>> chunk,
+    private ApiRequest.Builder request(RecordWrite kind, String module, List<Map<String, Object>> chunk,
                                        WriteOptions opts) {
-        return plainRequest(operation, module, chunk, opts).header("X-EXTERNAL", Names.external(api, module,
+        return plainRequest(kind, module, chunk, opts).header("X-EXTERNAL", Names.external(api, module,
                 opts.externalField()));
     }
 
-    private static ApiRequest.Builder plainRequest(String operation, String module, List<Map<String, Object>> chunk,
+    private static ApiRequest.Builder plainRequest(RecordWrite kind, String module, List<Map<String, Object>> chunk,
                                                    WriteOptions opts) {
-        if ("delete".equals(operation)) {
-            return ApiRequest.delete("/" + module)
+        if (kind == RecordWrite.DELETE) {
+            return kind.request(module)
                     .query("ids", chunk.stream().map(r -> r.get("id").toString()).collect(Collectors.joining(",")))
                     .query("wf_trigger", opts.trigger() != null && !opts.trigger().contains("workflow") ? "false" : null);
         }
@@ -328,12 +328,10 @@ public final class RecordWrites {
         if (opts.trigger() != null) {
             body.put("trigger", opts.trigger());
         }
-        if ("upsert".equals(operation) && opts.duplicateCheckFields() != null) {
+        if (kind == RecordWrite.UPSERT && opts.duplicateCheckFields() != null) {
             body.put("duplicate_check_fields", opts.duplicateCheckFields());
         }
-        String path = "upsert".equals(operation) ? "/" + module + "/upsert" : "/" + module;
-        ApiRequest.Builder rb = "update".equals(operation) ? ApiRequest.put(path) : ApiRequest.post(path);
-        return rb.json(JsonCalls.toBytes(body)).credits((chunk.size() + 9) / 10);
+        return kind.request(module).json(JsonCalls.toBytes(body)).credits((chunk.size() + 9) / 10);
     }
 
     /**
