@@ -1,11 +1,9 @@
 package io.github.camelbigin.component;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -25,17 +22,14 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbigin.zoho.credits.CreditBudgetExceededException;
 import io.github.camelbigin.zoho.feed.Change;
-import io.github.camelbigin.zoho.feed.ChangeDetection;
 import io.github.camelbigin.zoho.feed.ChangeFeed;
 import io.github.camelbigin.zoho.feed.Changes;
 import io.github.camelbigin.zoho.feed.DeletionInbox;
 import io.github.camelbigin.zoho.feed.FeedState;
 import io.github.camelbigin.zoho.feed.InitialLoad;
-import io.github.camelbigin.zoho.feed.InitialLoadMode;
 import io.github.camelbigin.zoho.feed.Watermark;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.http.ZohoJson;
-import io.github.camelbigin.zoho.notifications.Channel;
 import io.github.camelbigin.zoho.records.ZohoTime;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -65,7 +59,6 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BiginConsumer.class);
     private static final ObjectMapper JSON = ZohoJson.MAPPER;
-    private static final Set<String> EVENTS = Set.of("created", "updated", "deleted");
     /** A state of n ids (n over 128) is saved at most every n/8 exchanges: about 350 bytes written per record at most. */
     private static final int LARGE_STATE_IDS_PER_SAVE = 8;
     /** Up to this many ids (a few kilobytes) the state is saved every stateSaveEvery exchanges, whatever its size. */
@@ -74,119 +67,6 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     /** Records an initial bulk load hands over per poll at most: the rows a poll holds in memory. */
     private static final int BULK_LOAD_BATCH = 1000;
     static final String INITIAL_LOAD = "initialLoad";
-
-    /** The consumer options, checked. */
-    static final class Settings {
-        final Set<String> events;
-        final Watermark start;
-        final boolean startNow;
-        final ChangeDetection detection;
-        final String timeField;
-        final boolean bulkLoad;
-
-        private Settings(Set<String> events, Watermark start, boolean startNow, ChangeDetection detection,
-                         boolean bulkLoad) {
-            this.events = events;
-            this.start = start;
-            this.startNow = startNow;
-            this.detection = detection;
-            this.bulkLoad = bulkLoad;
-            // new records only: follow Created_Time, so updates cost no calls and every record is read once
-            this.timeField = events.contains("updated") ? "Modified_Time" : "Created_Time";
-        }
-
-        boolean changes() {
-            return events.contains("created") || events.contains("updated");
-        }
-
-        boolean deletions() {
-            return events.contains("deleted");
-        }
-
-        static Settings of(BiginConfiguration c) {
-            Set<String> events = new TreeSet<>();
-            List<String> names = BiginConfiguration.splitList(c.getEvents());
-            for (String e : names == null ? List.of("created") : names) {
-                String name = e.trim().toLowerCase(Locale.ROOT);
-                if (!EVENTS.contains(name)) {
-                    throw new IllegalArgumentException("Unknown event '" + e.trim() + "' in events=" + c.getEvents()
-                                                       + ": use created, updated and/or deleted");
-                }
-                events.add(name);
-            }
-            if (events.isEmpty()) {
-                throw new IllegalArgumentException("events is empty: use created, updated and/or deleted");
-            }
-            String position = c.getInitialPosition() == null ? "now" : c.getInitialPosition().trim();
-            Watermark start;
-            boolean now = false;
-            if ("now".equalsIgnoreCase(position)) {
-                start = null;
-                now = true;
-            } else if ("beginning".equalsIgnoreCase(position)) {
-                start = Watermark.BEGINNING;
-            } else {
-                try {
-                    start = Watermark.at(OffsetDateTime.parse(position));
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("initialPosition '" + position + "' is not now, beginning or an"
-                                                       + " ISO-8601 time with offset such as 2026-02-06T00:28:53-08:00");
-                }
-            }
-            if (c.getMaxMessagesPerPoll() < 0) {
-                throw new IllegalArgumentException("maxMessagesPerPoll " + c.getMaxMessagesPerPoll()
-                                                   + " is negative: use 0 for no limit");
-            }
-            if (c.getStateSaveEvery() < 1) {
-                throw new IllegalArgumentException("stateSaveEvery " + c.getStateSaveEvery()
-                                                   + " is less than 1: use 1 to save after every exchange, or more");
-            }
-            if (c.isNotifications()) {
-                checkPush(c);
-            }
-            ChangeDetection detection = c.getChangeDetection() == null ? ChangeDetection.list : c.getChangeDetection();
-            ChangeFeed.checkApproval(detection, c.getApproved());
-            boolean bulkLoad = c.getInitialLoad() == InitialLoadMode.bulk;
-            if (bulkLoad && (start != Watermark.BEGINNING || !events.contains("created"))) {
-                throw new IllegalArgumentException("initialLoad=bulk loads the records that exist when the route first"
-                                                   + " starts: it needs initialPosition=beginning and created among"
-                                                   + " the events, not initialPosition=" + position + " and events="
-                                                   + String.join(",", events));
-            }
-            return new Settings(events, start, now, detection, bulkLoad);
-        }
-    }
-
-    /** The push-mode options, checked at endpoint creation. */
-    private static void checkPush(BiginConfiguration c) {
-        String url = c.getNotifyUrl();
-        URI uri;
-        try {
-            uri = url == null ? null : URI.create(url);
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        if (uri == null || !uri.isAbsolute() || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-            || uri.getHost() == null) {
-            throw new IllegalArgumentException("notifications=true needs notifyUrl, the public http(s) URL Bigin POSTs"
-                                               + " its callbacks to (e.g. https://hooks.example.com/bigin/contacts),"
-                                               + " not '" + url + "'");
-        }
-        if (c.getChannelId() != null && !Channel.isChannelId(c.getChannelId())) {
-            throw new IllegalArgumentException("channelId '" + c.getChannelId() + "' is not a positive number of at"
-                                               + " most 19 digits: leave it unset to have one derived");
-        }
-        List<String> notifyFields = BiginConfiguration.splitList(c.getNotifyFields());
-        if (notifyFields != null && notifyFields.size() > Channel.MAX_NOTIFY_FIELDS) {
-            throw new IllegalArgumentException("notifyFields names " + notifyFields.size() + " fields ("
-                                               + c.getNotifyFields() + "): a channel's condition takes at most "
-                                               + Channel.MAX_NOTIFY_FIELDS);
-        }
-        if (c.getReconcileInterval() < 1000) {
-            throw new IllegalArgumentException("reconcileInterval " + c.getReconcileInterval() + " ms is below one"
-                                               + " second: it is the safety net's interval (default 15 minutes)");
-        }
-    }
 
     /** One record to emit (or to pass over, when its event type was not asked for). */
     private static final class Event {
@@ -216,7 +96,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
     private final ZohoEndpoint endpoint;
     private final BiginConfiguration config;
     private final HeaderNames headers;
-    private final Settings settings;
+    private final FeedSettings settings;
     private StateRepository<String, String> repository;
     private String stateKey;
     private ChangeFeed reader;
@@ -259,7 +139,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
         this.headers = endpoint.headers();
-        this.settings = Settings.of(config);
+        this.settings = endpoint.feedSettings();
         setMaxMessagesPerPoll(config.getMaxMessagesPerPoll());
     }
 

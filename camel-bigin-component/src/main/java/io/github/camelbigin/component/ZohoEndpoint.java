@@ -50,6 +50,8 @@ public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements Endp
     private BiginHealthCheck healthCheck;
     private WritableHealthCheckRepository healthRepository;
     private final MemoryStateRepository memoryState = new MemoryStateRepository();
+    /** The consumer options, checked at endpoint creation. */
+    private FeedSettings feedSettings;
     /** The started consumers of this endpoint, for the health check. */
     private final Set<BiginConsumer> consumers = ConcurrentHashMap.newKeySet();
 
@@ -101,7 +103,7 @@ public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements Endp
         if (configuration.getClient() == null) {
             configuration.authMode();
         }
-        BiginConsumer.Settings.of(configuration);
+        feedSettings = FeedSettings.of(configuration);
         PollSchedule.check(this, configuration);
         RecordQuery.create().perPage(configuration.getPerPage()).page(configuration.getPage())
                 .maxRecords(configuration.getMaxRecords());
@@ -168,6 +170,14 @@ public abstract class ZohoEndpoint extends ScheduledPollEndpoint implements Endp
             consumer.setInitialDelay(0);
         }
         return consumer;
+    }
+
+    /** The consumer options as checked when the endpoint was created (an endpoint made by hand: checked now). */
+    FeedSettings feedSettings() {
+        if (feedSettings == null) {
+            feedSettings = FeedSettings.of(configuration);
+        }
+        return feedSettings;
     }
 
     /** The started consumers of this endpoint. */
