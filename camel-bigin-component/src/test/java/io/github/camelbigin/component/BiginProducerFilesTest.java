@@ -116,10 +116,7 @@ class BiginProducerFilesTest extends BiginTestSupport {
 
     @Test
     void aFileLargerThanZohoTakesIsRefusedBeforeAnyByteIsSent() throws Exception {
-        Path big = dir.resolve("video.mp4");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(100L * 1024 * 1024); // sparse: 100 MB on paper, nothing on disk
-        }
+        Path big = sparseFile(dir, "video.mp4", 100L * 1024 * 1024);
         String contact = emulator().insert("Contacts", Map.of("Last_Name", "Big"));
 
         Exchange ex = send(bigin("Contacts?operation=uploadAttachment"), big.toFile(),

@@ -48,6 +48,16 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
         return ctx;
     }
 
+    /** A sparse file of {@code bytes} bytes in {@code dir}: that large on paper, nothing on disk. */
+    protected static java.nio.file.Path sparseFile(java.nio.file.Path dir, String name, long bytes)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve(name);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(bytes);
+        }
+        return file;
+    }
+
     /** A {@link BiginConstants} header as the component under test names it ({@code CamelZohoCrmRecordId}, …). */
     protected String header(String biginHeader) {
         return ((BiginComponent) context.getComponent(scheme())).headerNames().of(biginHeader);

@@ -167,10 +167,7 @@ class ZohoCrmOperationsTest extends ZohoCrmTestSupport {
     @Test
     void aFileLargerThanZohoCrmTakesIsRefusedBeforeAnyByteIsSent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        java.nio.file.Path big = dir.resolve("video.mp4");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(100L * 1024 * 1024); // sparse: 100 MB on paper, nothing on disk
-        }
+        java.nio.file.Path big = sparseFile(dir, "video.mp4", 100L * 1024 * 1024);
         String contact = emulator().insert("Contacts", Map.of("Last_Name", "Big"));
 
         Exchange up = send(crm("Contacts?operation=uploadPhoto"), big.toFile(),
