@@ -288,7 +288,7 @@ public class BiginConsumer extends ScheduledBatchPollingConsumer {
             return; // no metadata needed: the first poll tells
         }
         try {
-            endpoint.getClient().defaultFields(config.getModule());
+            endpoint.getClient().metadata().defaultFields(config.getModule());
         } catch (ZohoApiException e) {
             if (!e.isTransient()) {
                 throw e.during(endpoint.getClient().api(), "poll", config.getModule());

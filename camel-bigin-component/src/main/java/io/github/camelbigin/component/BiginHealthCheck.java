@@ -50,7 +50,7 @@ public class BiginHealthCheck extends AbstractHealthCheck {
         if (!judge(builder, stats, now) && now - lastProbeAt >= FRESH_MILLIS) {
             lastProbeAt = now;
             try {
-                client.list(endpoint.getConfiguration().getModule(), RecordQuery.create()
+                client.reads().list(endpoint.getConfiguration().getModule(), RecordQuery.create()
                         .fields(List.of("Created_Time")).perPage(1).page(1)).hasNext();
             } catch (ZohoApiException e) {
                 // judged below from the client's statistics

@@ -80,28 +80,28 @@ public class BiginProducer extends DefaultProducer {
     private void perform(BiginOperation op, Message in, Message out, ZohoClient client, String module) {
         switch (op) {
             case create:
-                writeResults(out, client.create(module, RecordBodies.records(in.getBody(), "create"), writeOptions(in)));
+                writeResults(out, client.writes().create(module, RecordBodies.records(in.getBody(), "create"), writeOptions(in)));
                 break;
             case update:
-                writeResults(out, client.update(module, updateRecords(in, "update"), writeOptions(in)));
+                writeResults(out, client.writes().update(module, updateRecords(in, "update"), writeOptions(in)));
                 break;
             case upsert:
-                writeResults(out, client.upsert(module, RecordBodies.records(in.getBody(), "upsert"), writeOptions(in)));
+                writeResults(out, client.writes().upsert(module, RecordBodies.records(in.getBody(), "upsert"), writeOptions(in)));
                 break;
             case delete:
-                writeResults(out, client.delete(module, ids(in, "delete"), writeOptions(in)));
+                writeResults(out, client.writes().delete(module, ids(in, "delete"), writeOptions(in)));
                 break;
             case get:
                 get(in, out, client, module);
                 break;
             case list:
-                read(out, client.list(module, query(in)), true);
+                read(out, client.reads().list(module, query(in)), true);
                 break;
             case search:
-                read(out, client.search(module, searchQuery(in)), true);
+                read(out, client.reads().search(module, searchQuery(in)), true);
                 break;
             case deleted:
-                read(out, client.deleted(module, query(in).type(config.getDeletedType().name())), false);
+                read(out, client.reads().deleted(module, query(in).type(config.getDeletedType().name())), false);
                 break;
             case related:
                 related(in, out, client, module);
@@ -127,45 +127,45 @@ public class BiginProducer extends DefaultProducer {
                 String findBy = config.getBulkOperation() == BulkOperation.upsert
                         ? first(list(in.getHeader(headers.of(BiginConstants.DUPLICATE_CHECK_FIELDS)), config.getDuplicateCheckFields()))
                         : null;
-                writeResults(out, client.bulkWriter(workDir(), Duration.ofMillis(config.getBulkTimeout()))
+                writeResults(out, client.bulk().writer(workDir(), Duration.ofMillis(config.getBulkTimeout()))
                         .write(module, config.getBulkOperation(), RecordBodies.lazyRecords(in.getBody(), "bulkWrite"),
                                 findBy, config.isFailOnRecordError()));
                 break;
             case addTags:
-                writeResults(out, client.addTags(module, ids(in, "addTags"), tags(in), config.isOverwriteTags(),
+                writeResults(out, client.related().addTags(module, ids(in, "addTags"), tags(in), config.isOverwriteTags(),
                         writeOptions(in)));
                 break;
             case removeTags:
-                writeResults(out, client.removeTags(module, ids(in, "removeTags"), tags(in), writeOptions(in)));
+                writeResults(out, client.related().removeTags(module, ids(in, "removeTags"), tags(in), writeOptions(in)));
                 break;
             case tags:
-                metadata(out, client.tags(module));
+                metadata(out, client.metadata().tags(module));
                 break;
             case createTags:
                 Object names = in.getHeader(headers.of(BiginConstants.TAGS)) != null || in.getBody() == null ? tags(in)
                         : RecordBodies.names(in.getBody());
-                writeResults(out, client.createTags(module, list(names, null), writeOptions(in)));
+                writeResults(out, client.related().createTags(module, list(names, null), writeOptions(in)));
                 break;
             case notes:
-                read(out, client.related(module, recordId(in, "notes", true), "Notes", query(in)), false);
+                read(out, client.reads().related(module, recordId(in, "notes", true), "Notes", query(in)), false);
                 break;
             case createNotes:
-                writeResults(out, client.createNotes(module, recordId(in, "createNotes", false),
+                writeResults(out, client.related().createNotes(module, recordId(in, "createNotes", false),
                         RecordBodies.records(in.getBody(), "createNotes"), writeOptions(in)));
                 break;
             case updateNotes:
-                writeResults(out, client.update("Notes", updateRecords(in, "updateNotes"), writeOptions(in)));
+                writeResults(out, client.writes().update("Notes", updateRecords(in, "updateNotes"), writeOptions(in)));
                 break;
             case deleteNotes:
-                writeResults(out, client.delete("Notes", ids(in, "deleteNotes"), writeOptions(in)));
+                writeResults(out, client.writes().delete("Notes", ids(in, "deleteNotes"), writeOptions(in)));
                 break;
             case updateRelated:
-                writeResults(out, client.updateRelated(module, recordId(in, "updateRelated", false),
+                writeResults(out, client.related().updateRelated(module, recordId(in, "updateRelated", false),
                         relatedList(in, "updateRelated"), RecordBodies.records(in.getBody(), "updateRelated"),
                         writeOptions(in)));
                 break;
             case delinkRelated:
-                writeResults(out, client.delinkRelated(module, recordId(in, "delinkRelated", false),
+                writeResults(out, client.related().delinkRelated(module, recordId(in, "delinkRelated", false),
                         relatedList(in, "delinkRelated"), relatedIds(in), writeOptions(in)));
                 break;
             case attachments:
@@ -198,22 +198,22 @@ public class BiginProducer extends DefaultProducer {
                 String userId = in.getHeader(headers.of(BiginConstants.RECORD_ID), String.class);
                 if (userId != null) {
                     // one user: GET /users/{id}
-                    out.setBody(found(client, "users", "users", "user", userId, client.user(userId)).orElse(null));
+                    out.setBody(found(client, "users", "users", "user", userId, client.metadata().user(userId)).orElse(null));
                 } else {
-                    read(out, client.users(query(in).type(config.getUserType().name())), false);
+                    read(out, client.metadata().users(query(in).type(config.getUserType().name())), false);
                 }
                 break;
             case modules:
-                metadata(out, client.modules());
+                metadata(out, client.metadata().modules());
                 break;
             case fields:
-                metadata(out, client.fields(module));
+                metadata(out, client.metadata().fields(module));
                 break;
             case layouts:
-                metadata(out, client.layouts(module));
+                metadata(out, client.metadata().layouts(module));
                 break;
             case org:
-                out.setBody(client.org());
+                out.setBody(client.metadata().org());
                 break;
             case authorize:
                 // another Zoho API's call, on the connection's token: no Bigin call, a token minted only when due
@@ -320,7 +320,7 @@ public class BiginProducer extends DefaultProducer {
      * turns the CSV's text into the class's types).
      */
     private void bulkRead(Message in, Message out, ZohoClient client, String module) {
-        BulkReader reader = client.bulkRead(module, list(in.getHeader(headers.of(BiginConstants.FIELDS)), config.getFields()),
+        BulkReader reader = client.bulk().read(module, list(in.getHeader(headers.of(BiginConstants.FIELDS)), config.getFields()),
                 bulkCriteria(in), Duration.ofMillis(config.getBulkTimeout()), config.getMaxRecords());
         if (config.isStreaming()) {
             out.setBody(config.getOutputClass() == null ? reader : new Iterator<Object>() {
@@ -379,7 +379,13 @@ public class BiginProducer extends DefaultProducer {
 
     /** The tag names: the CamelBiginTags header, else the tags option. */
     private List<String> tags(Message in) {
-        return list(in.getHeader(headers.of(BiginConstants.TAGS)), config.getTags());
+        List<String> tags = list(in.getHeader(headers.of(BiginConstants.TAGS)), config.getTags());
+        if (tags == null || tags.isEmpty()) {
+            throw new IllegalArgumentException("No tag names given for " + endpoint.label() + ": name one or more tags"
+                                               + " in the tags option (e.g. tags=Hot,Renewal) or the "
+                                               + headers.of(BiginConstants.TAGS) + " header");
+        }
+        return tags;
     }
 
     private WriteOptions writeOptions(Message in) {
@@ -427,7 +433,7 @@ public class BiginProducer extends DefaultProducer {
     }
 
     private void related(Message in, Message out, ZohoClient client, String module) {
-        read(out, client.related(module, recordId(in, "related", true), relatedList(in, "related"), query(in)), true);
+        read(out, client.reads().related(module, recordId(in, "related", true), relatedList(in, "related"), query(in)), true);
     }
 
     /** The COQL query a message or the endpoint gives: the query header, else a text body, else the option; or null. */
@@ -448,7 +454,7 @@ public class BiginProducer extends DefaultProducer {
         boolean byIds = in.getHeader(headers.of(BiginConstants.RECORD_IDS)) != null
                         || in.getHeader(headers.of(BiginConstants.RECORD_ID)) != null;
         if (!byIds && config.getCvid() != null) {
-            MassUpdateResult r = client.massUpdateView(module, values, config.getCvid(),
+            MassUpdateResult r = client.bulk().massUpdateView(module, values, config.getCvid(),
                     Duration.ofMillis(config.getBulkTimeout()));
             Map<String, Object> body = new java.util.LinkedHashMap<>();
             body.put("jobId", r.jobId());
@@ -466,7 +472,7 @@ public class BiginProducer extends DefaultProducer {
                                                + headers.of(BiginConstants.RECORD_IDS) + " header (the body holds the"
                                                + " values), or the cvid option for a custom view's records");
         }
-        writeResults(out, client.massUpdate(module, values, ids, writeOptions(in)));
+        writeResults(out, client.writes().massUpdate(module, values, ids, writeOptions(in)));
     }
 
     /**

@@ -52,6 +52,6 @@ class BiginClientOptionTest extends BiginTestSupport {
         assertThat(ex.getException()).isNull();
         assertThat(ex.getMessage().getBody(java.util.List.class)).hasSize(2);
         // still usable: the user owns it
-        assertThat(client.list("Contacts", null).toList()).hasSize(2);
+        assertThat(client.reads().list("Contacts", null).toList()).hasSize(2);
     }
 }

@@ -65,14 +65,14 @@ public final class PlainJavaClient {
                     Map.of("Last_Name", "Lovelace", "Email", "ada@plain-java.example"),
                     Map.of("Last_Name", "Hopper", "Email", "grace@plain-java.example"),
                     Map.of("Last_Name", "Hamilton", "Email", "margaret@plain-java.example"));
-            List<WriteResult> created = bigin.create("Contacts", contacts, WriteOptions.create());
+            List<WriteResult> created = bigin.writes().create("Contacts", contacts, WriteOptions.create());
             List<String> ids = created.stream().map(WriteResult::getId).collect(Collectors.toList());
 
-            bigin.list("Contacts", RecordQuery.create().fields(List.of("Last_Name", "Email"))
+            bigin.reads().list("Contacts", RecordQuery.create().fields(List.of("Last_Name", "Email"))
                             .sortBy("Created_Time").sortOrder("desc").maxRecords(3))
                     .forEachRemaining(r -> out.println("  " + r.get("Last_Name") + " <" + r.get("Email") + ">"));
 
-            bigin.delete("Contacts", ids, WriteOptions.create());
+            bigin.writes().delete("Contacts", ids, WriteOptions.create());
             out.println(bigin.stats().getApiCalls() + " API calls, " + bigin.stats().getCredits() + " credits");
             return 0;
         }

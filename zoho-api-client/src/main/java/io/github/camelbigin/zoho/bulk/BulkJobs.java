@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.http.ApiRequest;
@@ -22,8 +23,9 @@ import io.github.camelbigin.zoho.records.Names;
 import io.github.camelbigin.zoho.records.RecordWrites;
 
 /**
- * The calls of Bigin's bulk API ({@code /bigin/bulk/v2} on the API domain, uploads on {@code content.zohoapis.<dc>}):
- * create a read or write job, wait for it by polling with backoff, download its zipped result. Read-result downloads
+ * The calls of the bulk API ({@code /bigin/bulk/v2}, {@code /crm/bulk/v8} on the API domain, uploads on
+ * {@code content.zohoapis.<dc>}): read and write jobs (a {@link BulkReader}, a {@link BulkWriter}) and Zoho CRM's mass
+ * update of a custom view; create a read or write job, wait for it by polling with backoff, download its zipped result. Read-result downloads
  * go through a {@link RateLimiter} of 10 a minute.
  */
 public final class BulkJobs {
@@ -42,8 +44,12 @@ public final class BulkJobs {
     /** The bulk API's path on the API domain: {@code /bigin/bulk/v2} beside {@code /bigin/v2}. */
     private final String bulkPath;
 
-    public BulkJobs(JsonCalls calls, Clock clock, Sleeper sleeper) {
+    /** The org's zgid, which uploads name. */
+    private final Supplier<String> orgId;
+
+    public BulkJobs(JsonCalls calls, Supplier<String> orgId, Clock clock, Sleeper sleeper) {
         this.calls = calls;
+        this.orgId = orgId;
         this.api = calls.api();
         this.bulkPath = api.basePath().replaceFirst("^/([^/]+)/", "/$1/bulk/");
         this.clock = clock;
@@ -53,6 +59,20 @@ public final class BulkJobs {
 
     ZohoApi api() {
         return api;
+    }
+
+    /**
+     * Reads every record of a module matching a bulk criteria (null: all) by bulk-read jobs, chained past 200,000;
+     * see {@link BulkReader}. Close it when stopping early.
+     */
+    public BulkReader read(String module, List<String> fields, Map<String, Object> criteria, Duration jobTimeout,
+                           long maxRecords) {
+        return new BulkReader(this, module, fields, criteria, jobTimeout, maxRecords);
+    }
+
+    /** Writes records by bulk-write jobs, with zip files in {@code workDir}; see {@link BulkWriter}. */
+    public BulkWriter writer(Path workDir, Duration jobTimeout) {
+        return new BulkWriter(this, orgId, workDir, jobTimeout);
     }
 
     /** Creates a read job (50 credits) of the module's records matching {@code criteria} (null: all); its id. */

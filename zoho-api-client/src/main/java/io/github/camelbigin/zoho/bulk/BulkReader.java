@@ -49,7 +49,7 @@ public final class BulkReader implements Iterator<Map<String, Object>>, Closeabl
      * @param timeout    how long one job may take
      * @param maxRecords stop after this many records (0: no limit)
      */
-    public BulkReader(BulkJobs jobs, String module, List<String> fields, Map<String, Object> criteria,
+    BulkReader(BulkJobs jobs, String module, List<String> fields, Map<String, Object> criteria,
                       Duration timeout, long maxRecords) {
         this.jobs = jobs;
         this.module = module;

@@ -51,7 +51,7 @@ public final class BulkWriter {
      * @param orgId   the org's {@code zgid} (the upload host wants it in {@code X-CRM-ORG})
      * @param workDir where the zip files are written (deleted after)
      */
-    public BulkWriter(BulkJobs jobs, Supplier<String> orgId, Path workDir, Duration timeout) {
+    BulkWriter(BulkJobs jobs, Supplier<String> orgId, Path workDir, Duration timeout) {
         this.jobs = jobs;
         this.orgId = orgId;
         this.workDir = workDir;

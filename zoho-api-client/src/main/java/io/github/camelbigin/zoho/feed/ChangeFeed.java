@@ -150,7 +150,7 @@ public final class ChangeFeed {
             set.add(timeField);
             set.add("Created_Time");
             set.add("Modified_Time");
-            set.addAll(requestedFields != null ? requestedFields : client.defaultFields(module));
+            set.addAll(requestedFields != null ? requestedFields : client.metadata().defaultFields(module));
             set.remove("id");
             f = List.copyOf(set);
             fields = f;

@@ -1,6 +1,5 @@
 package io.github.camelbigin.zoho.feed;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelbigin.zoho.http.ZohoJson;
 import io.github.camelbigin.zoho.records.ZohoTime;
 
 /**
@@ -29,25 +26,23 @@ import io.github.camelbigin.zoho.records.ZohoTime;
  */
 public final class FeedState {
 
-    private static final int VERSION = 1;
-
-    private final Watermark.Tracker changes;
-    private Watermark base;
-    private final Set<String> createdIds = new LinkedHashSet<>();
-    private final Watermark.Tracker deletions;
-    private Watermark settledDeletions;
-    private Instant settledAt;
+    final Watermark.Tracker changes;
+    Watermark base;
+    final Set<String> createdIds = new LinkedHashSet<>();
+    final Watermark.Tracker deletions;
+    Watermark settledDeletions;
+    Instant settledAt;
     /** During an initial bulk load: where the feed takes over (the load's start, less a margin); else null. */
-    private OffsetDateTime bulkHandover;
+    OffsetDateTime bulkHandover;
     /** During an initial bulk load: the id of the last record it delivered (it goes on after it on a restart). */
-    private String bulkLastId;
+    String bulkLastId;
     /**
      * Records a bulk load delivered that were modified at or after the handover, as text (see {@link #text}): the feed
      * then reads them again, and passes over the ones still at that version — same Modified_Time and same values, for
      * a record can change twice within Bigin's one-second Modified_Time — and calls a later version an update.
      * Forgotten once the feed's watermark has moved past their second.
      */
-    private final Map<String, Map<String, String>> bulkSeen = new LinkedHashMap<>();
+    final Map<String, Map<String, String>> bulkSeen = new LinkedHashMap<>();
 
     public FeedState(Watermark changes, Watermark deletions) {
         this.changes = new Watermark.Tracker(changes);
@@ -243,145 +238,16 @@ public final class FeedState {
 
 
     /**
-     * The state as JSON, written by hand (a consumer saves it often). It always holds {@code createdIds}, so a consumer
-     * restored after a crash in the middle of a backlog never delivers a record created in it as created twice.
+     * The state as JSON (see {@link FeedStateJson}). It always holds {@code createdIds}, so a consumer restored after a
+     * crash in the middle of a backlog never delivers a record created in it as created twice.
      */
     public String toJson() {
-        StringBuilder sb = new StringBuilder(256 + 24 * (changes.size() + createdIds.size()));
-        sb.append("{\"version\":").append(VERSION).append(",\"changes\":");
-        watermark(sb, changes.snapshot());
-        Watermark current = changes.snapshot();
-        if (base.equals(current)) {
-            sb.append(",\"baseIsChanges\":true"); // caught up: the same ids are not written twice
-        } else {
-            sb.append(",\"base\":");
-            watermark(sb, base);
-        }
-        sb.append(",\"createdIds\":[");
-        boolean first = true;
-        for (String id : createdIds) {
-            sb.append(first ? "" : ",");
-            string(sb, id);
-            first = false;
-        }
-        sb.append("],\"deletions\":");
-        watermark(sb, deletions.snapshot());
-        sb.append(",\"settledDeletions\":");
-        watermark(sb, settledDeletions);
-        if (settledAt != null) {
-            sb.append(",\"settledAt\":");
-            string(sb, settledAt.toString());
-        }
-        if (bulkHandover != null) {
-            sb.append(",\"bulkHandover\":");
-            string(sb, bulkHandover.toString());
-            if (bulkLastId != null) {
-                sb.append(",\"bulkLastId\":");
-                string(sb, bulkLastId);
-            }
-        }
-        if (!bulkSeen.isEmpty()) {
-            sb.append(",\"bulkSeen\":{");
-            boolean firstSeen = true;
-            for (Map.Entry<String, Map<String, String>> e : bulkSeen.entrySet()) {
-                sb.append(firstSeen ? "" : ",");
-                string(sb, e.getKey());
-                sb.append(":{");
-                boolean firstField = true;
-                for (Map.Entry<String, String> f : e.getValue().entrySet()) {
-                    sb.append(firstField ? "" : ",");
-                    string(sb, f.getKey());
-                    sb.append(':');
-                    string(sb, f.getValue());
-                    firstField = false;
-                }
-                sb.append('}');
-                firstSeen = false;
-            }
-            sb.append('}');
-        }
-        return sb.append('}').toString();
+        return FeedStateJson.write(this);
     }
 
-    private static void watermark(StringBuilder sb, Watermark w) {
-        sb.append('{');
-        if (w.time() != null) {
-            sb.append("\"time\":");
-            string(sb, w.time().toString());
-            sb.append(',');
-        }
-        sb.append("\"delivered\":{");
-        boolean first = true;
-        for (Map.Entry<String, String> e : w.delivered().entrySet()) {
-            sb.append(first ? "" : ",");
-            string(sb, e.getKey());
-            sb.append(':');
-            if (e.getValue() == null) {
-                sb.append("null");
-            } else {
-                string(sb, e.getValue());
-            }
-            first = false;
-        }
-        sb.append('}');
-        if (w.sealed()) {
-            sb.append(",\"sealed\":true");
-        }
-        sb.append('}');
-    }
-
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append('"');
-    }
-
+    /** The state a consumer saved; fails naming what to do when it cannot be read. */
     public static FeedState fromJson(String json) {
-        try {
-            JsonNode root = ZohoJson.MAPPER.readTree(json);
-            if (root == null || root.path("version").asInt() != VERSION) {
-                throw new IllegalArgumentException("unknown format");
-            }
-            FeedState state = new FeedState(watermark(root.get("changes")), watermark(root.get("deletions")));
-            state.base = root.path("baseIsChanges").asBoolean(false) ? state.changes() : watermark(root.get("base"));
-            state.settledDeletions = root.has("settledDeletions") ? watermark(root.get("settledDeletions")) : state.deletions();
-            root.path("createdIds").forEach(n -> state.createdIds.add(n.asText()));
-            if (root.hasNonNull("settledAt")) {
-                state.settledAt = Instant.parse(root.get("settledAt").asText());
-            }
-            if (root.hasNonNull("bulkHandover")) {
-                state.bulkHandover = OffsetDateTime.parse(root.get("bulkHandover").asText());
-                state.bulkLastId = root.hasNonNull("bulkLastId") ? root.get("bulkLastId").asText() : null;
-            }
-            root.path("bulkSeen").fields().forEachRemaining(e -> {
-                Map<String, String> version = new LinkedHashMap<>();
-                e.getValue().fields().forEachRemaining(f -> version.put(f.getKey(), f.getValue().asText()));
-                state.bulkSeen.put(e.getKey(), version);
-            });
-            return state;
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("The stored state of the Bigin consumer cannot be read (" + e.getMessage()
-                                               + "): remove it from the state repository to start again from"
-                                               + " initialPosition. State: " + json, e);
-        }
-    }
-
-    private static Watermark watermark(JsonNode n) {
-        if (n == null || !n.has("time")) {
-            return Watermark.BEGINNING;
-        }
-        Map<String, String> ids = new LinkedHashMap<>();
-        n.path("delivered").fields().forEachRemaining(e -> ids.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-        return new Watermark(OffsetDateTime.parse(n.get("time").asText()), ids, n.path("sealed").asBoolean(false));
+        return FeedStateJson.read(json);
     }
 
     @Override

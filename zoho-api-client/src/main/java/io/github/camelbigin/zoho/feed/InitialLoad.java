@@ -52,7 +52,7 @@ public final class InitialLoad implements AutoCloseable {
                 f.add("Modified_Time");
                 wanted = new ArrayList<>(f);
             }
-            reader = client.bulkRead(module, wanted, null, jobTimeout, 0).startAfter(state.bulkLastId()).strictOrder();
+            reader = client.bulk().read(module, wanted, null, jobTimeout, 0).startAfter(state.bulkLastId()).strictOrder();
         }
         List<Map<String, Object>> out = new ArrayList<>();
         while (out.size() < max && reader.hasNext()) {

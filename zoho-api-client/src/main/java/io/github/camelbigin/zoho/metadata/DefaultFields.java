@@ -14,18 +14,18 @@ import io.github.camelbigin.zoho.records.Names;
  * module, then kept), mandatory and time fields first. Zoho answers at most {@link ZohoApi#maxFields()} fields a
  * request: the reads take more in further requests and merge them, so every field is read.
  */
-public final class DefaultFields {
+final class DefaultFields {
 
     private final Metadata metadata;
     private final ZohoApi api;
     private final Map<String, List<String>> byModule = new ConcurrentHashMap<>();
 
-    public DefaultFields(Metadata metadata, ZohoApi api) {
+    DefaultFields(Metadata metadata, ZohoApi api) {
         this.metadata = metadata;
         this.api = api;
     }
 
-    public List<String> of(String module) {
+    List<String> of(String module) {
         Names.checkModule(api, module);
         return byModule.computeIfAbsent(module, this::read);
     }

@@ -12,15 +12,25 @@ import io.github.camelbigin.zoho.records.Names;
 import io.github.camelbigin.zoho.records.RecordIterator;
 import io.github.camelbigin.zoho.records.RecordQuery;
 
-/** What the org is made of: modules, their fields and layouts, the users, the org itself. */
+/** What the org is made of: modules, their fields, layouts and tags, the users, the org itself. */
 public final class Metadata {
 
     private final JsonCalls calls;
     private final ZohoApi api;
+    private final DefaultFields defaultFields;
 
     public Metadata(JsonCalls calls) {
         this.calls = calls;
         this.api = calls.api();
+        this.defaultFields = new DefaultFields(this, api);
+    }
+
+    /**
+     * The fields a read asks for when the user named none: every field of the module, from its metadata (asked once
+     * per module, then kept).
+     */
+    public List<String> defaultFields(String module) {
+        return defaultFields.of(module);
     }
 
     /** The modules of the org ({@code GET /settings/modules}). */

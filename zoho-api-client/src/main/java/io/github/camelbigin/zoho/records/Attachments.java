@@ -19,12 +19,12 @@ public final class Attachments {
     static final String LIST_FIELDS = "File_Name,Size,Created_Time,Modified_Time,Created_By";
 
     private final JsonCalls calls;
-    private final RecordWrites writes;
+    private final BatchWriter writes;
     private final ZohoApi api;
 
-    public Attachments(JsonCalls calls, RecordWrites writes) {
+    public Attachments(JsonCalls calls) {
         this.calls = calls;
-        this.writes = writes;
+        this.writes = new BatchWriter(calls);
         this.api = calls.api();
     }
 
@@ -98,7 +98,7 @@ public final class Attachments {
         input.put("id", recordId);
         input.put("subject", subject);
         return writes.write(operation, module, List.of(input), options, r -> null,
-                new RecordWrites.Call(chunk -> rb, 1, false)).get(0);
+                new BatchWriter.Call(chunk -> rb, 1, false)).get(0);
     }
 
     private Download download(ApiRequest.Builder rb) {

@@ -63,7 +63,7 @@ class BulkTest {
         List<String> ids = emulator.seedContacts(1200);
 
         List<String> read = new ArrayList<>();
-        try (BulkReader reader = client.bulkRead("Contacts", List.of("Last_Name", "Email"), null,
+        try (BulkReader reader = client.bulk().read("Contacts", List.of("Last_Name", "Email"), null,
                 Duration.ofMinutes(1), 0)) {
             while (reader.hasNext()) {
                 Map<String, Object> row = reader.next();
@@ -88,7 +88,7 @@ class BulkTest {
         emulator.insert("Contacts", Map.of("Last_Name", "Odd", "Email", "odd@elsewhere.org"));
 
         List<Map<String, Object>> rows = new ArrayList<>();
-        client.bulkRead("Contacts", List.of("Last_Name"), Map.of("api_name", "Email", "comparator", "equal", "value",
+        client.bulk().read("Contacts", List.of("Last_Name"), Map.of("api_name", "Email", "comparator", "equal", "value",
                 "odd@elsewhere.org"), Duration.ofMinutes(1), 0).forEachRemaining(rows::add);
 
         assertThat(rows).hasSize(1);
@@ -119,7 +119,7 @@ class BulkTest {
             records.add(r);
         });
 
-        List<WriteResult> results = client.bulkWriter(dir, Duration.ofMinutes(1)).maxRowsPerFile(50)
+        List<WriteResult> results = client.bulk().writer(dir, Duration.ofMinutes(1)).maxRowsPerFile(50)
                 .write("Contacts", BulkOperation.insert, records.iterator(), null, false);
 
         assertThat(results).hasSize(120);
@@ -144,7 +144,7 @@ class BulkTest {
                 new LinkedHashMap<>(Map.of("Last_Name", "Renamed", "Email", "known@example.com")),
                 new LinkedHashMap<>(Map.of("Last_Name", "Fresh", "Email", "new@example.com")));
 
-        List<WriteResult> results = client.bulkWriter(dir, Duration.ofMinutes(1))
+        List<WriteResult> results = client.bulk().writer(dir, Duration.ofMinutes(1))
                 .write("Contacts", BulkOperation.upsert, records.iterator(), "Email", true);
 
         assertThat(results).extracting(WriteResult::getAction).containsExactly("update", "insert");
@@ -159,7 +159,7 @@ class BulkTest {
         bad.put("Last_Name", null);
         records.add(bad);
 
-        assertThatThrownBy(() -> client.bulkWriter(dir, Duration.ofMinutes(1))
+        assertThatThrownBy(() -> client.bulk().writer(dir, Duration.ofMinutes(1))
                 .write("Contacts", BulkOperation.insert, records.iterator(), null, true))
                 .isInstanceOfSatisfying(ZohoRecordErrorException.class, e -> assertThat(e.getResults()).hasSize(2));
     }
@@ -168,7 +168,7 @@ class BulkTest {
     void recordsWithFieldsTheFirstLacksAreRefusedBeforeAnyCall() {
         List<Map<String, Object>> records = List.of(Map.of("Last_Name", "A"), Map.of("Last_Name", "B", "Email", "b@x"));
 
-        assertThatThrownBy(() -> client.bulkWriter(dir, Duration.ofMinutes(1))
+        assertThatThrownBy(() -> client.bulk().writer(dir, Duration.ofMinutes(1))
                 .write("Contacts", BulkOperation.insert, records.iterator(), null, false))
                 .hasMessageContaining("record #1 has the field Email, which the first record lacks");
         assertThat(emulator.apiCalls()).isZero();

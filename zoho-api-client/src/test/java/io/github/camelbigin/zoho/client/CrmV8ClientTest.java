@@ -45,7 +45,7 @@ class CrmV8ClientTest {
         emulator.seed("Leads", 2_500, i -> Map.of("Last_Name", "Lead" + i));
         try (ZohoClient client = client(0)) {
             List<Map<String, Object>> all = new ArrayList<>();
-            client.list("Leads", RecordQuery.create().fields(List.of("Last_Name"))).forEachRemaining(all::add);
+            client.reads().list("Leads", RecordQuery.create().fields(List.of("Last_Name"))).forEachRemaining(all::add);
 
             assertThat(all).hasSize(2_500);
             assertThat(emulator.apiRequests()).hasSize(13).allSatisfy(r -> assertThat(r.path()).startsWith("/crm/v8/"));
@@ -58,7 +58,7 @@ class CrmV8ClientTest {
         emulator.pageTokenReach(2_400).seed("Leads", 2_500, i -> Map.of("Last_Name", "Lead" + i));
         try (ZohoClient client = client(0)) {
             List<Map<String, Object>> read = new ArrayList<>();
-            assertThatThrownBy(() -> client.list("Leads", RecordQuery.create().fields(List.of("Last_Name")))
+            assertThatThrownBy(() -> client.reads().list("Leads", RecordQuery.create().fields(List.of("Last_Name")))
                     .forEachRemaining(read::add))
                     .hasMessageContaining("DISCRETE_PAGINATION_LIMIT_EXCEEDED")
                     .hasMessageContaining("page tokens reach 100,000 records").hasMessageContaining("operation=coql")
@@ -98,9 +98,9 @@ class CrmV8ClientTest {
             assertThat(client.reads().count("Leads", null, null)).isEqualTo(3);
             assertThat(client.reads().count("Leads", "(Last_Name:equals:Lead1)", null)).isEqualTo(1);
 
-            List<WriteResult> byIds = client.massUpdate("Leads", Map.of("Lead_Status", "Lost"), ids.subList(0, 2),
+            List<WriteResult> byIds = client.writes().massUpdate("Leads", Map.of("Lead_Status", "Lost"), ids.subList(0, 2),
                     WriteOptions.create());
-            MassUpdateResult byView = client.massUpdateView("Leads", Map.of("Industry", "Wool"), "42",
+            MassUpdateResult byView = client.bulk().massUpdateView("Leads", Map.of("Industry", "Wool"), "42",
                     Duration.ofSeconds(10));
             Map<String, Object> lead = client.reads().get("Leads", "x-2", List.of("Lead_Status", "Industry"),
                     "External_Lead_ID").orElseThrow();
@@ -121,7 +121,7 @@ class CrmV8ClientTest {
                 .apiUrl(URI.create(bigin.apiUrl())).build()) {
             assertThatThrownBy(() -> client.reads().count("Contacts", null, null))
                     .hasMessageContaining("Bigin has no count endpoint");
-            assertThatThrownBy(() -> client.massUpdate("Contacts", Map.of("Title", "x"), List.of("1"),
+            assertThatThrownBy(() -> client.writes().massUpdate("Contacts", Map.of("Title", "x"), List.of("1"),
                     WriteOptions.create())).hasMessageContaining("Bigin has no mass update");
             assertThatThrownBy(() -> client.reads().get("Contacts", "x-1", null, "External_Id"))
                     .hasMessageContaining("Bigin has no external ids");

@@ -52,11 +52,11 @@ class CreditBudgetTest {
                 .authenticator(new StaticTokenAuthenticator(ZohoApi.BIGIN_V2, BiginEmulator.ACCESS_TOKEN, null))
                 .apiUrl(URI.create(emulator.apiUrl())).creditBudget(budget).build()) {
             for (int i = 0; i < 3; i++) {
-                client.list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList();
+                client.reads().list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList();
                 clock.advance(Duration.ofHours(1));
             }
 
-            assertThatThrownBy(() -> client.list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList())
+            assertThatThrownBy(() -> client.reads().list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList())
                     .isInstanceOfSatisfying(CreditBudgetExceededException.class, e -> {
                         assertThat(e.getCode()).isEqualTo("CREDIT_BUDGET_EXCEEDED");
                         assertThat(e.freeAt()).isEqualTo(Instant.parse("2026-12-02T08:01:00Z"));
@@ -67,7 +67,7 @@ class CreditBudgetTest {
             assertThat(budget.remaining()).isZero();
 
             clock.advance(Duration.ofHours(22).plusMinutes(2)); // the first call leaves the 24 hours
-            client.list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList();
+            client.reads().list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList();
             assertThat(emulator.apiCalls()).isEqualTo(4);
         }
     }
@@ -80,7 +80,7 @@ class CreditBudgetTest {
                 .authenticator(new StaticTokenAuthenticator(ZohoApi.BIGIN_V2, BiginEmulator.ACCESS_TOKEN, null))
                 .apiUrl(URI.create(emulator.apiUrl())).creditBudget(budget).sleeper(clock.sleeper()).clock(clock)
                 .build()) {
-            client.list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList();
+            client.reads().list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList();
         }
 
         assertThat(budget.spent()).as("two 503s retried, one answer charged").isEqualTo(1);

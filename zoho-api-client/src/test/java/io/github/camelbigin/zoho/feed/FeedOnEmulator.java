@@ -24,7 +24,7 @@ abstract class FeedOnEmulator {
     void client() {
         client = ZohoClient.builder().authenticator(new StaticTokenAuthenticator(ZohoApi.BIGIN_V2,
                 BiginEmulator.ACCESS_TOKEN, null)).apiUrl(URI.create(emulator.apiUrl())).build();
-        client.defaultFields("Contacts"); // metadata is asked once per client; not part of what reads cost
+        client.metadata().defaultFields("Contacts"); // metadata is asked once per client; not part of what reads cost
     }
 
     @AfterEach

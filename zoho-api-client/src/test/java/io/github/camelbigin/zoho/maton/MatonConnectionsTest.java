@@ -57,7 +57,7 @@ class MatonConnectionsTest {
     @Test
     void aConnectionIsCreatedPendingAuthorisedWaitedForUsedByTheGatewayAndDeleted() throws Exception {
         try (ZohoClient client = gateway()) {
-            assertThatThrownBy(() -> client.list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList())
+            assertThatThrownBy(() -> client.reads().list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList())
                     .isInstanceOfSatisfying(ZohoApiException.class,
                             e -> assertThat(e.getCode()).isEqualTo("MISSING_CONNECTION"))
                     .hasMessageContaining("operation=createConnection");
@@ -79,7 +79,7 @@ class MatonConnectionsTest {
             assertThat(active.active()).isTrue();
             assertThat(maton.list("zoho-bigin", "ACTIVE")).hasSize(1);
             emulator.seedContacts(3);
-            assertThat(client.list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList()).hasSize(3);
+            assertThat(client.reads().list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList()).hasSize(3);
 
             maton.delete(created.id());
             assertThat(maton.list(null, null)).isEmpty();
@@ -116,7 +116,7 @@ class MatonConnectionsTest {
             List<Future<Integer>> calls = new ArrayList<>();
             long started = System.nanoTime();
             for (int i = 0; i < 50; i++) {
-                calls.add(pool.submit(() -> client.list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))
+                calls.add(pool.submit(() -> client.reads().list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))
                         .perPage(200).page(1)).toList().size()));
             }
             for (Future<Integer> f : calls) {

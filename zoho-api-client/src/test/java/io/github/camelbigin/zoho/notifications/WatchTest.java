@@ -72,7 +72,7 @@ class WatchTest {
                 .asBoolean(true)).as("asks for no callbacks on related records (CRM's default is to send them)")
                 .isFalse();
 
-        List<String> ids = client.create("Contacts", contacts(3), WriteOptions.create()).stream()
+        List<String> ids = client.writes().create("Contacts", contacts(3), WriteOptions.create()).stream()
                 .map(r -> r.getId()).toList();
 
         Map<String, Object> callback = receiver.next(WAIT);
