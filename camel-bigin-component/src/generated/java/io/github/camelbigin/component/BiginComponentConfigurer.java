@@ -88,11 +88,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletedType": getOrCreateConfiguration(target).setDeletedType(property(camelContext, io.github.camelbigin.zoho.records.DeletedType.class, value)); return true;
         case "duplicatecheckfields":
         case "duplicateCheckFields": getOrCreateConfiguration(target).setDuplicateCheckFields(property(camelContext, java.lang.String.class, value)); return true;
-        case "edition": getOrCreateConfiguration(target).setEdition(property(camelContext, io.github.camelbigin.zoho.credits.CrmEdition.class, value)); return true;
         case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
-        case "externalfield":
-        case "externalField": getOrCreateConfiguration(target).setExternalField(property(camelContext, java.lang.String.class, value)); return true;
         case "failonnotfound":
         case "failOnNotFound": getOrCreateConfiguration(target).setFailOnNotFound(property(camelContext, boolean.class, value)); return true;
         case "failonrecorderror":
@@ -123,11 +120,9 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "notifications": getOrCreateConfiguration(target).setNotifications(property(camelContext, boolean.class, value)); return true;
-        case "notifyfields":
-        case "notifyFields": getOrCreateConfiguration(target).setNotifyFields(property(camelContext, java.lang.String.class, value)); return true;
         case "notifyurl":
         case "notifyUrl": getOrCreateConfiguration(target).setNotifyUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelbigin.component.BiginOperation.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelbigin.common.options.ZohoOperation.class, value)); return true;
         case "outputclass":
         case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "overwritetags":
@@ -247,11 +242,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletedType": return io.github.camelbigin.zoho.records.DeletedType.class;
         case "duplicatecheckfields":
         case "duplicateCheckFields": return java.lang.String.class;
-        case "edition": return io.github.camelbigin.zoho.credits.CrmEdition.class;
         case "email": return java.lang.String.class;
         case "events": return java.lang.String.class;
-        case "externalfield":
-        case "externalField": return java.lang.String.class;
         case "failonnotfound":
         case "failOnNotFound": return boolean.class;
         case "failonrecorderror":
@@ -282,11 +274,9 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxretries":
         case "maxRetries": return int.class;
         case "notifications": return boolean.class;
-        case "notifyfields":
-        case "notifyFields": return java.lang.String.class;
         case "notifyurl":
         case "notifyUrl": return java.lang.String.class;
-        case "operation": return io.github.camelbigin.component.BiginOperation.class;
+        case "operation": return io.github.camelbigin.common.options.ZohoOperation.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
         case "overwritetags":
@@ -402,11 +392,8 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletedType": return getOrCreateConfiguration(target).getDeletedType();
         case "duplicatecheckfields":
         case "duplicateCheckFields": return getOrCreateConfiguration(target).getDuplicateCheckFields();
-        case "edition": return getOrCreateConfiguration(target).getEdition();
         case "email": return getOrCreateConfiguration(target).getEmail();
         case "events": return getOrCreateConfiguration(target).getEvents();
-        case "externalfield":
-        case "externalField": return getOrCreateConfiguration(target).getExternalField();
         case "failonnotfound":
         case "failOnNotFound": return getOrCreateConfiguration(target).isFailOnNotFound();
         case "failonrecorderror":
@@ -437,8 +424,6 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "notifications": return getOrCreateConfiguration(target).isNotifications();
-        case "notifyfields":
-        case "notifyFields": return getOrCreateConfiguration(target).getNotifyFields();
         case "notifyurl":
         case "notifyUrl": return getOrCreateConfiguration(target).getNotifyUrl();
         case "operation": return getOrCreateConfiguration(target).getOperation();
@@ -498,7 +483,7 @@ public class BiginComponentConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "connections": return io.github.camelbigin.component.BiginConnection.class;
+        case "connections": return io.github.camelbigin.common.options.ZohoConnection.class;
         case "creditstaterepository":
         case "creditStateRepository": return java.lang.String.class;
         case "outputclass":

@@ -83,15 +83,12 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletedType": target.getConfiguration().setDeletedType(property(camelContext, io.github.camelbigin.zoho.records.DeletedType.class, value)); return true;
         case "duplicatecheckfields":
         case "duplicateCheckFields": target.getConfiguration().setDuplicateCheckFields(property(camelContext, java.lang.String.class, value)); return true;
-        case "edition": target.getConfiguration().setEdition(property(camelContext, io.github.camelbigin.zoho.credits.CrmEdition.class, value)); return true;
         case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "events": target.getConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
-        case "externalfield":
-        case "externalField": target.getConfiguration().setExternalField(property(camelContext, java.lang.String.class, value)); return true;
         case "failonnotfound":
         case "failOnNotFound": target.getConfiguration().setFailOnNotFound(property(camelContext, boolean.class, value)); return true;
         case "failonrecorderror":
@@ -119,11 +116,9 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "notifications": target.getConfiguration().setNotifications(property(camelContext, boolean.class, value)); return true;
-        case "notifyfields":
-        case "notifyFields": target.getConfiguration().setNotifyFields(property(camelContext, java.lang.String.class, value)); return true;
         case "notifyurl":
         case "notifyUrl": target.getConfiguration().setNotifyUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelbigin.component.BiginOperation.class, value)); return true;
+        case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelbigin.common.options.ZohoOperation.class, value)); return true;
         case "outputclass":
         case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "overwritetags":
@@ -264,15 +259,12 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletedType": return io.github.camelbigin.zoho.records.DeletedType.class;
         case "duplicatecheckfields":
         case "duplicateCheckFields": return java.lang.String.class;
-        case "edition": return io.github.camelbigin.zoho.credits.CrmEdition.class;
         case "email": return java.lang.String.class;
         case "events": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
-        case "externalfield":
-        case "externalField": return java.lang.String.class;
         case "failonnotfound":
         case "failOnNotFound": return boolean.class;
         case "failonrecorderror":
@@ -300,11 +292,9 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxretries":
         case "maxRetries": return int.class;
         case "notifications": return boolean.class;
-        case "notifyfields":
-        case "notifyFields": return java.lang.String.class;
         case "notifyurl":
         case "notifyUrl": return java.lang.String.class;
-        case "operation": return io.github.camelbigin.component.BiginOperation.class;
+        case "operation": return io.github.camelbigin.common.options.ZohoOperation.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
         case "overwritetags":
@@ -441,15 +431,12 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletedType": return target.getConfiguration().getDeletedType();
         case "duplicatecheckfields":
         case "duplicateCheckFields": return target.getConfiguration().getDuplicateCheckFields();
-        case "edition": return target.getConfiguration().getEdition();
         case "email": return target.getConfiguration().getEmail();
         case "events": return target.getConfiguration().getEvents();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
-        case "externalfield":
-        case "externalField": return target.getConfiguration().getExternalField();
         case "failonnotfound":
         case "failOnNotFound": return target.getConfiguration().isFailOnNotFound();
         case "failonrecorderror":
@@ -477,8 +464,6 @@ public class BiginEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "notifications": return target.getConfiguration().isNotifications();
-        case "notifyfields":
-        case "notifyFields": return target.getConfiguration().getNotifyFields();
         case "notifyurl":
         case "notifyUrl": return target.getConfiguration().getNotifyUrl();
         case "operation": return target.getConfiguration().getOperation();

@@ -24,7 +24,7 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(96);
+        Set<String> props = new HashSet<>(93);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -58,12 +58,10 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("delay");
         props.add("deletedType");
         props.add("duplicateCheckFields");
-        props.add("edition");
         props.add("email");
         props.add("events");
         props.add("exceptionHandler");
         props.add("exchangePattern");
-        props.add("externalField");
         props.add("failOnNotFound");
         props.add("failOnRecordError");
         props.add("fields");
@@ -80,7 +78,6 @@ public class BiginEndpointUriFactory extends org.apache.camel.support.component.
         props.add("maxRetries");
         props.add("module");
         props.add("notifications");
-        props.add("notifyFields");
         props.add("notifyUrl");
         props.add("operation");
         props.add("outputClass");

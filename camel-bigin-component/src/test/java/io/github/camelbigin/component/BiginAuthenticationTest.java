@@ -158,7 +158,7 @@ class BiginAuthenticationTest extends BiginTestSupport {
     void missingCredentialsFailAtEndpointCreationNamingTheOptions() {
         assertThatThrownBy(() -> context.getEndpoint("bigin:Contacts?operation=list"))
                 .isInstanceOf(ResolveEndpointFailedException.class).rootCause()
-                .hasMessageContaining("No Zoho credentials for the Contacts endpoint")
+                .hasMessageContaining("No Zoho credentials for bigin:Contacts")
                 .hasMessageContaining("clientId, clientSecret and refreshToken").hasMessageContaining("accessToken")
                 .hasMessageContaining("apiKey");
     }

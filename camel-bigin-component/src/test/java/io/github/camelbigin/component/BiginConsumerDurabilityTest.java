@@ -1,5 +1,6 @@
 package io.github.camelbigin.component;
 
+import io.github.camelbigin.common.testing.LocalPlatformHttp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.camelbigin.component;
 
+import io.github.camelbigin.common.testing.CapturedLogs;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 

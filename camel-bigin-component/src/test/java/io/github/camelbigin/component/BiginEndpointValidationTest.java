@@ -1,5 +1,6 @@
 package io.github.camelbigin.component;
 
+import io.github.camelbigin.common.options.ZohoOperation;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,24 @@ class BiginEndpointValidationTest extends BiginTestSupport {
     void operationNamesAreAcceptedInAnyCase() {
         BiginEndpoint endpoint = context.getEndpoint(bigin("Contacts?operation=LIST"), BiginEndpoint.class);
 
-        assertThat(endpoint.getConfiguration().getOperation()).isEqualTo(BiginOperation.list);
+        assertThat(endpoint.getConfiguration().getOperation()).isEqualTo(ZohoOperation.list);
+    }
+
+    @Test
+    void aZohoCrmOperationIsRefusedAtEndpointCreationNamingBiginsOperations() {
+        assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?operation=massUpdate")))
+                .isInstanceOf(ResolveEndpointFailedException.class).rootCause()
+                .hasMessageContaining("massUpdate is not an operation of Bigin")
+                .hasMessageContaining("create, get, list").message().doesNotContain("massUpdate,");
+    }
+
+    @Test
+    void zohoCrmsOwnOptionsAreNoOptionsOfBiginAndAreRefusedAtEndpointCreationByName() {
+        for (String option : new String[] {"externalField=Ext_Id", "edition=ENTERPRISE", "notifyFields=Email"}) {
+            assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?operation=list&" + option)))
+                    .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("Unknown parameters")
+                    .hasMessageContaining(option);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.camelbigin.component;
 
+import io.github.camelbigin.common.testing.CapturedLogs;
 import org.apache.camel.Exchange;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;

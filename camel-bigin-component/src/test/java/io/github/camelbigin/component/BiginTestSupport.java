@@ -1,5 +1,6 @@
 package io.github.camelbigin.component;
 
+import io.github.camelbigin.common.testing.EmulatorTestSupport;
 import io.github.camelbigin.emulator.BiginEmulator;
 import io.github.camelbigin.emulator.BiginEmulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,67 +1,43 @@
 package io.github.camelbigin.component;
 
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelbigin.common.options.ZohoProduct;
+import io.github.camelbigin.common.testing.CatalogContract;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The generated component descriptor is what Karavan, Camel JBang, IDEs and the catalog read. */
-class ComponentMetadataTest {
+/**
+ * The generated component descriptor is what Karavan, Camel JBang, IDEs and the catalog read: the family's contract
+ * (every option described, secrets marked, Bigin's operations and headers only, no word of another product), and
+ * Bigin's defaults.
+ */
+class ComponentMetadataTest extends CatalogContract {
 
-    private static final Set<String> SECRETS = Set.of("clientId", "clientSecret", "refreshToken", "accessToken", "apiKey");
-
-    private JsonNode descriptor() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelbigin/component/bigin.json")) {
-            assertThat(in).as("the generated bigin.json on the classpath").isNotNull();
-            return new ObjectMapper().readTree(in);
-        }
+    @Override
+    protected ZohoProduct product() {
+        return BiginComponent.PRODUCT;
     }
 
-    @Test
-    void everyOptionAndHeaderHasADescription() throws Exception {
-        JsonNode json = descriptor();
-        List<String> undocumented = new ArrayList<>();
-        for (String section : List.of("componentProperties", "properties", "headers")) {
-            Iterator<Map.Entry<String, JsonNode>> it = json.get(section).fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().path("description").asText("").isBlank()) {
-                    undocumented.add(section + "." + e.getKey());
-                }
-            }
-        }
-        assertThat(undocumented).isEmpty();
-        assertThat(json.get("headers").size()).isGreaterThanOrEqualTo(10);
-    }
-
-    @Test
-    void credentialOptionsAreMarkedSecretInBothComponentAndEndpoint() throws Exception {
-        JsonNode json = descriptor();
-        for (String section : List.of("componentProperties", "properties")) {
-            for (String secret : SECRETS) {
-                assertThat(json.get(section).get(secret)).as(section + "." + secret).isNotNull();
-                assertThat(json.get(section).get(secret).get("secret").asBoolean()).as(section + "." + secret).isTrue();
-            }
-        }
+    @Override
+    protected String catalogResource() {
+        return "/META-INF/io/github/camelbigin/component/bigin.json";
     }
 
     @Test
     void optionsWithDefaultsDeclareThem() throws Exception {
-        JsonNode props = descriptor().get("properties");
+        JsonNode props = catalog().get("properties");
 
         assertThat(props.get("perPage").get("defaultValue").asInt()).isEqualTo(200);
         assertThat(props.get("batchSize").get("defaultValue").asInt()).isEqualTo(100);
         assertThat(props.get("dataCenter").get("defaultValue").asText()).isEqualTo("US");
-        assertThat(props.get("operation").get("enum").size()).isEqualTo(BiginOperation.values().length);
         assertThat(props.get("dataCenter").get("enum").toString()).contains("CA", "SA", "CN");
+    }
+
+    @Test
+    void theOperationsDeclaredForTheCatalogAreTheOnesBiginOffers() {
+        assertThat(BiginConfiguration.OPERATIONS.split(","))
+                .containsExactlyElementsOf(BiginComponent.PRODUCT.operations().stream().map(Enum::name).toList());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.camelbigin.component;
 
+import io.github.camelbigin.common.consumer.ZohoConsumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,8 @@ abstract class ConsumerTestSupport extends BiginTestSupport {
         awaitStarted(routeId);
     }
 
-    protected BiginConsumer consumer(String routeId) {
-        return (BiginConsumer) context.getRoute(routeId).getConsumer();
+    protected ZohoConsumer consumer(String routeId) {
+        return (ZohoConsumer) context.getRoute(routeId).getConsumer();
     }
 
     /** Waits until the consumer has its starting watermark (so records made now count as new). */
@@ -74,7 +75,7 @@ abstract class ConsumerTestSupport extends BiginTestSupport {
             List<String> last = emulator().apiRequests().stream().skip(Math.max(0, emulator().apiRequests().size() - 3))
                     .map(r -> r + " IMS=" + r.header("If-Modified-Since")).collect(Collectors.toList());
             String states = context.getRoutes().stream().map(r -> r.getId() + ": "
-                    + (r.getConsumer() instanceof BiginConsumer ? ((BiginConsumer) r.getConsumer()).getState() : "-"))
+                    + (r.getConsumer() instanceof ZohoConsumer ? ((ZohoConsumer) r.getConsumer()).getState() : "-"))
                     .map(st -> st.length() > 300 ? st.substring(0, 300) + "…" : st)
                     .collect(Collectors.joining("; "));
             throw new AssertionError(e.getMessage() + ", have " + delivered.size() + "; consumers " + states

@@ -2,8 +2,8 @@ package io.github.camelbigin.examples;
 
 import java.util.Map;
 
-import io.github.camelbigin.component.BiginComponent;
-import io.github.camelbigin.component.BiginConfiguration;
+import io.github.camelbigin.common.ZohoComponent;
+import io.github.camelbigin.common.options.ZohoConfiguration;
 import io.github.camelbigin.emulator.BiginEmulator;
 import io.github.camelbigin.zoho.auth.DataCenter;
 
@@ -28,7 +28,7 @@ public final class BiginConnection implements AutoCloseable {
     }
 
     /** Configures {@code component} from {@code env}; starts an emulator when env holds no credentials. */
-    public static BiginConnection configure(BiginComponent component, Map<String, String> env) {
+    public static BiginConnection configure(ZohoComponent<?> component, Map<String, String> env) {
         return configure(component, env, Product.BIGIN);
     }
 
@@ -36,8 +36,8 @@ public final class BiginConnection implements AutoCloseable {
      * Configures {@code component} for {@code product} from {@code env} (its {@code BIGIN_…} or {@code ZOHOCRM_…}
      * variables); starts that product's emulator when env holds no credentials.
      */
-    static BiginConnection configure(BiginComponent component, Map<String, String> env, Product product) {
-        BiginConfiguration c = component.getConfiguration();
+    static BiginConnection configure(ZohoComponent<?> component, Map<String, String> env, Product product) {
+        ZohoConfiguration c = component.getConfiguration();
         String p = product.envPrefix;
         if (has(env, p + "REFRESH_TOKEN")) {
             c.setClientId(env.get(p + "CLIENT_ID"));

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.camelbigin.component.BiginComponent;
-import io.github.camelbigin.component.ZohoEndpoint;
+import io.github.camelbigin.common.ZohoComponent;
+import io.github.camelbigin.common.ZohoEndpoint;
 import io.github.camelbigin.zoho.http.ClientStats;
 import io.github.camelbigin.zoho.records.WriteResult;
 import org.apache.camel.CamelContext;
@@ -50,7 +51,7 @@ public final class BiginDemo {
     int run(Map<String, String> env) throws Exception {
         Main main = new Main();
         main.configure().addRoutesBuilder(new DemoRoutes(product.scheme));
-        BiginComponent component = product.newComponent();
+        ZohoComponent<?> component = product.newComponent();
         main.bind(product.scheme, component);
         try (BiginConnection connection = BiginConnection.configure(component, env, product)) {
             out.println("camel-bigin demo: talking to " + connection.description());

@@ -3,6 +3,7 @@ package io.github.camelbigin.examples;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.github.camelbigin.common.ZohoComponent;
 import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.emulator.BiginEmulator;
 import io.github.camelbigin.zohocrm.ZohoCrmComponent;
@@ -20,10 +21,10 @@ enum Product {
     final String scheme;
     final String envPrefix;
     final String headerPrefix;
-    private final Supplier<BiginComponent> component;
+    private final Supplier<ZohoComponent<?>> component;
     private final Supplier<BiginEmulator> emulator;
 
-    Product(String name, String scheme, String envPrefix, String headerPrefix, Supplier<BiginComponent> component,
+    Product(String name, String scheme, String envPrefix, String headerPrefix, Supplier<ZohoComponent<?>> component,
             Supplier<BiginEmulator> emulator) {
         this.name = name;
         this.scheme = scheme;
@@ -33,7 +34,7 @@ enum Product {
         this.emulator = emulator;
     }
 
-    BiginComponent newComponent() {
+    ZohoComponent<?> newComponent() {
         return component.get();
     }
 

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.camelbigin.component.BiginComponent;
-import io.github.camelbigin.component.LocalPlatformHttp;
+import io.github.camelbigin.common.testing.LocalPlatformHttp;
 import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;

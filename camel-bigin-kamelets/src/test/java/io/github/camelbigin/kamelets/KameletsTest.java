@@ -11,8 +11,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.github.camelbigin.component.BiginConsumer;
-import io.github.camelbigin.component.LocalPlatformHttp;
+import io.github.camelbigin.common.consumer.ZohoConsumer;
+import io.github.camelbigin.common.testing.LocalPlatformHttp;
 import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
@@ -79,8 +79,8 @@ class KameletsTest {
     }
 
     private boolean consumersStarted() {
-        List<BiginConsumer> consumers = context.getRoutes().stream().map(r -> r.getConsumer())
-                .filter(BiginConsumer.class::isInstance).map(BiginConsumer.class::cast).toList();
+        List<ZohoConsumer> consumers = context.getRoutes().stream().map(r -> r.getConsumer())
+                .filter(ZohoConsumer.class::isInstance).map(ZohoConsumer.class::cast).toList();
         return !consumers.isEmpty() && consumers.stream().allMatch(c -> c.getState() != null);
     }
 
@@ -204,8 +204,8 @@ class KameletsTest {
         context.createProducerTemplate().sendBody("direct:in", "[{\"Last_Name\":\"Lovelace\"}]");
 
         assertThat(emulator.records("Contacts")).extracting(r -> r.get("Last_Name")).containsExactly("Lovelace");
-        assertThat(context.getEndpoints()).filteredOn(io.github.camelbigin.component.ZohoEndpoint.class::isInstance)
-                .map(e -> ((io.github.camelbigin.component.ZohoEndpoint) e).getCreditBudget()).containsExactly(500L);
+        assertThat(context.getEndpoints()).filteredOn(io.github.camelbigin.common.ZohoEndpoint.class::isInstance)
+                .map(e -> ((io.github.camelbigin.common.ZohoEndpoint) e).getCreditBudget()).containsExactly(500L);
         assertThat(emulator.apiRequests()).allMatch(r -> ("Zoho-oauthtoken " + BiginEmulator.ACCESS_TOKEN)
                 .equals(r.header("Authorization")));
     }

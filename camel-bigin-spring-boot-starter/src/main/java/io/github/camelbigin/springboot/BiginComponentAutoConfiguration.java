@@ -1,6 +1,7 @@
 package io.github.camelbigin.springboot;
 
 import io.github.camelbigin.component.BiginComponent;
+import io.github.camelbigin.springboot.common.ComponentProperties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;

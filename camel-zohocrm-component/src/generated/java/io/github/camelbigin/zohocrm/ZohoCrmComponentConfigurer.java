@@ -19,9 +19,9 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
-    private io.github.camelbigin.component.BiginConfiguration getOrCreateConfiguration(ZohoCrmComponent target) {
+    private io.github.camelbigin.zohocrm.ZohoCrmConfiguration getOrCreateConfiguration(ZohoCrmComponent target) {
         if (target.getConfiguration() == null) {
-            target.setConfiguration(new io.github.camelbigin.component.BiginConfiguration());
+            target.setConfiguration(new io.github.camelbigin.zohocrm.ZohoCrmConfiguration());
         }
         return target.getConfiguration();
     }
@@ -62,7 +62,7 @@ public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implem
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
-        case "configuration": target.setConfiguration(property(camelContext, io.github.camelbigin.component.BiginConfiguration.class, value)); return true;
+        case "configuration": target.setConfiguration(property(camelContext, io.github.camelbigin.zohocrm.ZohoCrmConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connection": getOrCreateConfiguration(target).setConnection(property(camelContext, java.lang.String.class, value)); return true;
@@ -127,7 +127,7 @@ public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implem
         case "notifyFields": getOrCreateConfiguration(target).setNotifyFields(property(camelContext, java.lang.String.class, value)); return true;
         case "notifyurl":
         case "notifyUrl": getOrCreateConfiguration(target).setNotifyUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelbigin.component.BiginOperation.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelbigin.common.options.ZohoOperation.class, value)); return true;
         case "outputclass":
         case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "overwritetags":
@@ -221,7 +221,7 @@ public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implem
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
-        case "configuration": return io.github.camelbigin.component.BiginConfiguration.class;
+        case "configuration": return io.github.camelbigin.zohocrm.ZohoCrmConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connection": return java.lang.String.class;
@@ -286,7 +286,7 @@ public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implem
         case "notifyFields": return java.lang.String.class;
         case "notifyurl":
         case "notifyUrl": return java.lang.String.class;
-        case "operation": return io.github.camelbigin.component.BiginOperation.class;
+        case "operation": return io.github.camelbigin.common.options.ZohoOperation.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
         case "overwritetags":
@@ -498,7 +498,7 @@ public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "connections": return io.github.camelbigin.component.BiginConnection.class;
+        case "connections": return io.github.camelbigin.common.options.ZohoConnection.class;
         case "creditstaterepository":
         case "creditStateRepository": return java.lang.String.class;
         case "outputclass":

@@ -123,7 +123,7 @@ public class ZohoCrmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "notifyFields": target.getConfiguration().setNotifyFields(property(camelContext, java.lang.String.class, value)); return true;
         case "notifyurl":
         case "notifyUrl": target.getConfiguration().setNotifyUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelbigin.component.BiginOperation.class, value)); return true;
+        case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelbigin.common.options.ZohoOperation.class, value)); return true;
         case "outputclass":
         case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "overwritetags":
@@ -304,7 +304,7 @@ public class ZohoCrmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "notifyFields": return java.lang.String.class;
         case "notifyurl":
         case "notifyUrl": return java.lang.String.class;
-        case "operation": return io.github.camelbigin.component.BiginOperation.class;
+        case "operation": return io.github.camelbigin.common.options.ZohoOperation.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
         case "overwritetags":

@@ -1,22 +1,27 @@
 package io.github.camelbigin.zohocrm;
 
-import io.github.camelbigin.component.BiginComponent;
-import io.github.camelbigin.component.BiginConfiguration;
-import io.github.camelbigin.component.ZohoEndpoint;
-import io.github.camelbigin.component.HeaderNames;
+import io.github.camelbigin.common.ZohoComponent;
+import io.github.camelbigin.common.ZohoEndpoint;
+import io.github.camelbigin.common.options.ZohoProduct;
 import io.github.camelbigin.zoho.api.ZohoApi;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 
 /**
- * The {@code zohocrm:} component: Zoho CRM v8 through the same producer, consumer, connection, state and health code
- * as {@code bigin:}; what differs is the API the engine speaks ({@link ZohoApi#CRM_V8}), the scheme and the headers'
- * prefix ({@code CamelZohoCrm…}).
+ * The {@code zohocrm:} component: Zoho CRM's REST API v8 through the Zoho family's Camel layer (camel-zoho-common), a
+ * sibling of {@code bigin:}. Endpoints with the same connection options share one client, and endpoints with the same
+ * refresh token one access token.
  */
 @Component("zohocrm")
-public class ZohoCrmComponent extends BiginComponent {
+public class ZohoCrmComponent extends ZohoComponent<ZohoCrmConfiguration> {
 
-    static final HeaderNames HEADERS = new HeaderNames("CamelZohoCrm");
+    /** Zoho CRM: its scheme, API, header prefix and a few modules for messages. */
+    public static final ZohoProduct PRODUCT = new ZohoProduct("zohocrm", ZohoApi.CRM_V8, "CamelZohoCrm",
+            "Leads, Contacts, Accounts, Deals");
+
+    @Metadata(description = "The options every endpoint of the component starts from; endpoint options override them.")
+    private ZohoCrmConfiguration configuration = new ZohoCrmConfiguration();
 
     public ZohoCrmComponent() {
     }
@@ -26,27 +31,22 @@ public class ZohoCrmComponent extends BiginComponent {
     }
 
     @Override
-    protected ZohoApi api() {
-        return ZohoApi.CRM_V8;
+    public ZohoProduct product() {
+        return PRODUCT;
     }
 
     @Override
-    protected String scheme() {
-        return "zohocrm";
+    protected ZohoEndpoint<ZohoCrmConfiguration> newEndpoint(String uri, ZohoCrmConfiguration configuration) {
+        return new ZohoCrmEndpoint(uri, this, configuration);
     }
 
     @Override
-    protected HeaderNames headerNames() {
-        return HEADERS;
+    public ZohoCrmConfiguration getConfiguration() {
+        return configuration;
     }
 
     @Override
-    protected String exampleModules() {
-        return "Leads, Contacts, Accounts, Deals";
-    }
-
-    @Override
-    protected ZohoEndpoint newEndpoint(String uri, BiginConfiguration config) {
-        return new ZohoCrmEndpoint(uri, this, config);
+    public void setConfiguration(ZohoCrmConfiguration configuration) {
+        this.configuration = configuration;
     }
 }

@@ -1,10 +1,10 @@
 package io.github.camelbigin.zohocrm;
 
-import io.github.camelbigin.component.BiginConfiguration;
-import io.github.camelbigin.component.ZohoEndpoint;
+import io.github.camelbigin.common.ZohoEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
 
 /**
  * Create, read, update, upsert, delete, count, mass-update and search records of Zoho CRM, query them with COQL, move
@@ -13,14 +13,18 @@ import org.apache.camel.spi.UriEndpoint;
 @ManagedResource(description = "Managed Zoho CRM endpoint")
 @UriEndpoint(firstVersion = "1.0.0", scheme = "zohocrm", title = "Zoho CRM", syntax = "zohocrm:module",
              category = { Category.CLOUD, Category.API, Category.SAAS }, headersClass = ZohoCrmConstants.class)
-public class ZohoCrmEndpoint extends ZohoEndpoint {
+public class ZohoCrmEndpoint extends ZohoEndpoint<ZohoCrmConfiguration> {
 
-    public ZohoCrmEndpoint(String uri, ZohoCrmComponent component, BiginConfiguration configuration) {
-        super(uri, component, configuration);
+    @UriParam
+    private final ZohoCrmConfiguration configuration;
+
+    public ZohoCrmEndpoint(String uri, ZohoCrmComponent component, ZohoCrmConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
     }
 
     @Override
-    public ZohoCrmComponent getComponent() {
-        return (ZohoCrmComponent) super.getComponent();
+    public ZohoCrmConfiguration getConfiguration() {
+        return configuration;
     }
 }

@@ -2,8 +2,6 @@ package io.github.camelbigin.zohocrm;
 
 import java.util.Map;
 
-import io.github.camelbigin.component.BiginComponent;
-import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.Test;
@@ -11,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** zohocrm: endpoints: what is refused at creation, and which of Zoho CRM's options bigin: refuses. */
+/** zohocrm: endpoints: what is refused at creation, Zoho CRM's own options, and their binding. */
 class ZohoCrmEndpointTest extends ZohoCrmTestSupport {
 
     @Test
@@ -20,19 +18,6 @@ class ZohoCrmEndpointTest extends ZohoCrmTestSupport {
                 .isInstanceOf(ResolveEndpointFailedException.class).rootCause()
                 .hasMessageContaining("is not a Zoho CRM module API name")
                 .hasMessageContaining("zohocrm:Leads, zohocrm:Contacts");
-    }
-
-    @Test
-    void crmOptionsOnABiginEndpointAreRefusedAtCreationNamingTheComponentToUse() {
-        context.addComponent("bigin", new BiginComponent());
-        String creds = "&accessToken=" + BiginEmulator.ACCESS_TOKEN;
-
-        for (String option : new String[] {"operation=massUpdate", "operation=get&externalField=Ext_Id",
-                "operation=list&edition=ENTERPRISE", "notifyFields=Email"}) {
-            assertThatThrownBy(() -> context.getEndpoint("bigin:Contacts?" + option + creds))
-                    .rootCause().hasMessageContaining("is a Zoho CRM option")
-                    .hasMessageContaining("use it on a zohocrm: endpoint");
-        }
     }
 
     @Test

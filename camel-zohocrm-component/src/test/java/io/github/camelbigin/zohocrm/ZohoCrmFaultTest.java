@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbigin.component.LocalPlatformHttp;
+import io.github.camelbigin.common.testing.LocalPlatformHttp;
 import io.github.camelbigin.emulator.Fault;
 import io.github.camelbigin.emulator.RecordedRequest;
 import org.apache.camel.CamelContext;

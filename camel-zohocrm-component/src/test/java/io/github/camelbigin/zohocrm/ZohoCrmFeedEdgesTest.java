@@ -1,6 +1,6 @@
 package io.github.camelbigin.zohocrm;
 
-import io.github.camelbigin.component.FeedEdgesContract;
+import io.github.camelbigin.common.testing.FeedEdgesContract;
 import io.github.camelbigin.emulator.BiginEmulator;
 import io.github.camelbigin.emulator.BiginEmulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbigin.component.LocalPlatformHttp;
+import io.github.camelbigin.common.testing.LocalPlatformHttp;
 import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;

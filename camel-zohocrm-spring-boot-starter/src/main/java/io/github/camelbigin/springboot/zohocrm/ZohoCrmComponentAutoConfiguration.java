@@ -1,6 +1,6 @@
 package io.github.camelbigin.springboot.zohocrm;
 
-import io.github.camelbigin.springboot.ComponentProperties;
+import io.github.camelbigin.springboot.common.ComponentProperties;
 import io.github.camelbigin.zohocrm.ZohoCrmComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Configures the {@code zohocrm} component from {@code camel.component.zohocrm.*}, as the bigin starter configures
- * {@code bigin} from its properties (named connections: {@code camel.component.zohocrm.connections.<name>.…}).
+ * Configures the {@code zohocrm} component from {@code camel.component.zohocrm.*} (kebab-case or camelCase, placeholders
+ * and {@code #bean} references as Camel accepts them), named connections included
+ * ({@code camel.component.zohocrm.connections.<name>.client-id} and so on).
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @ConditionalOnBean(CamelContext.class)

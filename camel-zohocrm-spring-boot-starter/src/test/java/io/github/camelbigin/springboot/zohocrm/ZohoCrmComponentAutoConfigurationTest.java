@@ -2,10 +2,8 @@ package io.github.camelbigin.springboot.zohocrm;
 
 import java.util.Map;
 
-import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.emulator.BiginEmulator;
-import io.github.camelbigin.springboot.BiginComponentAutoConfiguration;
-import io.github.camelbigin.springboot.SpringConfigurationMetadataTest;
+import io.github.camelbigin.springboot.common.CompletionMetadata;
 import io.github.camelbigin.zohocrm.ZohoCrmComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -15,31 +13,28 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** camel.component.zohocrm.* configures the zohocrm component, and bigin's properties stay bigin's. */
+/** camel.component.zohocrm.* configures the zohocrm component, named connections included. */
 class ZohoCrmComponentAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
-                    BiginComponentAutoConfiguration.class, ZohoCrmComponentAutoConfiguration.class));
+                    ZohoCrmComponentAutoConfiguration.class));
 
     @Test
-    void zohocrmPropertiesConfigureOnlyTheZohocrmComponentAndARouteUsesThem() {
+    void zohocrmPropertiesConfigureTheZohocrmComponentAndARouteUsesThem() {
         BiginEmulator emulator = BiginEmulator.crm().start();
         try {
             emulator.seed("Leads", 3, i -> Map.of("Last_Name", "Lead" + i));
             runner.withPropertyValues("camel.component.zohocrm.access-token=" + BiginEmulator.ACCESS_TOKEN,
                     "camel.component.zohocrm.api-url=" + emulator.apiUrl(),
                     "camel.component.zohocrm.edition=ENTERPRISE",
-                    "camel.component.zohocrm.connections.eu.data-center=EU",
-                    "camel.component.bigin.access-token=bigin-token")
+                    "camel.component.zohocrm.connections.eu.data-center=EU")
                     .run(ctx -> {
                         CamelContext camel = ctx.getBean(CamelContext.class);
                         ZohoCrmComponent crm = camel.getComponent("zohocrm", ZohoCrmComponent.class);
-                        BiginComponent bigin = camel.getComponent("bigin", BiginComponent.class);
                         assertThat(crm.getConfiguration().getAccessToken()).isEqualTo(BiginEmulator.ACCESS_TOKEN);
                         assertThat(crm.getConfiguration().getEdition().name()).isEqualTo("ENTERPRISE");
                         assertThat(crm.getConnections().get("eu").getDataCenter().name()).isEqualTo("EU");
-                        assertThat(bigin.getConfiguration().getAccessToken()).isEqualTo("bigin-token");
                         assertThat(camel.createProducerTemplate().requestBody("zohocrm:Leads?operation=count",
                                 null, Long.class)).isEqualTo(3);
                     });
@@ -60,7 +55,7 @@ class ZohoCrmComponentAutoConfigurationTest {
 
     @Test
     void theCompletionMetadataCoversEveryZohocrmOption() throws Exception {
-        SpringConfigurationMetadataTest.check("/META-INF/io/github/camelbigin/zohocrm/zohocrm.json",
+        CompletionMetadata.check("/META-INF/io/github/camelbigin/zohocrm/zohocrm.json",
                 ZohoCrmComponentAutoConfiguration.PREFIX);
     }
 }
