@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 
 import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.emulator.BiginEmulator;
+import io.github.camelbigin.emulator.Fault;
 import io.github.camelbigin.emulator.Flavour;
 import io.github.camelbigin.zohocrm.ZohoCrmComponent;
-import io.github.camelbigin.emulator.Fault;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -113,7 +113,8 @@ public final class Benchmark {
     }
 
     boolean run() throws Exception {
-        emulator = new BiginEmulator(0, 16).recordBodies(false).start();
+        emulator = new BiginEmulator(0, 16).start();
+        emulator.tuning().recordBodies(false);
         try {
             context = new DefaultCamelContext();
             BiginComponent bigin = new BiginComponent();
@@ -186,7 +187,7 @@ public final class Benchmark {
             ceiling.read("/Contacts/search?criteria=" + criteria, null, r -> {
             });
         }
-        long all = emulator.count("Contacts");
+        long all = emulator.observe().count("Contacts");
         AtomicLong delivered = new AtomicLong();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -216,8 +217,8 @@ public final class Benchmark {
         for (int i = 0; i < runs; i++) {
             setup.run();
             System.gc(); // a collection owed by the last run is not charged to this one
-            emulator.clearRequests();
-            long serverBefore = emulator.serverNanos();
+            emulator.observe().clearRequests();
+            long serverBefore = emulator.observe().serverNanos();
             long started;
             long records;
             double heap;
@@ -227,8 +228,8 @@ public final class Benchmark {
                 heap = sampler.peakAboveStartMb();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            double share = (emulator.serverNanos() - serverBefore) / 1e9 / seconds;
-            measured.add(new Row(scenario, way, emulator.apiCalls(), minimum, emulator.credits(), seconds, records,
+            double share = (emulator.observe().serverNanos() - serverBefore) / 1e9 / seconds;
+            measured.add(new Row(scenario, way, emulator.observe().apiCalls(), minimum, emulator.observe().credits(), seconds, records,
                     heap, share, ""));
         }
         measured.sort(Comparator.comparingDouble(Row::seconds));
@@ -263,11 +264,11 @@ public final class Benchmark {
         List<Map<String, Object>> records = Ceiling.contacts("Create", create);
         measure(name, "component", minimum, repeat, emulator::reset, () -> template.requestBody(
                 "bigin:Contacts?operation=create", records, List.class).size());
-        check(emulator.count("Contacts") == create, "component create wrote " + emulator.count("Contacts"));
+        check(emulator.observe().count("Contacts") == create, "component create wrote " + emulator.observe().count("Contacts"));
         measure(name, "ceiling (JDK HttpClient)", minimum, repeat, emulator::reset, () -> ceiling.create(records));
         Row n = measure(name, "naive (camel-http)", minimum, 1, emulator::reset, () -> {
             template.requestBody("direct:naive-create", records);
-            return emulator.count("Contacts");
+            return emulator.observe().count("Contacts");
         });
         note(n, "one record per call");
     }
@@ -278,7 +279,7 @@ public final class Benchmark {
         String name = "list " + String.format("%,d", list);
         long minimum = (list + 199) / 200;
         emulator.reset();
-        emulator.seedContacts(list);
+        emulator.seed().contacts(list);
         measure(name, "component, streaming", minimum, () -> {
             Iterator<?> it = template.requestBody("bigin:Contacts?operation=list&fields=Last_Name,Email&streaming=true",
                     null, Iterator.class);
@@ -292,7 +293,7 @@ public final class Benchmark {
         measure(name, "component, collected", minimum, () -> template.requestBody(
                 "bigin:Contacts?operation=list&fields=Last_Name,Email", null, List.class).size());
         // every field: a default Contacts module is wider than the 50 fields a request may name
-        int width = emulator.fieldCount("Contacts");
+        int width = emulator.observe().fieldCount("Contacts");
         long chunks = 1 + (width - 50 + 48) / 49; // the first request takes 50, each further one 49 and Modified_Time
         Row wide = measure(name, "component, every field", minimum * chunks, () -> {
             Iterator<?> it = template.requestBody("bigin:Contacts?operation=list&streaming=true", null, Iterator.class);
@@ -323,14 +324,14 @@ public final class Benchmark {
 
     /** The 100,000-record streaming read in its own JVM with -Xmx128m (the emulator holding the data stays here). */
     private Row streamingUnderSmallHeap(String name, long minimum) throws Exception {
-        emulator.clearRequests();
+        emulator.observe().clearRequests();
         Map<String, String> v = ChildJvm.run("-Xmx128m", StreamingReadCheck.class,
                 List.of(emulator.apiUrl(), BiginEmulator.ACCESS_TOKEN));
         if (v == null) {
             check(false, "the -Xmx128m streaming read failed");
             return null;
         }
-        Row row = new Row(name, "component, streaming, -Xmx128m JVM", emulator.apiCalls(), minimum, emulator.credits(),
+        Row row = new Row(name, "component, streaming, -Xmx128m JVM", emulator.observe().apiCalls(), minimum, emulator.observe().credits(),
                 Double.parseDouble(v.get("seconds")), Long.parseLong(v.get("records")),
                 Double.parseDouble(v.get("peakHeapMb")), 0,
                 "separate JVM: peak heap of " + v.get("maxHeapMb") + " MiB allowed");
@@ -361,8 +362,8 @@ public final class Benchmark {
                       + SEARCHES;
         long minimum = SEARCHES * ((search + 199) / 200);
         emulator.reset();
-        emulator.seed("Contacts", search, i -> Map.of("Last_Name", "Match" + i));
-        emulator.seed("Contacts", search * 3 / 2, i -> Map.of("Last_Name", "Other" + i));
+        emulator.seed().records("Contacts", search, i -> Map.of("Last_Name", "Match" + i));
+        emulator.seed().records("Contacts", search * 3 / 2, i -> Map.of("Last_Name", "Other" + i));
         String criteria = "(Last_Name:starts_with:Match)";
         String query = "criteria=" + java.net.URLEncoder.encode(criteria, StandardCharsets.UTF_8);
         measure(name, "component", minimum, () -> {
@@ -429,7 +430,7 @@ public final class Benchmark {
         for (int s = 0; s < consume / 50; s++) {
             emulator.clock().advance(Duration.ofSeconds(1));
             int second = s;
-            emulator.seed("Contacts", 50, i -> Map.of("Last_Name", "Change" + second + "-" + i));
+            emulator.seed().records("Contacts", 50, i -> Map.of("Last_Name", "Change" + second + "-" + i));
         }
         emulator.clock().reset();
         return start;
@@ -500,10 +501,10 @@ public final class Benchmark {
                       + WAN_WORK_MICROS + " µs a record";
         long minimum = (consume + 199) / 200;
         int runs = Math.min(repeat, 3);
-        if (emulator.count("Contacts") != consume) {
+        if (emulator.observe().count("Contacts") != consume) {
             seedChanges();
         }
-        emulator.inject(Fault.delay(WAN_MILLIS).always());
+        emulator.faults().inject(Fault.delay(WAN_MILLIS).always());
         try {
             catchUp(name, "component consumer, coql", minimum, runs, "coql", "", WAN_WORK_MICROS * 1000L);
             catchUp(name, "component consumer, coql, readAhead=false", minimum, runs, "coql", "&readAhead=false",
@@ -517,7 +518,7 @@ public final class Benchmark {
                 return seen.get();
             });
         } finally {
-            emulator.clearFaults();
+            emulator.faults().clear();
         }
     }
 
@@ -548,7 +549,7 @@ public final class Benchmark {
         AtomicLong polled = countingPolls("countPolls");
         emulator.reset();
         emulator.clock().freezeAt(Instant.now().minus(Duration.ofMinutes(10)));
-        emulator.seedContacts(100);
+        emulator.seed().contacts(100);
         emulator.clock().reset();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -574,9 +575,9 @@ public final class Benchmark {
             return 0;
         });
         idlePolls = polled.get();
-        long answered = emulator.apiRequests().stream().filter(r -> r.status() == 304).count();
+        long answered = emulator.observe().apiRequests().stream().filter(r -> r.status() == 304).count();
         note(c, String.format("%d polls made %d calls; %d answered 304 Not Modified", idlePolls, c.calls(), answered));
-        emulator.clearRequests();
+        emulator.observe().clearRequests();
         OffsetDateTime since = OffsetDateTime.now();
         measure(name, "ceiling (JDK HttpClient)", polls, 1, () -> {
         }, () -> {
@@ -589,7 +590,7 @@ public final class Benchmark {
         naive.startPollingFrom(since);
         Row n = measure(name, "naive (newest-page poll)", polls, () -> {
             context.getRouteController().startRoute("naive-poll");
-            while (emulator.apiCalls() < polls) {
+            while (emulator.observe().apiCalls() < polls) {
                 Thread.sleep(1);
             }
             context.getRouteController().stopRoute("naive-poll");
@@ -613,7 +614,7 @@ public final class Benchmark {
             String routeId = "bench-edits-" + n++;
             emulator.reset();
             emulator.clock().freezeAt(Instant.now().minus(Duration.ofMinutes(10)));
-            List<String> old = emulator.seedContacts(450);
+            List<String> old = emulator.seed().contacts(450);
             emulator.clock().reset();
             AtomicLong delivered = new AtomicLong();
             context.addRoutes(new RouteBuilder() {
@@ -629,7 +630,7 @@ public final class Benchmark {
             // first two comes after the settle margin, when a feed of updates has sealed that second (the polls here,
             // 10 ms apart, would otherwise all fall within the margin and re-read the 450 at each poll)
             emulator.clock().freezeAt(Instant.now().minus(Duration.ofMinutes(5)));
-            old.forEach(id -> emulator.update("Contacts", id, Map.of("Title", "edited")));
+            old.forEach(id -> emulator.seed().update("Contacts", id, Map.of("Title", "edited")));
             emulator.clock().reset();
             Row c = measure(name, "component consumer, events=" + events, minimum.get(events), 1, () -> {
             }, () -> {
@@ -677,7 +678,8 @@ public final class Benchmark {
      */
     private void crmScenarios() throws Exception {
         BiginEmulator bigin = emulator;
-        BiginEmulator crm = new BiginEmulator(0, 16, Flavour.CRM).recordBodies(false).start();
+        BiginEmulator crm = new BiginEmulator(0, 16, Flavour.CRM).start();
+        crm.tuning().recordBodies(false);
         ZohoCrmComponent component = new ZohoCrmComponent();
         component.getConfiguration().setAccessToken(BiginEmulator.ACCESS_TOKEN);
         component.getConfiguration().setApiUrl(crm.apiUrl());
@@ -692,7 +694,7 @@ public final class Benchmark {
 
             String listed = "zohocrm list " + String.format("%,d", list);
             emulator.reset();
-            emulator.seedContacts(list);
+            emulator.seed().contacts(list);
             measure(listed, "component", (list + 199) / 200, () -> count(template.requestBody(
                     "zohocrm:Contacts?operation=list&fields=Last_Name,Email&streaming=true", null, Iterator.class)));
             Row coql = measure("zohocrm coql export " + String.format("%,d", list), "component",
@@ -705,8 +707,8 @@ public final class Benchmark {
 
             String searched = "zohocrm search " + String.format("%,d", search) + " ×" + SEARCHES;
             emulator.reset();
-            emulator.seed("Contacts", search, i -> Map.of("Last_Name", "Match" + i));
-            emulator.seed("Contacts", search * 3 / 2, i -> Map.of("Last_Name", "Other" + i));
+            emulator.seed().records("Contacts", search, i -> Map.of("Last_Name", "Match" + i));
+            emulator.seed().records("Contacts", search * 3 / 2, i -> Map.of("Last_Name", "Other" + i));
             measure(searched, "component", SEARCHES * ((search + 199) / 200), () -> {
                 long n = 0;
                 for (int i = 0; i < SEARCHES; i++) {

@@ -41,10 +41,11 @@ public final class BulkBenchmark {
     }
 
     boolean run() throws Exception {
-        emulator = new BiginEmulator(0, 4).recordBodies(false).start();
+        emulator = new BiginEmulator(0, 4).start();
+        emulator.tuning().recordBodies(false);
         try {
             System.out.printf("Seeding %,d contacts...%n", export);
-            emulator.seed("Contacts", export, i -> Map.of("Last_Name", "Contact" + i, "Email", "c" + i + "@example.com"));
+            emulator.seed().records("Contacts", export, i -> Map.of("Last_Name", "Contact" + i, "Email", "c" + i + "@example.com"));
             Map<String, double[]> exports = new LinkedHashMap<>();
             for (String way : List.of("list", "coql", "bulkRead")) {
                 exports.put(way, exportIn128m(way));
@@ -88,22 +89,22 @@ public final class BulkBenchmark {
     private double[] loadBy(String way) throws Exception {
         double[] r = inOwnJvm("load " + String.format(Locale.ROOT, "%,d", load), way,
                 way.equals("bulkWrite") ? "-Xmx128m" : "-Xmx256m", String.valueOf(load));
-        check(r[4] == load && emulator.count("Contacts") == load, way + " loaded all " + load);
+        check(r[4] == load && emulator.observe().count("Contacts") == load, way + " loaded all " + load);
         return r;
     }
 
     /** Runs WholeModuleCheck in its own JVM: calls, credits, seconds, peak heap, records. */
     private double[] inOwnJvm(String scenario, String way, String heap, String... more) throws Exception {
-        emulator.clearRequests();
-        long creditsBefore = emulator.credits();
+        emulator.observe().clearRequests();
+        long creditsBefore = emulator.observe().credits();
         List<String> args = new ArrayList<>(List.of(emulator.apiUrl(), BiginEmulator.ACCESS_TOKEN, way));
         args.addAll(List.of(more));
         Map<String, String> v = ChildJvm.run(heap, WholeModuleCheck.class, args);
         if (v == null) {
             check(false, scenario + " by " + way + " under " + heap + " failed");
-            return new double[] {emulator.apiCalls(), emulator.credits() - creditsBefore, 0, 0, 0};
+            return new double[] {emulator.observe().apiCalls(), emulator.observe().credits() - creditsBefore, 0, 0, 0};
         }
-        double[] r = {emulator.apiCalls(), emulator.credits() - creditsBefore, Double.parseDouble(v.get("seconds")),
+        double[] r = {emulator.observe().apiCalls(), emulator.observe().credits() - creditsBefore, Double.parseDouble(v.get("seconds")),
             Double.parseDouble(v.get("peakHeapMb")), Long.parseLong(v.get("records"))};
         rows.add(new String[] {scenario, way, String.format(Locale.ROOT, "%,.0f", r[0]),
             String.format(Locale.ROOT, "%,.0f", r[1]), String.format(Locale.ROOT, "%.1f", r[2]),

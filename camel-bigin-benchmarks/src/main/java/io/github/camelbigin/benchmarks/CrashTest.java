@@ -63,21 +63,21 @@ public final class CrashTest {
         Files.createDirectories(dir);
         String jdbc = "jdbc:h2:file:" + dir.resolve("state") + ";FILE_LOCK=NO";
         try (BiginEmulator emulator = new BiginEmulator().start()) {
-            List<String> ids = new ArrayList<>(emulator.seedContacts(200));
+            List<String> ids = new ArrayList<>(emulator.seed().contacts(200));
             AtomicBoolean writing = new AtomicBoolean(true);
             Thread writer = new Thread(() -> {
                 Random r = new Random(seed + 1);
                 while (writing.get()) {
                     if (r.nextInt(10) < 3) {
                         synchronized (ids) {
-                            ids.add(emulator.insert("Contacts", Map.of("Last_Name", "Crash " + ids.size())));
+                            ids.add(emulator.seed().insert("Contacts", Map.of("Last_Name", "Crash " + ids.size())));
                         }
                     } else {
                         String id;
                         synchronized (ids) {
                             id = ids.get(r.nextInt(ids.size()));
                         }
-                        emulator.update("Contacts", id, Map.of("Last_Name", "Changed " + r.nextInt()));
+                        emulator.seed().update("Contacts", id, Map.of("Last_Name", "Changed " + r.nextInt()));
                     }
                     sleep(1000 / changesPerSecond);
                 }
@@ -97,7 +97,7 @@ public final class CrashTest {
             Thread.sleep(10_000); // catches up on what changed since the last kill
             last.destroyForcibly();
             last.waitFor(10, TimeUnit.SECONDS);
-            return report(emulator.records("Contacts"), jdbc);
+            return report(emulator.observe().records("Contacts"), jdbc);
         }
     }
 

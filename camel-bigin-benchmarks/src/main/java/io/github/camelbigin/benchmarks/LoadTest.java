@@ -79,8 +79,9 @@ public final class LoadTest {
     boolean run() throws Exception {
         long started = System.nanoTime();
         long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
-        try (BiginEmulator emulator = new BiginEmulator(0, 64).recordBodies(false).start()) {
-            emulator.inject(
+        try (BiginEmulator emulator = new BiginEmulator(0, 64).start()) {
+            emulator.tuning().recordBodies(false);
+            emulator.faults().inject(
                     Fault.tooManyRequests(0).on("POST", "/Contacts").rate(0.08).always(),
                     Fault.dropAfterProcessing().on("POST", "/Contacts").rate(0.01).always(),
                     Fault.tooManyRequests(0).on("PUT", "/Contacts").rate(0.05).always(),
@@ -183,7 +184,7 @@ public final class LoadTest {
             long writing = System.nanoTime() - started;
 
             // the consumers catch up, faults still on
-            List<Map<String, Object>> holds = emulator.records("Contacts");
+            List<Map<String, Object>> holds = emulator.observe().records("Contacts");
             Map<String, String> finalVersion = new LinkedHashMap<>();
             holds.forEach(r -> finalVersion.put(r.get("id").toString(), r.get("Modified_Time") + "|" + r.get("Title")));
             boolean caughtUp = false;
@@ -200,13 +201,13 @@ public final class LoadTest {
                     .map(e -> ((BiginEndpoint) e).getClientStats()).filter(s -> s != null).findFirst().orElse(null);
             context.stop();
 
-            List<RecordedRequest> requests = emulator.apiRequests();
+            List<RecordedRequest> requests = emulator.observe().apiRequests();
             Map<String, Object> table = new LinkedHashMap<>();
             table.put("writer routes / consumer routes", writers + " / " + consumers);
             table.put("API calls (seen by the emulator)", requests.size());
             table.put("answered 429 / 5xx", count(requests, 429) + " / " + requests.stream().filter(r -> r.status() >= 500).count());
             table.put("connections dropped or cut", requests.stream().filter(r -> r.status() == 0).count());
-            table.put("access tokens minted", emulator.tokensMinted());
+            table.put("access tokens minted", emulator.observe().tokensMinted());
             table.put("records written (Bigin holds)", holds.size());
             table.put("writes reported failed / outcome unknown (not resent)", reportedFailed.get() + " / " + reportedUnknown.get());
             boolean ok = true;

@@ -60,7 +60,8 @@ public final class PushBenchmark {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        emulator = new BiginEmulator(0, 8).recordBodies(false).start();
+        emulator = new BiginEmulator(0, 8).start();
+        emulator.tuning().recordBodies(false);
         context = new DefaultCamelContext();
         try {
             VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
@@ -120,18 +121,18 @@ public final class PushBenchmark {
             }
         });
         Thread.sleep(1_000); // started: the channel enabled and the starting point taken
-        long callsBefore = emulator.apiCalls();
+        long callsBefore = emulator.observe().apiCalls();
         Map<String, Long> written = new ConcurrentHashMap<>();
         for (int i = 0; i < changes; i++) {
             long t = System.nanoTime();
-            written.put(emulator.insert("Contacts", Map.of("Last_Name", name + " " + i)), t);
+            written.put(emulator.seed().insert("Contacts", Map.of("Last_Name", name + " " + i)), t);
             Thread.sleep(GAP_MILLIS);
         }
         long deadline = System.nanoTime() + (POLL_DELAY_MILLIS + 30_000) * 1_000_000;
         while (!received.keySet().containsAll(written.keySet()) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        long calls = emulator.apiCalls() - callsBefore;
+        long calls = emulator.observe().apiCalls() - callsBefore;
         context.getRouteController().stopRoute(routeId);
         context.removeRoute(routeId);
         List<Long> millis = new ArrayList<>();
@@ -164,9 +165,9 @@ public final class PushBenchmark {
             }
         });
         Thread.sleep(1_000);
-        long before = emulator.apiCalls();
+        long before = emulator.observe().apiCalls();
         Thread.sleep(IDLE_WINDOW_MILLIS);
-        long calls = emulator.apiCalls() - before;
+        long calls = emulator.observe().apiCalls() - before;
         context.getRouteController().stopRoute("idle-push");
         context.removeRoute("idle-push");
         double perSecond = calls / (IDLE_WINDOW_MILLIS / 1000.0);

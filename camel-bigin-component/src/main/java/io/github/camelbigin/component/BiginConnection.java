@@ -1,7 +1,6 @@
 package io.github.camelbigin.component;
 
 import io.github.camelbigin.common.options.ZohoConnection;
-import org.apache.camel.spi.Configurer;
 
 /**
  * A named connection, by the name earlier releases gave it.
@@ -10,6 +9,5 @@ import org.apache.camel.spi.Configurer;
  *             serves as one
  */
 @Deprecated(since = "1.0.0")
-@Configurer
 public class BiginConnection extends ZohoConnection {
 }

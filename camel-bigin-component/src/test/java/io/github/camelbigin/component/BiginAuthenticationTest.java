@@ -25,12 +25,12 @@ class BiginAuthenticationTest extends BiginTestSupport {
 
     @Test
     void oauthMintsOneTokenFromTheRefreshTokenAndUsesItsApiDomain() {
-        emulator().seedContacts(1);
+        emulator().seed().contacts(1);
 
         template.requestBody(oauth("Contacts?operation=list&fields=Last_Name"), (Object) null);
         template.requestBody(oauth("Contacts?operation=list&fields=Email"), (Object) null);
 
-        List<RecordedRequest> tokens = emulator().tokenRequests();
+        List<RecordedRequest> tokens = emulator().observe().tokenRequests();
         assertThat(tokens).hasSize(1);
         assertThat(tokens.get(0).method()).isEqualTo("POST");
         assertThat(tokens.get(0).body()).contains("grant_type=refresh_token", "client_id=1000.EMULATORCLIENTID",
@@ -46,19 +46,19 @@ class BiginAuthenticationTest extends BiginTestSupport {
         template.requestBody(oauth("Contacts?operation=org"), (Object) null);
         template.requestBody(oauth("Accounts?operation=fields&socketTimeout=5000"), (Object) null);
 
-        assertThat(emulator().tokenRequests()).hasSize(1);
+        assertThat(emulator().observe().tokenRequests()).hasSize(1);
         assertThat(apiRequests().stream().map(r -> r.header("Authorization")).distinct()).hasSize(1);
     }
 
     @Test
     void anExpiredTokenIsRefreshedAndTheCallReplayedOnce() {
         template.requestBody(oauth("Contacts?operation=org"), (Object) null);
-        emulator().expireTokens();
+        emulator().faults().expireTokens();
 
         Exchange ex = send(oauth("Contacts?operation=org"), null);
 
         assertThat(ex.getException()).isNull();
-        assertThat(emulator().tokenRequests()).hasSize(2);
+        assertThat(emulator().observe().tokenRequests()).hasSize(2);
         assertThat(apiRequests()).extracting(RecordedRequest::status).containsExactly(200, 401, 200);
     }
 
@@ -74,7 +74,7 @@ class BiginAuthenticationTest extends BiginTestSupport {
                 .hasMessageContaining("rejected the refresh token").hasMessageNotContaining("1000.revoked");
         assertThat(((ZohoApiException) first.getException()).getCode()).isEqualTo("INVALID_REFRESH_TOKEN");
         assertThat(second.getException()).hasMessageContaining("No new token is requested before");
-        assertThat(emulator().tokenRequests()).hasSize(1);
+        assertThat(emulator().observe().tokenRequests()).hasSize(1);
         assertThat(apiRequests()).isEmpty();
     }
 
@@ -95,7 +95,7 @@ class BiginAuthenticationTest extends BiginTestSupport {
         template.requestBody(bigin("Contacts?operation=org"), (Object) null);
 
         assertThat(apiRequests().get(0).header("Authorization")).isEqualTo("Zoho-oauthtoken emulator-access-token");
-        assertThat(emulator().tokenRequests()).isEmpty();
+        assertThat(emulator().observe().tokenRequests()).isEmpty();
     }
 
     @Test
@@ -118,7 +118,7 @@ class BiginAuthenticationTest extends BiginTestSupport {
 
     @Test
     void matonKeyIsSentAsBearerWithTheChosenConnection() {
-        emulator().addMatonKey("maton-2", "conn-a", "conn-b");
+        emulator().seed().matonKey("maton-2", "conn-a", "conn-b");
 
         template.requestBody("bigin:Contacts?operation=org&apiKey=maton-2&connectionId=conn-b&apiUrl="
                              + emulator().matonApiUrl(), (Object) null);
@@ -135,7 +135,7 @@ class BiginAuthenticationTest extends BiginTestSupport {
 
     @Test
     void aMatonKeyWithoutConnectionGetsTheGatewaysError() {
-        emulator().addMatonKey("lonely-key");
+        emulator().seed().matonKey("lonely-key");
 
         Exchange ex = send("bigin:Contacts?operation=org&apiKey=lonely-key&apiUrl=" + emulator().matonApiUrl(), null);
 
@@ -145,7 +145,7 @@ class BiginAuthenticationTest extends BiginTestSupport {
 
     @Test
     void aMissingScopeNamesTheScopeToGrant() {
-        emulator().addAccessToken("records-only", "ZohoBigin.modules.ALL");
+        emulator().seed().accessToken("records-only", "ZohoBigin.modules.ALL");
 
         Exchange ex = send("bigin:Contacts?operation=modules&accessToken=records-only&apiUrl=" + emulator().apiUrl(),
                 null);

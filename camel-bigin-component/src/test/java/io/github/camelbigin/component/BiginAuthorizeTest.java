@@ -20,7 +20,7 @@ class BiginAuthorizeTest extends BiginTestSupport {
 
     @Test
     void theConnectionsTokenIsHandedToTheNextCallWithTheApiDomainAndNoBiginCall() {
-        long minted = emulator().tokensMinted();
+        long minted = emulator().observe().tokensMinted();
         Exchange first = template.send(oauth("authorize"), e -> { });
         Exchange second = template.send(oauth("authorize"), e -> { });
         template.requestBody(oauth("list") + "&fields=Last_Name", (Object) null);
@@ -30,15 +30,15 @@ class BiginAuthorizeTest extends BiginTestSupport {
         assertThat(second.getMessage().getHeader("Authorization")).isEqualTo(authorization);
         assertThat(first.getMessage().getHeader(BiginConstants.API_DOMAIN))
                 .isEqualTo(emulator().apiUrl().replace("/bigin/v2", ""));
-        assertThat(emulator().tokensMinted() - minted).as("at most one token for both and for the Bigin call")
+        assertThat(emulator().observe().tokensMinted() - minted).as("at most one token for both and for the Bigin call")
                 .isLessThanOrEqualTo(1);
-        assertThat(emulator().apiCalls()).as("only the list").isEqualTo(1);
-        assertThat(emulator().apiRequests().get(0).header("Authorization")).isEqualTo(authorization);
+        assertThat(emulator().observe().apiCalls()).as("only the list").isEqualTo(1);
+        assertThat(emulator().observe().apiRequests().get(0).header("Authorization")).isEqualTo(authorization);
     }
 
     @Test
     void withAMatonKeyTheGatewaysHeadersAreHandedOver() {
-        emulator().addMatonKey("maton-authorize-key", "conn-1");
+        emulator().seed().matonKey("maton-authorize-key", "conn-1");
         Exchange ex = template.send("bigin:Contacts?operation=authorize&apiKey=maton-authorize-key&connectionId=conn-1",
                 e -> { });
 

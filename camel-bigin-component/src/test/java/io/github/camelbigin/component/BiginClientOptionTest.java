@@ -36,14 +36,14 @@ class BiginClientOptionTest extends BiginTestSupport {
         Exchange ex = send("bigin:Contacts?operation=create", Map.of("Last_Name", "Autowired"));
 
         assertThat(ex.getException()).isNull();
-        assertThat(emulator().count("Contacts")).isEqualTo(1);
+        assertThat(emulator().observe().count("Contacts")).isEqualTo(1);
         assertThat(((BiginEndpoint) context.getEndpoints().stream().filter(e -> e instanceof BiginEndpoint)
                 .findFirst().orElseThrow()).getClient()).isSameAs(client);
     }
 
     @Test
     void aGivenClientIsUsedAsIsAndNotClosedWhenTheEndpointStops() throws Exception {
-        emulator().seedContacts(2);
+        emulator().seed().contacts(2);
         CamelContext ctx = context;
 
         Exchange ex = send("bigin:Contacts?operation=list&fields=Last_Name&client=#myClient", null);

@@ -38,7 +38,7 @@ class BiginConsumerCoqlTest extends BiginConsumerTest {
         for (int s = 0; s < 20; s++) {
             emulator().clock().advance(Duration.ofSeconds(1));
             int second = s;
-            ids.addAll(emulator().seed("Contacts", 50, i -> Map.of("Last_Name", "Busy" + second + "-" + i)));
+            ids.addAll(emulator().seed().records("Contacts", 50, i -> Map.of("Last_Name", "Busy" + second + "-" + i)));
         }
         emulator().clock().reset();
         return ids;
@@ -64,7 +64,7 @@ class BiginConsumerCoqlTest extends BiginConsumerTest {
 
     @Test
     void aServerThatRefusesNotInCostsReReadsButLosesAndDoublesNothing() throws Exception {
-        emulator().coqlNotIn(false);
+        emulator().tuning().coqlNotIn(false);
         List<String> ids = seedBusySeconds();
 
         consume("c", "Contacts?events=created,updated&initialPosition=beginning");

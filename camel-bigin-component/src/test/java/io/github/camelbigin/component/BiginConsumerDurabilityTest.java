@@ -19,8 +19,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.processor.state.FileStateRepository;
-import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.test.AvailablePortFinder;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,13 +77,13 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
         CamelContext first = node("first", FileStateRepository.fileStateRepository(file.toFile()), uri(), run1);
         first.start();
         await(() -> new java.io.File(file.toString()).length() > 0, 10_000, "the starting watermark on file");
-        List<String> before = emulator().seedContacts(3);
+        List<String> before = emulator().seed().contacts(3);
         await(() -> run1.size() == 3, 10_000, "the first run's deliveries");
         first.stop();
 
         // while the route is down: two new contacts and one change
-        List<String> whileDown = emulator().seed("Contacts", 2, i -> Map.of("Last_Name", "WhileDown" + i));
-        emulator().update("Contacts", before.get(0), Map.of("Title", "changed while down"));
+        List<String> whileDown = emulator().seed().records("Contacts", 2, i -> Map.of("Last_Name", "WhileDown" + i));
+        emulator().seed().update("Contacts", before.get(0), Map.of("Title", "changed while down"));
 
         CamelContext second = node("second", FileStateRepository.fileStateRepository(file.toFile()), uri(), run2);
         second.start();
@@ -100,7 +100,7 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
     @Test
     void aBurstOfFiveThousandRecordsInOneSecondKeepsTheStateSmallAndItsWritesFew() throws Exception {
         emulator().clock().freezeAt(java.time.Instant.parse("2026-11-30T10:00:00Z"));
-        List<String> ids = emulator().seedContacts(5000);
+        List<String> ids = emulator().seed().contacts(5000);
         emulator().clock().advance(java.time.Duration.ofSeconds(1));
         long[] written = new long[2];
         MemoryStateRepository counting = new MemoryStateRepository() {
@@ -127,7 +127,7 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
 
     @Test
     void aCrashInABacklogBringsNoRecordCreatedInItAsCreatedAgain() throws Exception {
-        List<String> ids = emulator().seedContacts(6);
+        List<String> ids = emulator().seed().contacts(6);
         String uri = uri() + "&initialPosition=beginning&maxMessagesPerPoll=2&readAhead=false";
         String key = "bigin:Contacts:created,updated";
         MemoryStateRepository live = new MemoryStateRepository();
@@ -135,7 +135,7 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
         List<String> run1 = new CopyOnWriteArrayList<>();
         CamelContext first = node("first", live, uri, run1, e -> {
             if (run1.size() == 2) {
-                emulator().update("Contacts", ids.get(0), Map.of("Last_Name", "Touched in the backlog"));
+                emulator().seed().update("Contacts", ids.get(0), Map.of("Last_Name", "Touched in the backlog"));
             }
             if (run1.size() == 4) {
                 leftBehind.setState(key, live.getState(key)); // what a crash here would leave behind
@@ -157,13 +157,13 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
 
     @Test
     void aCrashRepeatsNoRecordByDefaultBecauseTheWatermarkIsSavedAfterEveryExchange() throws Exception {
-        List<String> ids = emulator().seedContacts(10);
+        List<String> ids = emulator().seed().contacts(10);
         assertThat(recordsRepeatedAfterACrashAtTheSeventhRecord("")).containsExactlyElementsOf(ids.subList(6, 10));
     }
 
     @Test
     void withStateSaveEveryACrashRepeatsFewerRecordsThanThatNumber() throws Exception {
-        List<String> ids = emulator().seedContacts(10);
+        List<String> ids = emulator().seed().contacts(10);
         // saved after the fifth exchange: the crash during the seventh repeats the sixth
         assertThat(recordsRepeatedAfterACrashAtTheSeventhRecord("&stateSaveEvery=5"))
                 .containsExactlyElementsOf(ids.subList(5, 10));
@@ -192,8 +192,8 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
         List<String> run2 = new CopyOnWriteArrayList<>();
         CamelContext second = node("second", leftBehind, uri, run2);
         second.start();
-        long polled = emulator().apiCalls();
-        await(() -> emulator().apiCalls() >= polled + 3, 10_000, "the second run's polls");
+        long polled = emulator().observe().apiCalls();
+        await(() -> emulator().observe().apiCalls() >= polled + 3, 10_000, "the second run's polls");
         second.stop();
         return run2.stream().map(d -> d.substring(d.indexOf(':') + 1)).toList();
     }
@@ -217,11 +217,11 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
                 "node a to lead and store its starting watermark");
         nodeB.start();
 
-        List<String> ids = new ArrayList<>(emulator().seedContacts(5));
+        List<String> ids = new ArrayList<>(emulator().seed().contacts(5));
         await(() -> a.size() == 5, 20_000, "node a to deliver the first records");
 
         nodeA.stop(); // node b takes over
-        ids.addAll(emulator().seed("Contacts", 5, i -> Map.of("Last_Name", "AfterFailover" + i)));
+        ids.addAll(emulator().seed().records("Contacts", 5, i -> Map.of("Last_Name", "AfterFailover" + i)));
         await(() -> b.size() == 5, 30_000, "node b to deliver the records made after the failover");
         awaitPolls(3);
         nodeB.stop();
@@ -252,21 +252,21 @@ class BiginConsumerDurabilityTest extends ConsumerTestSupport {
         nodeA.addService(httpServer(portA));
         nodeB.addService(httpServer(portB));
         nodeA.start();
-        await(() -> emulator().channelIds().size() == 1, 20_000, "node a to lead and enable its channel");
+        await(() -> emulator().observe().channelIds().size() == 1, 20_000, "node a to lead and enable its channel");
         nodeB.start();
         Thread.sleep(1_000); // node b stays a follower: no second channel
 
-        assertThat(emulator().channelIds()).hasSize(1);
-        List<String> ids = new ArrayList<>(emulator().seedContacts(3));
+        assertThat(emulator().observe().channelIds()).hasSize(1);
+        List<String> ids = new ArrayList<>(emulator().seed().contacts(3));
         await(() -> a.size() == 3, 20_000, "node a to deliver by notification");
 
         nodeA.stop(); // deletes its channel; node b takes over and enables its own
-        await(() -> emulator().channelIds().size() == 1 && b.isEmpty(), 30_000, "node b to lead");
-        ids.addAll(emulator().seed("Contacts", 3, i -> Map.of("Last_Name", "AfterFailover" + i)));
+        await(() -> emulator().observe().channelIds().size() == 1 && b.isEmpty(), 30_000, "node b to lead");
+        ids.addAll(emulator().seed().records("Contacts", 3, i -> Map.of("Last_Name", "AfterFailover" + i)));
         await(() -> b.size() == 3, 30_000, "node b to deliver the records made after the failover");
         nodeB.stop();
 
-        assertThat(emulator().channelIds()).isEmpty();
+        assertThat(emulator().observe().channelIds()).isEmpty();
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         assertThat(all).containsExactlyElementsOf(ids.stream().map(id -> "created:" + id).toList());

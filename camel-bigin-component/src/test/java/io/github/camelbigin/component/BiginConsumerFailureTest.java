@@ -36,7 +36,7 @@ class BiginConsumerFailureTest extends ConsumerTestSupport {
         assertThatThrownBy(() -> route(bigin("Foo?delay=50")))
                 .hasStackTraceContaining("Bigin poll on Foo failed: HTTP 400 INVALID_MODULE")
                 .hasStackTraceContaining("(in the fields call)");
-        assertThat(emulator().apiCalls()).isEqualTo(1);
+        assertThat(emulator().observe().apiCalls()).isEqualTo(1);
     }
 
     @Test
@@ -71,7 +71,7 @@ class BiginConsumerFailureTest extends ConsumerTestSupport {
         await(() -> polls.get() >= 40, 10_000, "40 polls");
 
         // failures at polls 1, 2, 4, 8, 16, 32: each one doubles the polls skipped after it
-        assertThat(emulator().apiCalls()).isBetween(5L, 8L);
+        assertThat(emulator().observe().apiCalls()).isBetween(5L, 8L);
         assertThat(logs.events()).filteredOn(w -> w.getMessage().getFormattedMessage().contains("INVALID_TOKEN"))
                 .singleElement().satisfies(w -> {
                     assertThat(w.getThrown()).isNull();
@@ -81,10 +81,10 @@ class BiginConsumerFailureTest extends ConsumerTestSupport {
 
     @Test
     void aPassingFailureAtStartLetsTheRouteStartAndThePollsCarryOn() throws Exception {
-        emulator().inject(Fault.status(503).on("GET", "/settings/fields").times(4));
+        emulator().faults().inject(Fault.status(503).on("GET", "/settings/fields").times(4));
 
         consume("flaky", "Contacts?maxRetries=0");
-        List<String> ids = emulator().seedContacts(2);
+        List<String> ids = emulator().seed().contacts(2);
 
         awaitDelivered(2);
         assertThat(deliveredIds()).containsExactlyElementsOf(ids);

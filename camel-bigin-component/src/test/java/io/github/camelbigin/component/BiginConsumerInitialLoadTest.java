@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BiginConsumerInitialLoadTest extends ConsumerTestSupport {
 
     private long bulkJobs() {
-        return emulator().apiRequests().stream()
+        return emulator().observe().apiRequests().stream()
                 .filter(r -> r.method().equals("POST") && r.apiPath().equals("/bigin/bulk/v2/read")).count();
     }
 
@@ -23,14 +23,14 @@ class BiginConsumerInitialLoadTest extends ConsumerTestSupport {
     void existingRecordsComeByBulkJobsAndTheFeedTakesOverWithNoGapAndNoDouble() throws Exception {
         // every write in one second, inside the handover window: the change after the load shares its Modified_Time
         emulator().clock().freezeAt(java.time.Instant.now().minusSeconds(10));
-        emulator().bulkReadPageSize(300);
-        List<String> existing = emulator().seedContacts(700);
+        emulator().tuning().bulkReadPageSize(300);
+        List<String> existing = emulator().seed().contacts(700);
 
         consume("load", "Contacts?events=created,updated&initialPosition=beginning&initialLoad=bulk"
                         + "&fields=Last_Name&maxMessagesPerPoll=250");
         awaitDelivered(700);
-        String later = emulator().insert("Contacts", Map.of("Last_Name", "AfterTheLoad"));
-        emulator().update("Contacts", existing.get(5), Map.of("Last_Name", "ChangedAfterTheLoad"));
+        String later = emulator().seed().insert("Contacts", Map.of("Last_Name", "AfterTheLoad"));
+        emulator().seed().update("Contacts", existing.get(5), Map.of("Last_Name", "ChangedAfterTheLoad"));
         awaitDelivered(702);
         awaitPolls(3);
 
@@ -49,8 +49,8 @@ class BiginConsumerInitialLoadTest extends ConsumerTestSupport {
 
     @Test
     void aRestartInTheMiddleOfTheLoadGoesOnAfterTheLastRecordDelivered() throws Exception {
-        emulator().bulkReadPageSize(300);
-        List<String> existing = emulator().seedContacts(600);
+        emulator().tuning().bulkReadPageSize(300);
+        List<String> existing = emulator().seed().contacts(600);
         consume("load", "Contacts?events=created&initialPosition=beginning&initialLoad=bulk&fields=Last_Name"
                         + "&maxMessagesPerPoll=100"); // the endpoint's state outlives the route's stop
         awaitDelivered(200);

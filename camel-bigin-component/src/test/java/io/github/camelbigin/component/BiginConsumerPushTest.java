@@ -48,68 +48,68 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
     @Test
     void aChangeArrivesWithinASecondOfItsCallbackAndIdleTicksCostNoCalls() throws Exception {
         consume("push", push("&reconcileInterval=3600000"));
-        assertThat(emulator().channelIds()).containsExactly(consumer("push").getChannelId());
-        Thread.sleep(600); // three ticks with nothing due
-        long idle = emulator().apiCalls();
-        Thread.sleep(600);
-        assertThat(emulator().apiCalls()).as("ticks without a callback make no call").isEqualTo(idle);
+        assertThat(emulator().observe().channelIds()).containsExactly(consumer("push").getChannelId());
+        awaitTicks("push", 3); // three ticks with nothing due
+        long idle = emulator().observe().apiCalls();
+        awaitTicks("push", 3);
+        assertThat(emulator().observe().apiCalls()).as("ticks without a callback make no call").isEqualTo(idle);
 
         long start = System.nanoTime();
-        String id = emulator().insert("Contacts", Map.of("Last_Name", "Pushed"));
+        String id = emulator().seed().insert("Contacts", Map.of("Last_Name", "Pushed"));
         awaitDelivered(1);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(deliveredIds()).containsExactly(id);
         assertThat(delivered.peek().exchange().getIn().getHeader(BiginConstants.TRIGGER)).isEqualTo("notification");
-        assertThat(emulator().apiCalls() - idle).as("the one poll the callback woke").isEqualTo(1);
+        assertThat(emulator().observe().apiCalls() - idle).as("the one poll the callback woke").isEqualTo(1);
     }
 
     @Test
     void aLostCallbackCostsLatencyNotTheRecord() throws Exception {
         consume("push", push("&reconcileInterval=1000"));
-        emulator().dropNextCallbacks(1);
+        emulator().faults().dropNextCallbacks(1);
 
-        String id = emulator().insert("Contacts", Map.of("Last_Name", "Unannounced"));
+        String id = emulator().seed().insert("Contacts", Map.of("Last_Name", "Unannounced"));
         awaitDelivered(1);
 
         assertThat(deliveredIds()).containsExactly(id);
         assertThat(delivered.peek().exchange().getIn().getHeader(BiginConstants.TRIGGER)).isEqualTo("reconciliation");
-        await(() -> emulator().callbacks().stream().anyMatch(Callback::wasDropped), 5_000, "the dropped callback");
+        await(() -> emulator().observe().callbacks().stream().anyMatch(Callback::wasDropped), 5_000, "the dropped callback");
     }
 
     @Test
     void aBurstOfDoubledCallbacksDeliversEachRecordOnce() throws Exception {
         consume("push", push("&reconcileInterval=3600000"));
-        emulator().duplicateCallbacks(true);
+        emulator().faults().duplicateCallbacks(true);
 
-        List<String> ids = List.of(emulator().insert("Contacts", Map.of("Last_Name", "A")),
-                emulator().insert("Contacts", Map.of("Last_Name", "B")));
-        String c = emulator().insert("Contacts", Map.of("Last_Name", "C"));
+        List<String> ids = List.of(emulator().seed().insert("Contacts", Map.of("Last_Name", "A")),
+                emulator().seed().insert("Contacts", Map.of("Last_Name", "B")));
+        String c = emulator().seed().insert("Contacts", Map.of("Last_Name", "C"));
         awaitDelivered(3);
-        Thread.sleep(500); // the doubles wake polls that find nothing new
+        awaitTicks("push", 3); // the doubles wake polls that find nothing new
 
         assertThat(deliveredIds("created")).containsExactly(ids.get(0), ids.get(1), c);
         assertThat(delivered).hasSize(3);
-        assertThat(emulator().callbacks()).hasSizeGreaterThanOrEqualTo(2).allMatch(cb -> cb.status() == 200);
+        assertThat(emulator().observe().callbacks()).hasSizeGreaterThanOrEqualTo(2).allMatch(cb -> cb.status() == 200);
     }
 
     @Test
     void threeThousandRecordsDeletedAtOnceArriveAsThreeThousandDeleteEventsOnceEach() throws Exception {
-        List<String> ids = emulator().seedContacts(3000);
+        List<String> ids = emulator().seed().contacts(3000);
         consume("push", "Contacts?events=deleted&notifications=true&reconcileInterval=3600000&notifyUrl=" + notifyUrl());
         // the starting point at start, then the first poll (push mode's first tick comes at once): both done
         await(() -> calls().stream().filter("GET /Contacts/deleted"::equals).count() >= 2
-                    && emulator().apiRequests().stream().allMatch(io.github.camelbigin.emulator.RecordedRequest::isAnswered),
+                    && emulator().observe().apiRequests().stream().allMatch(io.github.camelbigin.emulator.RecordedRequest::isAnswered),
                 10_000, "the first poll");
         // the callbacks come late, so that the next poll finds all 3,000 gone: beyond the deleted list's 2,000
-        emulator().delayCallbacks(Duration.ofMillis(800));
+        emulator().faults().delayCallbacks(Duration.ofMillis(800));
 
         for (String id : ids) {
-            emulator().delete("Contacts", id);
+            emulator().seed().delete("Contacts", id);
         }
         // the 2,000 listed wait 10 s after the oldest of them for the callbacks of the 1,000 older ones
         await(() -> delivered.size() >= 3000, 60_000, "3,000 deletions");
-        Thread.sleep(1_000);
+        awaitTicks("push", 5);
 
         assertThat(deliveredIds("deleted")).doesNotHaveDuplicates().hasSize(3000).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(deliveredIds().subList(0, 1000)).as("the oldest, from their callbacks, first")
@@ -120,12 +120,12 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
 
     @Test
     void announcedDeletionsSurviveARestartOfTheRoute() throws Exception {
-        List<String> ids = emulator().seedContacts(2050);
+        List<String> ids = emulator().seed().contacts(2050);
         consume("push", "Contacts?events=deleted&notifications=true&reconcileInterval=3600000&notifyUrl=" + notifyUrl()
                         + "&maxMessagesPerPoll=25");
-        emulator().delayCallbacks(Duration.ofMillis(300));
+        emulator().faults().delayCallbacks(Duration.ofMillis(300));
         for (String id : ids) {
-            emulator().delete("Contacts", id);
+            emulator().seed().delete("Contacts", id);
         }
         await(() -> announced() == 2050, 10_000, "every deletion announced");
         awaitDelivered(25);
@@ -134,35 +134,35 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
         context.getRouteController().startRoute("push");
 
         await(() -> delivered.size() >= 2050, 60_000, "2,050 deletions");
-        Thread.sleep(500);
+        awaitTicks("push", 3);
         assertThat(before).isLessThan(2050);
         assertThat(deliveredIds("deleted")).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
     }
 
     /** How many deleted ids the callbacks the route answered announced. */
     private int announced() {
-        return emulator().callbacks().stream().filter(c -> c.status() == 200)
+        return emulator().observe().callbacks().stream().filter(c -> c.status() == 200)
                 .mapToInt(c -> ((List<?>) c.payload().get("ids")).size()).sum();
     }
 
     @Test
     void forgedAndMalformedCallbacksAreRefusedAndCauseNoCall() throws Exception {
         consume("push", push("&reconcileInterval=3600000"));
-        Thread.sleep(400);
-        long before = emulator().apiCalls();
+        awaitTicks("push", 2);
+        long before = emulator().observe().apiCalls();
         String channel = consumer("push").getChannelId();
 
         HttpResponse<String> forged = post("{\"channel_id\":\"" + channel + "\",\"token\":\"guess\",\"module\":"
                                            + "\"Contacts\",\"ids\":[\"1\"],\"operation\":\"insert\"}");
         HttpResponse<String> otherChannel = post("{\"channel_id\":\"1\",\"module\":\"Contacts\",\"ids\":[]}");
         HttpResponse<String> malformed = post("not json");
-        Thread.sleep(600);
+        awaitTicks("push", 3);
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(otherChannel.statusCode()).isEqualTo(403);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(forged.body()).isEmpty();
-        assertThat(emulator().apiCalls()).isEqualTo(before);
+        assertThat(emulator().observe().apiCalls()).isEqualTo(before);
         assertThat(consumer("push").getCallbacksRefused()).isEqualTo(3);
         assertThat(delivered).isEmpty();
     }
@@ -172,12 +172,12 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
         consume("push", push(""));
         String channel = consumer("push").getChannelId();
         context.getRouteController().stopRoute("push");
-        assertThat(emulator().channelIds()).doesNotContain(channel);
+        assertThat(emulator().observe().channelIds()).doesNotContain(channel);
 
         consume("kept", push("&keepChannel=true&stateKey=kept"));
         String kept = consumer("kept").getChannelId();
         context.getRouteController().stopRoute("kept");
-        assertThat(emulator().channelIds()).contains(kept);
+        assertThat(emulator().observe().channelIds()).contains(kept);
     }
 
     @Test
@@ -189,11 +189,11 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
         awaitStarted("push");
         assertThat(consumer("push").getChannelId()).isEqualTo(channel);
 
-        emulator().expireChannel(channel);
+        emulator().faults().expireChannel(channel);
         // the list is checked every 4 reconcile intervals here (hourly by default)
-        await(() -> emulator().channelIds().contains(channel), 10_000, "the channel enabled again");
+        await(() -> emulator().observe().channelIds().contains(channel), 10_000, "the channel enabled again");
 
-        String id = emulator().insert("Contacts", Map.of("Last_Name", "After"));
+        String id = emulator().seed().insert("Contacts", Map.of("Last_Name", "After"));
         awaitDelivered(1);
         assertThat(deliveredIds()).containsExactly(id);
     }
@@ -202,20 +202,20 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
     void aChannelLostWhileBiginIsDownIsEnabledAgainOnceBiginIsBackAndNothingIsLostMeanwhile() throws Exception {
         consume("push", push("&reconcileInterval=1000")); // the list is checked every 4 s here
         String channel = consumer("push").getChannelId();
-        emulator().inject(Fault.status(503).on(null, "/actions/watch").always());
-        emulator().expireChannel(channel);
+        emulator().faults().inject(Fault.status(503).on(null, "/actions/watch").always());
+        emulator().faults().expireChannel(channel);
 
-        String during = emulator().insert("Contacts", Map.of("Last_Name", "WhileDown"));
+        String during = emulator().seed().insert("Contacts", Map.of("Last_Name", "WhileDown"));
         awaitDelivered(1);
-        await(() -> emulator().apiRequests().stream().filter(r -> r.path().contains("/actions/watch")).count() >= 2,
+        await(() -> emulator().observe().apiRequests().stream().filter(r -> r.path().contains("/actions/watch")).count() >= 2,
                 15_000, "the check and the failed attempt to enable the channel again");
-        assertThat(emulator().channelIds()).isEmpty();
+        assertThat(emulator().observe().channelIds()).isEmpty();
 
-        emulator().clearFaults();
-        await(() -> emulator().channelIds().contains(channel), 15_000, "the channel enabled again");
-        String after = emulator().insert("Contacts", Map.of("Last_Name", "AfterOutage"));
+        emulator().faults().clear();
+        await(() -> emulator().observe().channelIds().contains(channel), 15_000, "the channel enabled again");
+        String after = emulator().seed().insert("Contacts", Map.of("Last_Name", "AfterOutage"));
         awaitDelivered(2);
-        Thread.sleep(300);
+        awaitTicks("push", 2);
 
         assertThat(deliveredIds("created")).containsExactly(during, after);
     }
@@ -223,12 +223,12 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
     @Test
     void aLateCallbackWakesAPollThatFindsNothingNew() throws Exception {
         consume("push", push("&reconcileInterval=1000"));
-        emulator().delayCallbacks(Duration.ofMillis(2500));
+        emulator().faults().delayCallbacks(Duration.ofMillis(2500));
 
-        String id = emulator().insert("Contacts", Map.of("Last_Name", "Late"));
+        String id = emulator().seed().insert("Contacts", Map.of("Last_Name", "Late"));
         awaitDelivered(1); // by the reconciliation, before its callback
-        await(() -> emulator().callbacks().stream().anyMatch(c -> c.status() == 200), 10_000, "the late callback");
-        Thread.sleep(500);
+        await(() -> emulator().observe().callbacks().stream().anyMatch(c -> c.status() == 200), 10_000, "the late callback");
+        awaitTicks("push", 3);
 
         assertThat(deliveredIds()).containsExactly(id);
         assertThat(delivered.peek().exchange().getIn().getHeader(BiginConstants.TRIGGER)).isEqualTo("reconciliation");
@@ -248,7 +248,7 @@ class BiginConsumerPushTest extends ConsumerTestSupport {
 
         assertThatThrownBy(() -> context.addRoutes(route)).rootCause()
                 .hasMessageContaining("notification channel").hasMessageContaining("INVALID_DATA");
-        assertThat(emulator().channelIds()).isEmpty();
+        assertThat(emulator().observe().channelIds()).isEmpty();
         assertThat(post("{}").statusCode()).as("nothing listens on the path").isEqualTo(404);
     }
 

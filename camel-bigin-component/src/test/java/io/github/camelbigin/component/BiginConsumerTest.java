@@ -24,7 +24,7 @@ class BiginConsumerTest extends ConsumerTestSupport {
     @Test
     void createdRecordsArriveExactlyOnceWithTheirHeaders() throws Exception {
         consume("c", "Contacts");
-        List<String> ids = emulator().seedContacts(3);
+        List<String> ids = emulator().seed().contacts(3);
 
         awaitDelivered(3);
         awaitPolls(3);
@@ -40,10 +40,10 @@ class BiginConsumerTest extends ConsumerTestSupport {
 
     @Test
     void byDefaultOnlyRecordsCreatedAfterTheRouteStartedArrive() throws Exception {
-        emulator().seedContacts(5);
+        emulator().seed().contacts(5);
         consume("c", "Contacts");
 
-        String later = emulator().insert("Contacts", Map.of("Last_Name", "Later"));
+        String later = emulator().seed().insert("Contacts", Map.of("Last_Name", "Later"));
 
         awaitDelivered(1);
         awaitPolls(3);
@@ -52,7 +52,7 @@ class BiginConsumerTest extends ConsumerTestSupport {
 
     @Test
     void beginningReplaysEveryExistingRecordFirst() throws Exception {
-        List<String> existing = emulator().seedContacts(5);
+        List<String> existing = emulator().seed().contacts(5);
 
         consume("c", "Contacts?initialPosition=beginning");
 
@@ -63,9 +63,9 @@ class BiginConsumerTest extends ConsumerTestSupport {
     @Test
     void anInitialPositionInstantStartsThere() throws Exception {
         emulator().clock().freezeAt(Instant.parse("2026-03-01T10:00:00Z"));
-        emulator().seedContacts(2);
+        emulator().seed().contacts(2);
         emulator().clock().freezeAt(Instant.parse("2026-03-01T11:00:00Z"));
-        List<String> after = emulator().seedContacts(2);
+        List<String> after = emulator().seed().contacts(2);
 
         consume("c", "Contacts?initialPosition=2026-03-01T02:30:00-08:00");
 
@@ -76,12 +76,12 @@ class BiginConsumerTest extends ConsumerTestSupport {
 
     @Test
     void updatesArriveOnlyWhenAskedFor() throws Exception {
-        List<String> ids = emulator().seedContacts(2);
+        List<String> ids = emulator().seed().contacts(2);
         consume("created-only", "Contacts");
         consume("both", "Contacts?events=created,updated");
 
-        emulator().update("Contacts", ids.get(0), Map.of("Title", "changed"));
-        String fresh = emulator().insert("Contacts", Map.of("Last_Name", "Fresh"));
+        emulator().seed().update("Contacts", ids.get(0), Map.of("Title", "changed"));
+        String fresh = emulator().seed().insert("Contacts", Map.of("Last_Name", "Fresh"));
 
         awaitDelivered(3);
         awaitPolls(4);
@@ -94,10 +94,10 @@ class BiginConsumerTest extends ConsumerTestSupport {
 
     @Test
     void deletionsArriveWhenAskedForWithTimeAndUser() throws Exception {
-        List<String> ids = emulator().seedContacts(3);
+        List<String> ids = emulator().seed().contacts(3);
         consume("d", "Contacts?events=deleted");
 
-        emulator().delete("Contacts", ids.get(1));
+        emulator().seed().delete("Contacts", ids.get(1));
 
         awaitDelivered(1);
         awaitPolls(2);
@@ -111,13 +111,13 @@ class BiginConsumerTest extends ConsumerTestSupport {
 
     @Test
     void moreDeletionsBetweenTwoPollsThanBiginListsAreFlaggedInAHeaderAndCounted() throws Exception {
-        List<String> ids = emulator().seedContacts(2100);
+        List<String> ids = emulator().seed().contacts(2100);
         // one poll delivers the 2,000 it can see (with batches of 1,000, whether the second poll reaches back
         // depends on how many seconds the deletions spanned)
         consume("d", "Contacts?events=deleted&maxMessagesPerPoll=5000");
         context.getRouteController().stopRoute("d");
         for (String id : ids) {
-            emulator().delete("Contacts", id);
+            emulator().seed().delete("Contacts", id);
         }
 
         context.getRouteController().startRoute("d");
@@ -131,10 +131,10 @@ class BiginConsumerTest extends ConsumerTestSupport {
 
     @Test
     void deletionsAreNotDeliveredUnlessAskedFor() throws Exception {
-        List<String> ids = emulator().seedContacts(1);
+        List<String> ids = emulator().seed().contacts(1);
         consume("c", "Contacts?events=created,updated");
 
-        emulator().delete("Contacts", ids.get(0));
+        emulator().seed().delete("Contacts", ids.get(0));
         awaitPolls(3);
 
         assertThat(delivered).isEmpty();
@@ -145,7 +145,7 @@ class BiginConsumerTest extends ConsumerTestSupport {
     void twentyFiveHundredRecordsCreatedInOneBurstAllArriveOnce() throws Exception {
         consume("c", "Contacts");
 
-        List<String> ids = emulator().seedContacts(2500);
+        List<String> ids = emulator().seed().contacts(2500);
 
         awaitDelivered(2500);
         awaitPolls(2);
@@ -156,11 +156,11 @@ class BiginConsumerTest extends ConsumerTestSupport {
     void recordsSharingTheBoundarySecondAreNeitherLostNorDoubled() throws Exception {
         emulator().clock().freeze();
         consume("c", "Contacts");
-        List<String> first = emulator().seedContacts(3);
+        List<String> first = emulator().seed().contacts(3);
         awaitDelivered(3);
 
         // same second as the records already delivered: the "+1 s" bug would lose these
-        List<String> second = emulator().seed("Contacts", 2, i -> Map.of("Last_Name", "SameSecond" + i));
+        List<String> second = emulator().seed().records("Contacts", 2, i -> Map.of("Last_Name", "SameSecond" + i));
         awaitDelivered(5);
         awaitPolls(3);
 
@@ -174,7 +174,7 @@ class BiginConsumerTest extends ConsumerTestSupport {
         emulator().clock().freeze();
         consume("c", "Contacts?events=created,updated");
 
-        List<String> ids = emulator().seedContacts(450);
+        List<String> ids = emulator().seed().contacts(450);
 
         awaitDelivered(450);
         awaitPolls(2);
@@ -202,7 +202,7 @@ class BiginConsumerTest extends ConsumerTestSupport {
         });
         awaitStarted("failing");
 
-        ids.addAll(emulator().seedContacts(5));
+        ids.addAll(emulator().seed().contacts(5));
 
         awaitDelivered(5);
         awaitPolls(3);
@@ -214,7 +214,7 @@ class BiginConsumerTest extends ConsumerTestSupport {
     @Test
     void aPollIsABatchWithCamelBatchPropertiesAndMaxMessagesPerPoll() throws Exception {
         consume("c", "Contacts?maxMessagesPerPoll=4");
-        emulator().seedContacts(10);
+        emulator().seed().contacts(10);
 
         awaitDelivered(10);
 
@@ -230,10 +230,10 @@ class BiginConsumerTest extends ConsumerTestSupport {
     @Test
     void anIdlePollCostsExactlyOneRequest() throws Exception {
         emulator().clock().freezeAt(Instant.now().minus(Duration.ofMinutes(5)));
-        emulator().seedContacts(10);
+        emulator().seed().contacts(10);
         consume("c", "Contacts?events=created,updated");
         awaitPolls(3);
-        emulator().clearRequests();
+        emulator().observe().clearRequests();
 
         awaitPolls(20);
 
@@ -245,10 +245,10 @@ class BiginConsumerTest extends ConsumerTestSupport {
     void anIdlePollStaysOneRequestWhenManyRecordsShareTheWatermarkSecond() throws Exception {
         emulator().clock().freezeAt(Instant.now().minus(Duration.ofMinutes(5)));
         consume("c", "Contacts?events=created,updated");
-        emulator().seedContacts(450);
+        emulator().seed().contacts(450);
         awaitDelivered(450);
         awaitPolls(3);
-        emulator().clearRequests();
+        emulator().observe().clearRequests();
 
         awaitPolls(10);
 
@@ -263,11 +263,11 @@ class BiginConsumerTest extends ConsumerTestSupport {
         context.getRouteController().stopRoute("c");
 
         emulator().clock().advance(Duration.ofSeconds(1));
-        String early = emulator().insert("Contacts", Map.of("Last_Name", "Early"));
+        String early = emulator().seed().insert("Contacts", Map.of("Last_Name", "Early"));
         emulator().clock().advance(Duration.ofSeconds(1));
-        emulator().seedContacts(250);
+        emulator().seed().contacts(250);
         emulator().clock().advance(Duration.ofSeconds(1));
-        emulator().update("Contacts", early, Map.of("Title", "touched by a workflow"));
+        emulator().seed().update("Contacts", early, Map.of("Title", "touched by a workflow"));
         context.getRouteController().startRoute("c");
 
         awaitDelivered(251);
@@ -301,19 +301,19 @@ class BiginConsumerTest extends ConsumerTestSupport {
     void aReadAheadThatFailsIsReadAgainAtTheNextPollAndNothingIsLostOrDoubled() throws Exception {
         List<String> ids = seedSixSecondsOfAHundred();
         // the first poll reads two pages (200 records and the one after them); the third read is the read ahead's
-        emulator().inject(Fault.status(503).on(null, pollPath()).after(2).times(1));
+        emulator().faults().inject(Fault.status(503).on(null, pollPath()).after(2).times(1));
 
         consume("c", "Contacts?initialPosition=beginning&maxMessagesPerPoll=200&maxRetries=0");
 
         awaitDelivered(600);
         awaitPolls(2);
-        assertThat(emulator().apiRequests()).extracting(RecordedRequest::status).contains(503);
+        assertThat(emulator().observe().apiRequests()).extracting(RecordedRequest::status).contains(503);
         assertThat(deliveredIds()).containsExactlyElementsOf(ids);
     }
 
     @Test
     void withUseIteratorFalseAPollIsOneExchangeWithTheListOfItsRecords() throws Exception {
-        List<String> ids = emulator().seedContacts(450);
+        List<String> ids = emulator().seed().contacts(450);
         List<Exchange> polls = consumeAsLists("lists", "&maxMessagesPerPoll=200", e -> {
         });
 
@@ -373,7 +373,7 @@ class BiginConsumerTest extends ConsumerTestSupport {
         emulator().clock().freezeAt(Instant.parse("2026-03-01T10:00:00Z"));
         List<String> ids = new ArrayList<>();
         for (int s = 0; s < 6; s++) {
-            ids.addAll(emulator().seedContacts(100));
+            ids.addAll(emulator().seed().contacts(100));
             emulator().clock().advance(Duration.ofSeconds(1));
         }
         return ids;
@@ -423,12 +423,12 @@ class BiginConsumerTest extends ConsumerTestSupport {
 
     /** The record reads (list or COQL calls) the emulator has answered or is answering. */
     private long reads() {
-        return emulator().apiRequests().stream().filter(r -> r.apiPath().startsWith(pollPath())).count();
+        return emulator().observe().apiRequests().stream().filter(r -> r.apiPath().startsWith(pollPath())).count();
     }
 
     /** Reads that found records: an idle poll (304 or 204) is not one, and how many fall before a stop is timing. */
     private long readsWithRecords() {
-        return emulator().apiRequests().stream().filter(r -> r.apiPath().startsWith(pollPath()) && r.status() == 200)
+        return emulator().observe().apiRequests().stream().filter(r -> r.apiPath().startsWith(pollPath()) && r.status() == 200)
                 .count();
     }
 
@@ -463,10 +463,10 @@ class BiginConsumerTest extends ConsumerTestSupport {
     void aRecordChangedAgainWithinTheSecondItWasDeliveredInArrivesAsUpdated() throws Exception {
         emulator().clock().freeze();
         consume("c", "Contacts?events=created,updated");
-        String id = emulator().insert("Contacts", Map.of("Last_Name", "Quick"));
+        String id = emulator().seed().insert("Contacts", Map.of("Last_Name", "Quick"));
         awaitDelivered(1);
 
-        emulator().update("Contacts", id, Map.of("Title", "same second"));
+        emulator().seed().update("Contacts", id, Map.of("Title", "same second"));
 
         awaitDelivered(2);
         awaitPolls(3);
@@ -478,12 +478,12 @@ class BiginConsumerTest extends ConsumerTestSupport {
     @Test
     void aRecordChangedWhileTheConsumerPagesArrivesAsCreatedThenUpdated() throws Exception {
         emulator().clock().freeze();
-        List<String> ids = emulator().seedContacts(450);
+        List<String> ids = emulator().seed().contacts(450);
         String moved = ids.get(10);
         // when the second page is asked (the third request: a page of every field takes two), a user changes a
         // record the first page already delivered
-        emulator().inject(io.github.camelbigin.emulator.Fault.action(
-                () -> emulator().update("Contacts", moved, Map.of("Title", "changed mid-read")))
+        emulator().faults().inject(io.github.camelbigin.emulator.Fault.action(
+                () -> emulator().seed().update("Contacts", moved, Map.of("Title", "changed mid-read")))
                 .on(null, pollPath()).after(2));
 
         consume("c", "Contacts?events=created,updated&initialPosition=beginning");
@@ -497,15 +497,16 @@ class BiginConsumerTest extends ConsumerTestSupport {
     @Test
     void aServerThatIgnoresIfModifiedSinceStillCostsOneRequestPerIdlePollAndLosesNothing() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(strategyOptions().isEmpty(), "only list reads use the header");
-        emulator().honorIfModifiedSince(false).seedContacts(600);
+        emulator().tuning().honorIfModifiedSince(false);
+        emulator().seed().contacts(600);
         consume("c", "Contacts?events=created,updated");
         awaitPolls(2);
-        emulator().clearRequests();
+        emulator().observe().clearRequests();
         awaitPolls(10);
         int idleCalls = apiRequests().size();
         long polls = apiRequests().stream().filter(r -> "asc".equals(r.query("sort_order"))).count();
 
-        List<String> ids = emulator().seedContacts(3);
+        List<String> ids = emulator().seed().contacts(3);
         awaitDelivered(3);
         awaitPolls(3);
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.github.camelbigin.zoho.credits.CreditBudgetExceededException;
+import io.github.camelbigin.zoho.testing.FakeClock;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.state.FileStateRepository;
@@ -20,7 +21,7 @@ class BiginCreditBudgetTest extends ConsumerTestSupport {
 
     @Test
     void aCallPastTheBudgetIsRefusedUnsentAndEveryExchangeSaysWhatIsLeft() {
-        emulator().seedContacts(2);
+        emulator().seed().contacts(2);
         String uri = bigin("Contacts?operation=list&fields=Last_Name&creditBudget=3");
 
         Exchange first = template.send(uri, e -> { });
@@ -32,7 +33,7 @@ class BiginCreditBudgetTest extends ConsumerTestSupport {
         assertThat(first.getMessage().getHeader(BiginConstants.CREDITS_REMAINING)).isEqualTo(2L);
         assertThat(refused.getException()).isInstanceOf(CreditBudgetExceededException.class)
                 .hasMessageContaining("creditBudget of 3 credits a day is spent").hasMessageContaining("free up at");
-        assertThat(emulator().apiCalls()).isEqualTo(3);
+        assertThat(emulator().observe().apiCalls()).isEqualTo(3);
         BiginEndpoint endpoint = context.getEndpoint(uri, BiginEndpoint.class);
         assertThat(endpoint.getCreditsSpent()).isEqualTo(3);
         String console = (String) org.apache.camel.support.PluginHelper.getDevConsoleResolver(context)
@@ -42,16 +43,16 @@ class BiginCreditBudgetTest extends ConsumerTestSupport {
 
     @Test
     void aConsumerPausesWhenTheBudgetIsSpentInsteadOfFailing() throws Exception {
-        emulator().seedContacts(2);
+        emulator().seed().contacts(2);
         consume("paused", "Contacts?events=created&initialPosition=beginning&fields=Last_Name&creditBudget=2");
         awaitDelivered(2);
-        Thread.sleep(500);
-        long calls = emulator().apiCalls();
-        emulator().insert("Contacts", java.util.Map.of("Last_Name", "Waits"));
-        Thread.sleep(500);
+        awaitTicks("paused", 3);
+        long calls = emulator().observe().apiCalls();
+        emulator().seed().insert("Contacts", java.util.Map.of("Last_Name", "Waits"));
+        awaitTicks("paused", 3);
 
         assertThat(calls).isEqualTo(2);
-        assertThat(emulator().apiCalls()).as("no call while paused").isEqualTo(2);
+        assertThat(emulator().observe().apiCalls()).as("no call while paused").isEqualTo(2);
         assertThat(consumer("paused").getPausedUntil()).isNotNull();
         assertThat(consumer("paused").isRunAllowed()).isTrue();
         assertThat(delivered).hasSize(2);
@@ -59,14 +60,14 @@ class BiginCreditBudgetTest extends ConsumerTestSupport {
 
     @Test
     void aPausedConsumerResumesWhenCreditsFreeUp() throws Exception {
-        MovableClock clock = new MovableClock();
-        context.getComponent("bigin", BiginComponent.class).creditClock(clock);
-        emulator().seedContacts(2);
+        FakeClock clock = new FakeClock(java.time.Instant.now());
+        context.getComponent("bigin", BiginComponent.class).clock(clock);
+        emulator().seed().contacts(2);
         consume("resumes", "Contacts?events=created&initialPosition=beginning&fields=Last_Name&creditBudget=2");
         awaitDelivered(2);
         await(() -> consumer("resumes").getPausedUntil() != null, 10_000, "the pause");
-        String later = emulator().insert("Contacts", java.util.Map.of("Last_Name", "AfterTheDay"));
-        Thread.sleep(300);
+        String later = emulator().seed().insert("Contacts", java.util.Map.of("Last_Name", "AfterTheDay"));
+        awaitTicks("resumes", 3);
         assertThat(delivered).hasSize(2);
 
         clock.advance(java.time.Duration.ofHours(24).plusMinutes(2)); // the day's calls leave the window
@@ -76,33 +77,9 @@ class BiginCreditBudgetTest extends ConsumerTestSupport {
         assertThat(consumer("resumes").getPausedUntil()).isNull();
     }
 
-    /** A clock a test moves forward. */
-    private static final class MovableClock extends java.time.Clock {
-        private volatile java.time.Instant now = java.time.Instant.now();
-
-        void advance(java.time.Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void theDaysSpendingSurvivesARestart() throws Exception {
-        emulator().seedContacts(1);
+        emulator().seed().contacts(1);
         FileStateRepository ledger = FileStateRepository.fileStateRepository(dir.resolve("credits").toFile());
         context.getRegistry().bind("ledger", ledger);
         String uri = bigin("Contacts?operation=list&fields=Last_Name&creditBudget=5&creditStateRepository=#ledger");
@@ -132,7 +109,7 @@ class BiginCreditBudgetTest extends ConsumerTestSupport {
                     again.createProducerTemplate().send("direct:list", e -> { }));
             assertThat(results.get(0).getMessage().getHeader(BiginConstants.CREDITS_SPENT)).isEqualTo(4L);
             assertThat(results.get(2).getException()).isInstanceOf(CreditBudgetExceededException.class);
-            assertThat(emulator().apiCalls()).isEqualTo(5);
+            assertThat(emulator().observe().apiCalls()).isEqualTo(5);
         } finally {
             again.stop();
         }

@@ -46,7 +46,7 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
 
     @Test
     void aStormOf429sWhileTenRoutesWriteLosesAndDuplicatesNothing() throws Exception {
-        emulator().inject(Fault.tooManyRequests(0).on("POST", "/Contacts").times(40));
+        emulator().faults().inject(Fault.tooManyRequests(0).on("POST", "/Contacts").times(40));
         String uri = bigin("Contacts?operation=create&maxRetries=50");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<Object>> done = new ArrayList<>();
@@ -59,7 +59,7 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
         }
         pool.shutdown();
 
-        List<Object> names = emulator().records("Contacts").stream().map(r -> r.get("Last_Name")).collect(Collectors.toList());
+        List<Object> names = emulator().observe().records("Contacts").stream().map(r -> r.get("Last_Name")).collect(Collectors.toList());
         assertThat(names).hasSize(3000).doesNotHaveDuplicates();
         assertThat(count("POST", "/Contacts")).isEqualTo(30 + 40);
         assertThat(apiRequests()).filteredOn(r -> r.status() == 429).hasSize(40);
@@ -67,8 +67,8 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
 
     @Test
     void burstsOf5xxOnReadsAndUpdatesAreRetriedUntilTheyPass() {
-        List<String> ids = emulator().seedContacts(450);
-        emulator().inject(Fault.status(503).on("GET", "/Contacts").times(3), Fault.status(502).on("PUT", "/Contacts").times(2));
+        List<String> ids = emulator().seed().contacts(450);
+        emulator().faults().inject(Fault.status(503).on("GET", "/Contacts").times(3), Fault.status(502).on("PUT", "/Contacts").times(2));
 
         List<Map<String, Object>> listed = template.requestBody(bigin("Contacts?operation=list&fields=Last_Name"),
                 (Object) null, List.class);
@@ -78,15 +78,15 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
 
         assertThat(listed).extracting(r -> r.get("id")).hasSize(450).doesNotHaveDuplicates();
         assertThat(updated).hasSize(150).allMatch(WriteResult::isSuccess);
-        assertThat(emulator().records("Contacts")).filteredOn(r -> "retried".equals(r.get("Title"))).hasSize(150);
+        assertThat(emulator().observe().records("Contacts")).filteredOn(r -> "retried".equals(r.get("Title"))).hasSize(150);
         assertThat(count("GET", "/Contacts")).isEqualTo(3 + 3);
         assertThat(count("PUT", "/Contacts")).isEqualTo(2 + 2);
     }
 
     @Test
     void aConnectionResetMidBodyOnThePageOfAReadIsRetriedAndNoRecordIsRepeated() {
-        emulator().seedContacts(450);
-        emulator().inject(Fault.cutBody().on("GET", "/Contacts").after(1));
+        emulator().seed().contacts(450);
+        emulator().faults().inject(Fault.cutBody().on("GET", "/Contacts").after(1));
 
         List<Map<String, Object>> listed = template.requestBody(bigin("Contacts?operation=list&fields=Last_Name"),
                 (Object) null, List.class);
@@ -97,21 +97,21 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
 
     @Test
     void aSlowAnswerToACreateIsNotResentAndBiginHoldsTheRecordOnce() {
-        emulator().inject(Fault.delay(800).on("POST", "/Contacts"));
+        emulator().faults().inject(Fault.delay(800).on("POST", "/Contacts"));
 
         Exchange ex = send(bigin("Contacts?operation=create&socketTimeout=200"), Map.of("Last_Name", "Slow"));
 
         assertThat(ex.getException()).isInstanceOf(ZohoApiException.class)
                 .hasMessageContaining("no answer within the socket timeout")
                 .hasMessageContaining("may or may not have processed it");
-        await(() -> emulator().count("Contacts") == 1, 5_000, "the slow create to be processed");
+        await(() -> emulator().observe().count("Contacts") == 1, 5_000, "the slow create to be processed");
         assertThat(count("POST", "/Contacts")).isEqualTo(1);
     }
 
     @Test
     void aSlowAnswerToAReadIsRetried() {
-        emulator().seedContacts(5);
-        emulator().inject(Fault.delay(800).on("GET", "/Contacts"));
+        emulator().seed().contacts(5);
+        emulator().faults().inject(Fault.delay(800).on("GET", "/Contacts"));
 
         List<?> listed = template.requestBody(bigin("Contacts?operation=list&fields=Last_Name&socketTimeout=200"),
                 (Object) null, List.class);
@@ -122,33 +122,33 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
 
     @Test
     void aTokenExpiringInTheMiddleOfAPagedReadIsRenewedAndThePageReplayed() {
-        emulator().seedContacts(450);
-        emulator().inject(Fault.expireTokens().on("GET", "/Contacts").after(1));
+        emulator().seed().contacts(450);
+        emulator().faults().inject(Fault.expireTokens().on("GET", "/Contacts").after(1));
 
         List<Map<String, Object>> listed = template.requestBody(oauth("Contacts?operation=list&fields=Last_Name"),
                 (Object) null, List.class);
 
         assertThat(listed).extracting(r -> r.get("id")).hasSize(450).doesNotHaveDuplicates();
-        assertThat(emulator().tokenRequests()).hasSize(2);
+        assertThat(emulator().observe().tokenRequests()).hasSize(2);
         assertThat(apiRequests()).extracting(RecordedRequest::status).containsExactly(200, 401, 200, 200);
     }
 
     @Test
     void aTokenExpiringInTheMiddleOfABatchWriteIsRenewedAndNoRecordIsWrittenTwice() {
-        emulator().inject(Fault.expireTokens().on("POST", "/Contacts").after(1));
+        emulator().faults().inject(Fault.expireTokens().on("POST", "/Contacts").after(1));
 
         List<WriteResult> results = template.requestBody(oauth("Contacts?operation=create"), people("W", 250), List.class);
 
         assertThat(results).hasSize(250).allMatch(WriteResult::isSuccess);
-        assertThat(emulator().records("Contacts")).extracting(r -> r.get("Last_Name")).hasSize(250).doesNotHaveDuplicates();
+        assertThat(emulator().observe().records("Contacts")).extracting(r -> r.get("Last_Name")).hasSize(250).doesNotHaveDuplicates();
         assertThat(apiRequests()).extracting(RecordedRequest::status).containsExactly(201, 401, 201, 201);
-        assertThat(emulator().tokenRequests()).hasSize(2);
+        assertThat(emulator().observe().tokenRequests()).hasSize(2);
     }
 
     @Test
     void sixteenThreadsMeetingAnExpiredTokenCauseOneRefresh() throws Exception {
         template.requestBody(oauth("Contacts?operation=org"), (Object) null);
-        emulator().expireTokens();
+        emulator().faults().expireTokens();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Object>> calls = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
@@ -159,18 +159,18 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
         }
         pool.shutdown();
 
-        assertThat(emulator().tokenRequests()).hasSize(2); // the first token, and one refresh for all 16
+        assertThat(emulator().observe().tokenRequests()).hasSize(2); // the first token, and one refresh for all 16
     }
 
     @Test
     void aServerRestartBetweenConsumerPollsLosesAndDuplicatesNothing() throws Exception {
         consume("c", "Contacts?maxRetries=0");
-        List<String> before = emulator().seedContacts(3);
+        List<String> before = emulator().seed().contacts(3);
         awaitDelivered(3);
 
         emulator().stop();
-        List<String> whileDown = emulator().seed("Contacts", 2, i -> Map.of("Last_Name", "WhileDown" + i));
-        Thread.sleep(300); // polls fail meanwhile: connection refused
+        List<String> whileDown = emulator().seed().records("Contacts", 2, i -> Map.of("Last_Name", "WhileDown" + i));
+        awaitTicks("c", 2); // polls fail meanwhile: connection refused
         emulator().start();
 
         awaitDelivered(5);
@@ -206,26 +206,26 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
         assertThat(failed).extracting(WriteResult::getIndex).containsExactly(1, 4);
         assertThat(failed).extracting(WriteResult::getCode).containsExactly("MANDATORY_NOT_FOUND", "INVALID_DATA");
         assertThat(failed.get(0).getInput()).containsEntry("First_Name", "NoLastName");
-        assertThat(emulator().count("Contacts")).isEqualTo(3);
+        assertThat(emulator().observe().count("Contacts")).isEqualTo(3);
         assertThat(count("POST", "/Contacts")).isEqualTo(1);
     }
 
     @Test
     void aRecordIdHeaderHoldingSeveralIdsDeletesNothing() {
-        List<String> ids = emulator().seedContacts(2);
+        List<String> ids = emulator().seed().contacts(2);
 
         Exchange ex = send(bigin("Contacts?operation=delete"), null,
                 Map.of(BiginConstants.RECORD_ID, ids.get(0) + "," + ids.get(1)));
 
         assertThat(ex.getException()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("header holds 2 ids").hasMessageContaining("CamelBiginRecordIds");
-        assertThat(emulator().count("Contacts")).isEqualTo(2);
+        assertThat(emulator().observe().count("Contacts")).isEqualTo(2);
         assertThat(apiRequests()).isEmpty();
     }
 
     @Test
     void aWriteWhoseSecondCallFailsReportsTheFirstCallsRecordsAsWrittenAndTheRestAsNotWritten() {
-        emulator().inject(Fault.status(500).on("POST", "/Contacts").after(1));
+        emulator().faults().inject(Fault.status(500).on("POST", "/Contacts").after(1));
 
         Exchange ex = send(bigin("Contacts?operation=create"), people("P", 250));
 
@@ -235,7 +235,7 @@ class BiginFaultToleranceTest extends ConsumerTestSupport {
         assertThat(e.getFailures().subList(0, 100)).extracting(WriteResult::getCode).containsOnly("INTERNAL_ERROR");
         assertThat(e.getFailures().subList(100, 150)).extracting(WriteResult::getCode).containsOnly(WriteResult.NOT_ATTEMPTED);
         assertThat(e.getFailures().get(0).getInput()).containsEntry("Last_Name", "P100");
-        assertThat(emulator().count("Contacts")).isEqualTo(100);
+        assertThat(emulator().observe().count("Contacts")).isEqualTo(100);
         assertThat(count("POST", "/Contacts")).isEqualTo(2);
     }
 }

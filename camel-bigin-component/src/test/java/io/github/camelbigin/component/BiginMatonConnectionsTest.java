@@ -15,7 +15,7 @@ class BiginMatonConnectionsTest extends BiginTestSupport {
     private static final String KEY = "maton-key-of-the-routes";
 
     private String maton(String operation) {
-        emulator().addMatonKey(KEY);
+        emulator().seed().matonKey(KEY);
         return "bigin:Contacts?operation=" + operation + "&apiKey=" + KEY + "&matonControlUrl="
                + emulator().matonControlUrl() + "&apiUrl=" + emulator().matonApiUrl();
     }
@@ -28,7 +28,7 @@ class BiginMatonConnectionsTest extends BiginTestSupport {
         assertThat(connection.get("status")).isEqualTo("PENDING");
         assertThat((String) connection.get("url")).contains(id);
 
-        emulator().authorizeMatonConnection(id);
+        emulator().seed().authorizeMatonConnection(id);
         Map<?, ?> active = template.requestBodyAndHeader(maton("awaitConnection"), null, BiginConstants.CONNECTION_ID,
                 id, Map.class);
         List<?> listed = template.requestBody(maton("listConnections") + "&connectionStatus=ACTIVE", null, List.class);

@@ -21,7 +21,7 @@ class BiginMatonGatewayTest extends BiginTestSupport {
 
     @Test
     void twoActiveConnectionsWithoutAConnectionIdAreSaidOnceAtStartNamingTheOneMatonUses() {
-        emulator().addMatonKey("key-of-two-orgs", "c-sandbox", "c-production");
+        emulator().seed().matonKey("key-of-two-orgs", "c-sandbox", "c-production");
 
         send(gateway("key-of-two-orgs", "list"), null);
         send(gateway("key-of-two-orgs", "list") + "&perPage=10", null); // a second endpoint of the same key
@@ -33,8 +33,8 @@ class BiginMatonGatewayTest extends BiginTestSupport {
 
     @Test
     void oneActiveConnectionOrAConnectionIdIsNotWarnedAbout() {
-        emulator().addMatonKey("key-of-one-org", "c-only");
-        emulator().addMatonKey("key-of-two-orgs", "c-sandbox", "c-production");
+        emulator().seed().matonKey("key-of-one-org", "c-only");
+        emulator().seed().matonKey("key-of-two-orgs", "c-sandbox", "c-production");
 
         send(gateway("key-of-one-org", "list"), null);
         send(gateway("key-of-two-orgs", "list") + "&connectionId=c-production", null);
@@ -53,7 +53,7 @@ class BiginMatonGatewayTest extends BiginTestSupport {
 
     @Test
     void aKeyWhoseLastConnectionWasDeletedGetsMissingConnection() {
-        emulator().addMatonKey("key-of-one-org", "c-only");
+        emulator().seed().matonKey("key-of-one-org", "c-only");
         send(gateway("key-of-one-org", "deleteConnection") + "&connectionId=c-only", null);
 
         Exchange ex = send(gateway("key-of-one-org", "list"), null);

@@ -36,12 +36,12 @@ class BiginObservabilityTest extends ConsumerTestSupport {
     @Test
     void theReadinessCheckIsUpWhenTheEndpointsLastCallSucceededWithoutCallingBigin() {
         template.requestBody(bigin("Contacts?operation=org"), (Object) null);
-        long calls = emulator().apiCalls();
+        long calls = emulator().observe().apiCalls();
 
         HealthCheck.Result result = readiness("bigin-Contacts-");
 
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
-        assertThat(emulator().apiCalls()).isEqualTo(calls);
+        assertThat(emulator().observe().apiCalls()).isEqualTo(calls);
         assertThat(result.getDetails()).containsEntry("bigin.module", "Contacts").containsKey("bigin.api.calls");
     }
 
@@ -121,7 +121,7 @@ class BiginObservabilityTest extends ConsumerTestSupport {
         jmx.start();
         try {
             awaitPolls(2);
-            emulator().seedContacts(2);
+            emulator().seed().contacts(2);
             awaitPolls(2);
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
 
@@ -147,7 +147,7 @@ class BiginObservabilityTest extends ConsumerTestSupport {
     @Test
     void theDevConsoleShowsCallsCreditsAndWatermarks() throws Exception {
         consume("dev", "Contacts");
-        emulator().seedContacts(1);
+        emulator().seed().contacts(1);
         awaitDelivered(1);
 
         DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("bigin");

@@ -27,22 +27,22 @@ class BiginProducerBulkTest extends BiginTestSupport {
 
     @Test
     void aBulkReadChainedOverTwoJobsReadsEveryRecordOnce() {
-        emulator().bulkReadPageSize(300);
-        List<String> ids = emulator().seedContacts(500);
+        emulator().tuning().bulkReadPageSize(300);
+        List<String> ids = emulator().seed().contacts(500);
 
         List<?> rows = template.requestBody(bigin("Contacts?operation=bulkRead&fields=Last_Name,Email"), null,
                 List.class);
 
         assertThat(rows).extracting(r -> (Object) ((Map<?, ?>) r).get("id")).containsExactlyElementsOf(ids);
         assertThat(jobsCreated("read")).isEqualTo(2);
-        assertThat(emulator().credits()).as("two jobs of 50 credits, their polls and downloads")
+        assertThat(emulator().observe().credits()).as("two jobs of 50 credits, their polls and downloads")
                 .isLessThan(2 * 50 + 20);
     }
 
     @Test
     void aStreamingBulkReadHandsRowsToASplitAsTheJobsDeliverThem() throws Exception {
-        emulator().bulkReadPageSize(300);
-        emulator().seedContacts(500);
+        emulator().tuning().bulkReadPageSize(300);
+        emulator().seed().contacts(500);
         java.util.concurrent.atomic.AtomicInteger rows = new java.util.concurrent.atomic.AtomicInteger();
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
@@ -67,7 +67,7 @@ class BiginProducerBulkTest extends BiginTestSupport {
 
     @Test
     void aBulkReadMapsItsTextRowsToTheOutputClass() {
-        List<String> ids = emulator().seedContacts(3);
+        List<String> ids = emulator().seed().contacts(3);
 
         List<?> rows = template.requestBody(bigin("Contacts?operation=bulkRead&fields=Last_Name&outputClass="
                                                   + Contact.class.getName()), null, List.class);
@@ -79,8 +79,8 @@ class BiginProducerBulkTest extends BiginTestSupport {
 
     @Test
     void aBulkReadExportsWhatItsCriteriaMatch() {
-        emulator().seedContacts(20);
-        emulator().insert("Contacts", Map.of("Last_Name", "Web", "Lead_Source", "Web"));
+        emulator().seed().contacts(20);
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "Web", "Lead_Source", "Web"));
 
         List<?> rows = template.requestBody(bigin("Contacts?operation=bulkRead&fields=Last_Name&bulkCriteria="
                                                   + "{\"api_name\":\"Lead_Source\",\"comparator\":\"equal\",\"value\":\"Web\"}"),
@@ -106,21 +106,21 @@ class BiginProducerBulkTest extends BiginTestSupport {
         assertThat(results.get(12).isSuccess()).isFalse();
         assertThat(results.get(12).getInput()).containsEntry("Email", "loaded12@example.com");
         assertThat(results.stream().filter(WriteResult::isSuccess)).hasSize(29);
-        assertThat(emulator().count("Contacts")).isEqualTo(29);
+        assertThat(emulator().observe().count("Contacts")).isEqualTo(29);
         assertThat(jobsCreated("write")).isEqualTo(1);
         assertThat(dir).isEmptyDirectory();
     }
 
     @Test
     void aCsvBodyIsUpsertedByItsDuplicateCheckField() {
-        emulator().insert("Contacts", Map.of("Last_Name", "Before", "Email", "ada@example.com"));
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "Before", "Email", "ada@example.com"));
         String csv = "Last_Name,Email\r\nLovelace,ada@example.com\r\nHopper,grace@example.com\r\n";
 
         List<WriteResult> results = template.requestBody(bigin("Contacts?operation=bulkWrite&bulkOperation=upsert"
                                                                + "&duplicateCheckFields=Email"), csv, List.class);
 
         assertThat(results).extracting(WriteResult::getAction).containsExactly("update", "insert");
-        assertThat(emulator().records("Contacts")).extracting(r -> (Object) r.get("Last_Name"))
+        assertThat(emulator().observe().records("Contacts")).extracting(r -> (Object) r.get("Last_Name"))
                 .containsExactlyInAnyOrder("Lovelace", "Hopper");
     }
 

@@ -45,7 +45,7 @@ class BiginProducerFilesTest extends BiginTestSupport {
 
     @Test
     void aTenMegabyteAttachmentGoesUpAndComesBackWholeWithoutBecomingHeap() throws Exception {
-        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Filed"));
+        String contact = emulator().seed().insert("Contacts", Map.of("Last_Name", "Filed"));
         Path original = dir.resolve("contract.pdf");
         byte[] chunk = new byte[64 * 1024];
         Random random = new Random(7);
@@ -81,7 +81,7 @@ class BiginProducerFilesTest extends BiginTestSupport {
 
     @Test
     void anAttachmentIsDeletedByItsId() {
-        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Filed"));
+        String contact = emulator().seed().insert("Contacts", Map.of("Last_Name", "Filed"));
         Exchange up = send(bigin("Contacts?operation=uploadAttachment"), "hello".getBytes(),
                 Map.of(BiginConstants.RECORD_ID, contact, Exchange.FILE_NAME, "in/notes.txt"));
         String id = ((WriteResult) up.getMessage().getBody(List.class).get(0)).getId();
@@ -98,7 +98,7 @@ class BiginProducerFilesTest extends BiginTestSupport {
 
     @Test
     void aPhotoIsSetDownloadedAndRemoved() throws Exception {
-        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Pictured"));
+        String contact = emulator().seed().insert("Contacts", Map.of("Last_Name", "Pictured"));
         File png = dir.resolve("face.png").toFile();
         Files.write(png.toPath(), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
 
@@ -117,7 +117,7 @@ class BiginProducerFilesTest extends BiginTestSupport {
     @Test
     void aFileLargerThanZohoTakesIsRefusedBeforeAnyByteIsSent() throws Exception {
         Path big = sparseFile(dir, "video.mp4", 100L * 1024 * 1024);
-        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Big"));
+        String contact = emulator().seed().insert("Contacts", Map.of("Last_Name", "Big"));
 
         Exchange ex = send(bigin("Contacts?operation=uploadAttachment"), big.toFile(),
                 Map.of(BiginConstants.RECORD_ID, contact));
@@ -129,7 +129,7 @@ class BiginProducerFilesTest extends BiginTestSupport {
 
     @Test
     void aStreamOfUnknownSizeStopsAtZohosLimitInsteadOfStreamingOn() {
-        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Big"));
+        String contact = emulator().seed().insert("Contacts", Map.of("Last_Name", "Big"));
         long[] read = new long[1];
         java.io.InputStream endless = new java.io.InputStream() {
             @Override
@@ -152,7 +152,7 @@ class BiginProducerFilesTest extends BiginTestSupport {
         assertThat(ex.getException()).hasMessageContaining("stream.bin").hasMessageContaining("20 MB")
                 .hasMessageContaining("stopped");
         assertThat(read[0]).as("bytes taken from the stream").isLessThanOrEqualTo(20L * 1024 * 1024 + 1);
-        assertThat(emulator().apiRequests()).noneMatch(r -> r.isAnswered() && r.status() < 300);
+        assertThat(emulator().observe().apiRequests()).noneMatch(r -> r.isAnswered() && r.status() < 300);
     }
 
     @Test

@@ -16,7 +16,7 @@ class BiginProducerQueryTest extends BiginTestSupport {
 
     @Test
     void aQueryReads25000RecordsByKeysetPastCoqlsOffsetReachIn125Calls() {
-        emulator().seedContacts(25_000);
+        emulator().seed().contacts(25_000);
 
         List<?> records = template.requestBody(bigin("Contacts?operation=coql"),
                 "select Last_Name, Email from Contacts where Email like '%@example.com'", List.class);
@@ -31,7 +31,7 @@ class BiginProducerQueryTest extends BiginTestSupport {
 
     @Test
     void aQueryInTheRoutesOrderFailsPastTenThousandRecordsNamingTheFix() {
-        emulator().seedContacts(10_050);
+        emulator().seed().contacts(10_050);
 
         Exchange ex = send(bigin("Contacts?operation=coql&streaming=false"),
                 "select Last_Name from Contacts order by Last_Name asc");
@@ -43,7 +43,7 @@ class BiginProducerQueryTest extends BiginTestSupport {
 
     @Test
     void aQueryWithItsOwnLimitIsOnePageAndLimitsPastBiginsAreRefusedWithoutACall() {
-        emulator().seedContacts(30);
+        emulator().seed().contacts(30);
 
         Exchange page = send(bigin("Contacts?operation=coql"), "select Last_Name from Contacts limit 10 offset 5");
         Exchange tooMany = send(bigin("Contacts?operation=coql"), "select Last_Name from Contacts limit 1000");
@@ -56,8 +56,8 @@ class BiginProducerQueryTest extends BiginTestSupport {
 
     @Test
     void parametersComeFromHeadersEscapedSoAQuoteInAValueMatchesExactly() {
-        emulator().insert("Contacts", Map.of("Last_Name", "O'Brien", "Email", "ob@example.com"));
-        emulator().insert("Contacts", Map.of("Last_Name", "Brien", "Email", "b@example.com"));
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "O'Brien", "Email", "ob@example.com"));
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "Brien", "Email", "b@example.com"));
 
         List<Object> byHeader = template.requestBodyAndHeader(bigin("Contacts?operation=coql"
                                                                + "&query=select Email from Contacts where Last_Name = :name"),
@@ -73,7 +73,7 @@ class BiginProducerQueryTest extends BiginTestSupport {
 
     @Test
     void streamingReadsPagesAsTheRouteConsumesThem() {
-        emulator().seedContacts(450);
+        emulator().seed().contacts(450);
 
         Iterator<?> it = template.requestBody(bigin("Contacts?operation=coql&streaming=true"),
                 "select Last_Name from Contacts", Iterator.class);
@@ -91,8 +91,8 @@ class BiginProducerQueryTest extends BiginTestSupport {
 
     @Test
     void countIsOneCallForAQueryOrTheWholeModule() {
-        emulator().seedContacts(42);
-        emulator().insert("Contacts", Map.of("Last_Name", "Odd", "Email", "odd@elsewhere.org"));
+        emulator().seed().contacts(42);
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "Odd", "Email", "odd@elsewhere.org"));
 
         Long all = template.requestBody(bigin("Contacts?operation=count"), null, Long.class);
         Long some = template.requestBody(bigin("Contacts?operation=count"),

@@ -19,7 +19,7 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void listing450RecordsCostsThreePagesOf200AndOneFieldMetadataCall() {
-        emulator().seedContacts(450);
+        emulator().seed().contacts(450);
 
         Exchange ex = send(bigin("Contacts?operation=list"), null);
 
@@ -42,7 +42,7 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void fieldMetadataIsAskedOncePerModuleAndNotAtAllWhenFieldsAreGiven() {
-        emulator().seedContacts(3);
+        emulator().seed().contacts(3);
 
         template.requestBody(bigin("Contacts?operation=list"), (Object) null);
         template.requestBody(bigin("Contacts?operation=list"), (Object) null);
@@ -59,7 +59,7 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void listingPast2000RecordsFollowsPageTokens() {
-        emulator().seedContacts(2500);
+        emulator().seed().contacts(2500);
 
         List<?> records = template.requestBody(bigin("Contacts?operation=list&fields=Last_Name"), null, List.class);
 
@@ -70,7 +70,8 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void listingPast2000RecordsWithoutPageTokensFailsClearlyInsteadOfTruncating() {
-        emulator().pageTokens(false).seedContacts(2100);
+        emulator().tuning().pageTokens(false);
+        emulator().seed().contacts(2100);
 
         Exchange ex = send(bigin("Contacts?operation=list&fields=Last_Name"), null);
 
@@ -81,14 +82,14 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void maxRecordsStopsEarlyAndSaysMoreRecordsRemain() {
-        emulator().seedContacts(450);
+        emulator().seed().contacts(450);
 
         Exchange small = send(bigin("Contacts?operation=list&fields=Last_Name&maxRecords=5"), null);
         assertThat(small.getMessage().getBody(List.class)).hasSize(5);
         assertThat(small.getMessage().getHeader(BiginConstants.MORE_RECORDS)).isEqualTo(true);
         assertThat(apiRequests().get(0).query("per_page")).isEqualTo("5");
 
-        emulator().clearRequests();
+        emulator().observe().clearRequests();
         Exchange big = send(bigin("Contacts?operation=list&fields=Last_Name&maxRecords=250"), null);
         assertThat(big.getMessage().getBody(List.class)).hasSize(250);
         assertThat(calls()).hasSize(2);
@@ -96,7 +97,7 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void pageReadsOnePageOnly() {
-        emulator().seedContacts(30);
+        emulator().seed().contacts(30);
 
         Exchange ex = send(bigin("Contacts?operation=list&fields=Last_Name&page=2&perPage=10&sortOrder=asc&sortBy=id"), null);
 
@@ -111,7 +112,7 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void streamingReturnsAnIteratorThatFetchesPagesOnlyAsTheyAreConsumed() {
-        emulator().seedContacts(450);
+        emulator().seed().contacts(450);
 
         Iterator<?> it = template.requestBody(bigin("Contacts?operation=list&fields=Last_Name&streaming=true"), null,
                 Iterator.class);
@@ -130,20 +131,20 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void aCustomViewIsPassedAndCostsThreeCredits() {
-        emulator().seedContacts(5);
-        emulator().defineView("Contacts", "7255024000000087501", "(Last_Name:equals:Number3)");
+        emulator().seed().contacts(5);
+        emulator().seed().view("Contacts", "7255024000000087501", "(Last_Name:equals:Number3)");
 
         List<Map<String, Object>> records = template.requestBody(
                 bigin("Contacts?operation=list&fields=Last_Name&cvid=7255024000000087501"), null, List.class);
 
         assertThat(records).extracting(r -> r.get("Last_Name")).containsExactly("Number3");
         assertThat(apiRequests().get(0).query("cvid")).isEqualTo("7255024000000087501");
-        assertThat(emulator().credits()).isEqualTo(3);
+        assertThat(emulator().observe().credits()).isEqualTo(3);
     }
 
     @Test
     void outputClassMapsRecordsToPojos() {
-        emulator().seedContacts(2);
+        emulator().seed().contacts(2);
 
         List<?> records = template.requestBody(
                 bigin("Contacts?operation=list&fields=Last_Name,Email,Modified_Time&outputClass=" + Contact.class.getName()),
@@ -158,7 +159,7 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void getReadsOneRecordByIdFromHeaderOrBody() {
-        String id = emulator().seedContacts(1).get(0);
+        String id = emulator().seed().contacts(1).get(0);
 
         Map<String, Object> byHeader = template.requestBodyAndHeader(bigin("Contacts?operation=get"), null,
                 BiginConstants.RECORD_ID, id, Map.class);
@@ -169,7 +170,7 @@ class BiginProducerReadTest extends BiginTestSupport {
         // every field: the metadata once, then two reads a record (Contacts is wider than one request's 50 fields)
         assertThat(calls()).containsExactly("GET /settings/fields", "GET /Contacts/" + id, "GET /Contacts/" + id,
                 "GET /Contacts/" + id, "GET /Contacts/" + id);
-        assertThat(byHeader).containsKeys("Notes_Summary", "Full_Name").hasSize(emulator().fieldCount("Contacts") + 1);
+        assertThat(byHeader).containsKeys("Notes_Summary", "Full_Name").hasSize(emulator().observe().fieldCount("Contacts") + 1);
     }
 
     @Test
@@ -195,8 +196,8 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void searchByCriteriaEscapesValuesSoTheyCannotChangeTheQuery() {
-        emulator().insert("Contacts", Map.of("Last_Name", "O(Brien), Jr\\"));
-        emulator().insert("Contacts", Map.of("Last_Name", "Jr"));
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "O(Brien), Jr\\"));
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "Jr"));
         String criteria = Criteria.equal("Last_Name", "O(Brien), Jr\\").toString();
 
         List<Map<String, Object>> found = template.requestBodyAndHeader(bigin("Contacts?operation=search"), null,
@@ -208,7 +209,7 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void searchByEmailPhoneOrWordFromOptionsOrHeaders() {
-        emulator().seedContacts(5);
+        emulator().seed().contacts(5);
 
         List<?> byEmail = template.requestBody(bigin("Contacts?operation=search&email=contact3@example.com"), null,
                 List.class);
@@ -244,8 +245,8 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void deletedListsDeletedRecordsWithTimeAndUser() {
-        List<String> ids = emulator().seedContacts(3);
-        emulator().delete("Contacts", ids.get(1));
+        List<String> ids = emulator().seed().contacts(3);
+        emulator().seed().delete("Contacts", ids.get(1));
 
         List<Map<String, Object>> deleted = template.requestBody(bigin("Contacts?operation=deleted"), null, List.class);
 
@@ -258,9 +259,9 @@ class BiginProducerReadTest extends BiginTestSupport {
 
     @Test
     void relatedReadsTheContactsOfACompany() {
-        String acme = emulator().insert("Accounts", Map.of("Account_Name", "Acme"));
-        emulator().insert("Contacts", Map.of("Last_Name", "InAcme", "Account_Name", Map.of("id", acme)));
-        emulator().insert("Contacts", Map.of("Last_Name", "Elsewhere"));
+        String acme = emulator().seed().insert("Accounts", Map.of("Account_Name", "Acme"));
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "InAcme", "Account_Name", Map.of("id", acme)));
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "Elsewhere"));
 
         List<Map<String, Object>> contacts = template.requestBodyAndHeader(
                 bigin("Accounts?operation=related&relatedList=Contacts"), null, BiginConstants.RECORD_ID, acme,

@@ -20,7 +20,7 @@ class BiginProducerTagsNotesTest extends BiginTestSupport {
 
     @Test
     void addTagsTags600RecordsIn500AndThen100AndTheRecordsShowThem() {
-        List<String> ids = emulator().seedContacts(600);
+        List<String> ids = emulator().seed().contacts(600);
 
         List<WriteResult> added = results(send(bigin("Contacts?operation=addTags&tags=Hot,Renewal"), ids));
 
@@ -36,9 +36,9 @@ class BiginProducerTagsNotesTest extends BiginTestSupport {
 
     @Test
     void removeTagsTakesIdsAndNamesInTheQuery100RecordsACall() {
-        List<String> ids = emulator().seedContacts(150);
+        List<String> ids = emulator().seed().contacts(150);
         send(bigin("Contacts?operation=addTags&tags=Hot,Cold"), ids);
-        emulator().clearRequests();
+        emulator().observe().clearRequests();
 
         List<WriteResult> removed = results(send(bigin("Contacts?operation=removeTags"), ids,
                 Map.of(BiginConstants.TAGS, List.of("Hot"))));
@@ -51,7 +51,7 @@ class BiginProducerTagsNotesTest extends BiginTestSupport {
 
     @Test
     void aTagCallWithAMalformedIdReportsItWithoutSendingItAndTagsTheOthers() {
-        List<String> ids = emulator().seedContacts(2);
+        List<String> ids = emulator().seed().contacts(2);
 
         List<WriteResult> added = results(send(bigin("Contacts?operation=addTags&tags=Hot&failOnRecordError=false"),
                 List.of(ids.get(0), "not-an-id", ids.get(1))));
@@ -85,7 +85,7 @@ class BiginProducerTagsNotesTest extends BiginTestSupport {
 
     @Test
     void notesOfARecordAreCreatedListedUpdatedAndDeleted() {
-        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Noted"));
+        String contact = emulator().seed().insert("Contacts", Map.of("Last_Name", "Noted"));
         Map<String, Object> headers = Map.of(BiginConstants.RECORD_ID, contact);
 
         List<WriteResult> created = results(send(bigin("Contacts?operation=createNotes"),
@@ -114,8 +114,8 @@ class BiginProducerTagsNotesTest extends BiginTestSupport {
 
     @Test
     void relatedRecordsAreLinkedWithTheirFieldsUpdatedAndDelinked() {
-        String company = emulator().insert("Accounts", Map.of("Account_Name", "Acme"));
-        List<String> contacts = emulator().seedContacts(2);
+        String company = emulator().seed().insert("Accounts", Map.of("Account_Name", "Acme"));
+        List<String> contacts = emulator().seed().contacts(2);
         Map<String, Object> parent = Map.of(BiginConstants.RECORD_ID, company);
 
         List<WriteResult> linked = results(send(bigin("Accounts?operation=updateRelated&relatedList=Contacts"),
@@ -131,7 +131,7 @@ class BiginProducerTagsNotesTest extends BiginTestSupport {
         assertThat(related).hasSize(2);
         assertThat(delinked).allMatch(WriteResult::isSuccess);
         assertThat(after).extracting(r -> (Object) ((Map<?, ?>) r).get("id")).containsExactly(contacts.get(0));
-        assertThat(emulator().record("Contacts", contacts.get(0)).orElseThrow().get("Title")).isEqualTo("Buyer");
+        assertThat(emulator().observe().record("Contacts", contacts.get(0)).orElseThrow().get("Title")).isEqualTo("Buyer");
         assertThat(apiRequests().stream().filter(r -> r.method().equals("DELETE")).findFirst().orElseThrow()
                 .query("ids")).isEqualTo(contacts.get(1));
     }

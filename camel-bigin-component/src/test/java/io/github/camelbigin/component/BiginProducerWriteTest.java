@@ -50,7 +50,7 @@ class BiginProducerWriteTest extends BiginTestSupport {
         assertThat(post.header("Authorization")).isEqualTo("Zoho-oauthtoken emulator-access-token");
         assertThat(post.header("Content-Type")).startsWith("application/json");
         assertThat(post.bodyJson().toString()).isEqualTo("{\"data\":[{\"Last_Name\":\"Lovelace\",\"First_Name\":\"Ada\"}]}");
-        assertThat(emulator().record("Contacts", id)).get().extracting(r -> r.get("Last_Name")).isEqualTo("Lovelace");
+        assertThat(emulator().observe().record("Contacts", id)).get().extracting(r -> r.get("Last_Name")).isEqualTo("Lovelace");
     }
 
     @Test
@@ -66,9 +66,9 @@ class BiginProducerWriteTest extends BiginTestSupport {
             WriteResult r = results.get(i);
             assertThat(r.getIndex()).isEqualTo(i);
             assertThat(r.isSuccess()).isTrue();
-            assertThat(emulator().record("Contacts", r.getId()).orElseThrow().get("Last_Name")).isEqualTo("Person" + i);
+            assertThat(emulator().observe().record("Contacts", r.getId()).orElseThrow().get("Last_Name")).isEqualTo("Person" + i);
         }
-        assertThat(emulator().credits()).isEqualTo(10 + 10 + 5);
+        assertThat(emulator().observe().credits()).isEqualTo(10 + 10 + 5);
     }
 
     @Test
@@ -78,7 +78,7 @@ class BiginProducerWriteTest extends BiginTestSupport {
         template.requestBody(bigin("Contacts?operation=create"), new ContactPojo("Pojo", "pojo@example.com"));
         template.requestBody(bigin("Contacts?operation=create"), "{\"Last_Name\":\"Bytes\"}".getBytes());
 
-        assertThat(emulator().records("Contacts")).extracting(r -> r.get("Last_Name"))
+        assertThat(emulator().observe().records("Contacts")).extracting(r -> r.get("Last_Name"))
                 .containsExactly("Json", "A", "B", "Pojo", "Bytes");
         assertThat(apiRequests().get(2).bodyJson().get("data").get(0).get("Email").asText())
                 .isEqualTo("pojo@example.com");
@@ -103,7 +103,7 @@ class BiginProducerWriteTest extends BiginTestSupport {
             assertThat(f.getInput()).containsEntry("First_Name", "NoLastName");
         });
         assertThat(e.getMessage()).contains("1 of 3 records failed", "#1", "MANDATORY_NOT_FOUND", "Last_Name");
-        assertThat(emulator().count("Contacts")).isEqualTo(2);
+        assertThat(emulator().observe().count("Contacts")).isEqualTo(2);
         assertThat(calls()).hasSize(1);
     }
 
@@ -133,7 +133,7 @@ class BiginProducerWriteTest extends BiginTestSupport {
 
     @Test
     void updateSendsPutWithIdsAndChangesTheRecords() {
-        List<String> ids = emulator().seedContacts(2);
+        List<String> ids = emulator().seed().contacts(2);
 
         List<WriteResult> results = template.requestBody(bigin("Contacts?operation=update"),
                 List.of(Map.of("id", ids.get(0), "Title", "CTO"), Map.of("id", ids.get(1), "Title", "CEO")), List.class);
@@ -142,17 +142,17 @@ class BiginProducerWriteTest extends BiginTestSupport {
         assertThat(calls()).containsExactly("PUT /Contacts");
         JsonNode data = apiRequests().get(0).bodyJson().get("data");
         assertThat(data.get(0).get("id").asText()).isEqualTo(ids.get(0));
-        assertThat(emulator().record("Contacts", ids.get(1)).orElseThrow().get("Title")).isEqualTo("CEO");
+        assertThat(emulator().observe().record("Contacts", ids.get(1)).orElseThrow().get("Title")).isEqualTo("CEO");
     }
 
     @Test
     void updateTakesTheIdOfASingleRecordFromTheRecordIdHeader() {
-        String id = emulator().seedContacts(1).get(0);
+        String id = emulator().seed().contacts(1).get(0);
 
         template.requestBodyAndHeader(bigin("Contacts?operation=update"), Map.of("Title", "VP"),
                 BiginConstants.RECORD_ID, id);
 
-        assertThat(emulator().record("Contacts", id).orElseThrow().get("Title")).isEqualTo("VP");
+        assertThat(emulator().observe().record("Contacts", id).orElseThrow().get("Title")).isEqualTo("VP");
     }
 
     @Test
@@ -166,7 +166,7 @@ class BiginProducerWriteTest extends BiginTestSupport {
 
     @Test
     void aMalformedIdInABatchIsRefusedWithItsPositionAndTheOtherRecordsAreWritten() {
-        List<String> ids = emulator().seedContacts(999);
+        List<String> ids = emulator().seed().contacts(999);
         List<Map<String, Object>> updates = new ArrayList<>();
         for (String id : ids) {
             updates.add(Map.of("id", id, "Title", "Updated"));
@@ -184,7 +184,7 @@ class BiginProducerWriteTest extends BiginTestSupport {
             assertThat(f.getInput()).containsEntry("Title", "Bad");
         });
         assertThat(e.getSuccesses()).hasSize(999);
-        assertThat(emulator().record("Contacts", ids.get(998)).orElseThrow()).containsEntry("Title", "Updated");
+        assertThat(emulator().observe().record("Contacts", ids.get(998)).orElseThrow()).containsEntry("Title", "Updated");
         assertThat(calls()).hasSize(10); // 999 records, 100 a call
     }
 
@@ -198,7 +198,7 @@ class BiginProducerWriteTest extends BiginTestSupport {
 
     @Test
     void upsertSendsDuplicateCheckFieldsAndReportsInsertOrUpdatePerRecord() {
-        emulator().insert("Contacts", Map.of("Last_Name", "Old", "Email", "known@example.com"));
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "Old", "Email", "known@example.com"));
 
         List<WriteResult> results = template.requestBody(bigin("Contacts?operation=upsert&duplicateCheckFields=Email"),
                 List.of(Map.of("Last_Name", "Known", "Email", "KNOWN@example.com"),
@@ -208,12 +208,12 @@ class BiginProducerWriteTest extends BiginTestSupport {
         assertThat(calls()).containsExactly("POST /Contacts/upsert");
         assertThat(apiRequests().get(0).bodyJson().get("duplicate_check_fields").toString()).isEqualTo("[\"Email\"]");
         assertThat(results).extracting(WriteResult::getAction).containsExactly("update", "insert");
-        assertThat(emulator().count("Contacts")).isEqualTo(2);
+        assertThat(emulator().observe().count("Contacts")).isEqualTo(2);
     }
 
     @Test
     void deleting250IdsCostsExactlyThreeCalls() {
-        List<String> ids = emulator().seedContacts(250);
+        List<String> ids = emulator().seed().contacts(250);
 
         List<WriteResult> results = template.requestBody(bigin("Contacts?operation=delete"), ids, List.class);
 
@@ -222,26 +222,26 @@ class BiginProducerWriteTest extends BiginTestSupport {
         assertThat(apiRequests().get(2).query("ids").split(",")).hasSize(50).endsWith(ids.get(249));
         assertThat(results).hasSize(250).allMatch(WriteResult::isSuccess);
         assertThat(results).extracting(WriteResult::getId).containsExactlyElementsOf(ids);
-        assertThat(emulator().count("Contacts")).isZero();
+        assertThat(emulator().observe().count("Contacts")).isZero();
     }
 
     @Test
     void deleteTakesIdsFromHeadersOrFromRecords() {
-        List<String> ids = emulator().seedContacts(4);
+        List<String> ids = emulator().seed().contacts(4);
 
         template.requestBodyAndHeader(bigin("Contacts?operation=delete"), null, BiginConstants.RECORD_IDS,
                 ids.get(0) + "," + ids.get(1));
         template.requestBodyAndHeader(bigin("Contacts?operation=delete"), null, BiginConstants.RECORD_ID, ids.get(2));
         template.requestBody(bigin("Contacts?operation=delete"), List.of(Map.of("id", ids.get(3), "Last_Name", "x")));
 
-        assertThat(emulator().count("Contacts")).isZero();
+        assertThat(emulator().observe().count("Contacts")).isZero();
         assertThat(apiRequests()).extracting(r -> r.query("ids"))
                 .containsExactly(ids.get(0) + "," + ids.get(1), ids.get(2), ids.get(3));
     }
 
     @Test
     void deletingAnUnknownIdIsAPerRecordError() {
-        String id = emulator().seedContacts(1).get(0);
+        String id = emulator().seed().contacts(1).get(0);
 
         Exchange ex = send(bigin("Contacts?operation=delete"), List.of(id, "7255024000999999999"));
 
@@ -265,7 +265,7 @@ class BiginProducerWriteTest extends BiginTestSupport {
 
     @Test
     void theOperationHeaderOverridesTheEndpointOperation() {
-        String id = emulator().seedContacts(1).get(0);
+        String id = emulator().seed().contacts(1).get(0);
 
         Object body = template.requestBodyAndHeaders(bigin("Contacts?operation=create"), null,
                 Map.of(BiginConstants.OPERATION, "get", BiginConstants.RECORD_ID, id));

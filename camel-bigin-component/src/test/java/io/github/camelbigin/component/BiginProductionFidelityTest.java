@@ -18,7 +18,7 @@ class BiginProductionFidelityTest extends ConsumerTestSupport {
 
     @Test
     void getSendsTheFieldsOptionAndTheHeaderOverridesIt() {
-        String id = emulator().insert("Contacts", Map.of("Last_Name", "Lovelace", "Email", "ada@example.com"));
+        String id = emulator().seed().insert("Contacts", Map.of("Last_Name", "Lovelace", "Email", "ada@example.com"));
 
         Map<String, Object> byOption = template.requestBody(bigin("Contacts?operation=get&fields=Last_Name,Email"), id, Map.class);
         Map<String, Object> byHeader = template.requestBodyAndHeader(bigin("Contacts?operation=get&fields=Last_Name,Email"), id,
@@ -31,7 +31,7 @@ class BiginProductionFidelityTest extends ConsumerTestSupport {
 
     @Test
     void anUpsertThatUpdatedSaysWhichFieldMatched() {
-        emulator().insert("Contacts", Map.of("Last_Name", "Old", "Email", "ada@example.com"));
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "Old", "Email", "ada@example.com"));
 
         Exchange ex = send(bigin("Contacts?operation=upsert&duplicateCheckFields=Email"),
                 Map.of("Last_Name", "New", "Email", "ada@example.com"));
@@ -44,7 +44,7 @@ class BiginProductionFidelityTest extends ConsumerTestSupport {
 
     @Test
     void listAsksForRecordsAwaitingApprovalWhenTold() {
-        emulator().seedContacts(2);
+        emulator().seed().contacts(2);
 
         template.requestBody(bigin("Contacts?operation=list&fields=Last_Name&approved=both"), (Object) null);
         template.requestBody(bigin("Contacts?operation=list&fields=Last_Name"), (Object) null);
@@ -61,7 +61,7 @@ class BiginProductionFidelityTest extends ConsumerTestSupport {
     @Test
     void aConsumerReadsRecordsAwaitingApprovalWhenTold() throws Exception {
         consume("c", "Contacts?approved=both");
-        emulator().seedContacts(1);
+        emulator().seed().contacts(1);
 
         awaitDelivered(1);
         assertThat(apiRequests()).filteredOn(r -> "/Contacts".equals(r.apiPath()))
@@ -91,7 +91,7 @@ class BiginProductionFidelityTest extends ConsumerTestSupport {
 
     @Test
     void emptyFieldsStayAsNullsAndFieldsTheComponentDoesNotKnowAreKept() {
-        String id = emulator().insert("Contacts", Map.of("Last_Name", "Sparse"));
+        String id = emulator().seed().insert("Contacts", Map.of("Last_Name", "Sparse"));
 
         Map<String, Object> record = template.requestBody(bigin("Contacts?operation=get"), id, Map.class);
 
@@ -101,7 +101,7 @@ class BiginProductionFidelityTest extends ConsumerTestSupport {
 
     @Test
     void aFieldTheOrgLacksIsLeftOutOfTheAnswerNotRefused() {
-        String id = emulator().insert("Contacts", Map.of("Last_Name", "Lovelace"));
+        String id = emulator().seed().insert("Contacts", Map.of("Last_Name", "Lovelace"));
 
         Map<String, Object> record = template.requestBody(bigin("Contacts?operation=get&fields=Last_Name,No_Such_Field"), id,
                 Map.class);
@@ -112,21 +112,21 @@ class BiginProductionFidelityTest extends ConsumerTestSupport {
     @Test
     void aConsumerDeliversEveryFieldOfAWideModule() throws Exception {
         consume("c", "Contacts");
-        emulator().insert("Contacts", Map.of("Last_Name", "Wide", "Notes_Summary", "past the 50th field"));
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "Wide", "Notes_Summary", "past the 50th field"));
 
         awaitDelivered(1);
         Map<String, Object> body = delivered.peek().exchange().getIn().getBody(Map.class);
         assertThat(body).containsEntry("Last_Name", "Wide").containsEntry("Notes_Summary", "past the 50th field")
-                .hasSize(emulator().fieldCount("Contacts") + 1);
+                .hasSize(emulator().observe().fieldCount("Contacts") + 1);
     }
 
     @Test
     void aRecordChangedBetweenTheReadsOfItsFieldsIsDeliveredOnceInItsNewerVersion() throws Exception {
         emulator().clock().freeze();
-        List<String> ids = emulator().seedContacts(450);
+        List<String> ids = emulator().seed().contacts(450);
         String moved = ids.get(10);
         // between the two requests that read the first page's fields, a user changes one of its records
-        emulator().inject(Fault.action(() -> emulator().update("Contacts", moved, Map.of("Title", "changed mid-read")))
+        emulator().faults().inject(Fault.action(() -> emulator().seed().update("Contacts", moved, Map.of("Title", "changed mid-read")))
                 .on(null, "/Contacts").after(1));
 
         consume("c", "Contacts?events=created,updated&initialPosition=beginning");
@@ -142,13 +142,13 @@ class BiginProductionFidelityTest extends ConsumerTestSupport {
 
     @Test
     void searchFindsRecordsAsTheIndexDoesByWordsAndOnlyOnceIndexed() {
-        emulator().insert("Products", Map.of("Product_Name", "Nango Unlink Test Product"));
-        emulator().insert("Products", Map.of("Product_Name", "Other"));
+        emulator().seed().insert("Products", Map.of("Product_Name", "Nango Unlink Test Product"));
+        emulator().seed().insert("Products", Map.of("Product_Name", "Other"));
 
         List<?> found = template.requestBody(
                 bigin("Products?operation=search&criteria=(Product_Name:equals:Nango Test Product)"), null, List.class);
-        emulator().searchIndexDelay(java.time.Duration.ofMinutes(1));
-        emulator().insert("Products", Map.of("Product_Name", "Fresh Nango Test Product"));
+        emulator().tuning().searchIndexDelay(java.time.Duration.ofMinutes(1));
+        emulator().seed().insert("Products", Map.of("Product_Name", "Fresh Nango Test Product"));
         List<?> beforeIndexed = template.requestBody(
                 bigin("Products?operation=search&criteria=(Product_Name:equals:Fresh)"), null, List.class);
 

@@ -22,7 +22,7 @@ class BiginRetryTest extends BiginTestSupport {
 
     @Test
     void aTooManyRequestsAnswerIsRetriedAfterItsRetryAfter() {
-        emulator().inject(Fault.tooManyRequests(1).on("GET", "/org"));
+        emulator().faults().inject(Fault.tooManyRequests(1).on("GET", "/org"));
         List<Long> waits = new ArrayList<>();
         // the wait is asked of the client's sleeper, which records it instead of sleeping a real second
         try (ZohoClient client = ZohoClient.builder()
@@ -40,7 +40,7 @@ class BiginRetryTest extends BiginTestSupport {
 
     @Test
     void aRetryAfterBeyondTheDeadlineFailsAtOnceInsteadOfStallingTheRoute() {
-        emulator().inject(Fault.tooManyRequests(3600).on("GET", "/org"));
+        emulator().faults().inject(Fault.tooManyRequests(3600).on("GET", "/org"));
         long start = System.nanoTime();
 
         Exchange ex = send(bigin("Contacts?operation=org&retryDeadline=10s"), null);
@@ -53,19 +53,19 @@ class BiginRetryTest extends BiginTestSupport {
 
     @Test
     void aTooManyRequestsAnswerToACreateIsRetriedBecauseBiginDidNotProcessIt() {
-        emulator().inject(Fault.tooManyRequests(0).on("POST", "/Contacts"));
+        emulator().faults().inject(Fault.tooManyRequests(0).on("POST", "/Contacts"));
 
         Exchange ex = send(bigin("Contacts?operation=create"), Map.of("Last_Name", "Once"));
 
         assertThat(ex.getException()).isNull();
         assertThat(apiRequests()).extracting(RecordedRequest::status).containsExactly(429, 201);
-        assertThat(emulator().count("Contacts")).isEqualTo(1);
+        assertThat(emulator().observe().count("Contacts")).isEqualTo(1);
     }
 
     @Test
     void serverErrorsOnReadsAreRetriedWithBackoff() {
-        emulator().seedContacts(3);
-        emulator().inject(Fault.status(503).on("GET", "/Contacts").times(2));
+        emulator().seed().contacts(3);
+        emulator().faults().inject(Fault.status(503).on("GET", "/Contacts").times(2));
 
         List<?> records = template.requestBody(bigin("Contacts?operation=list&fields=Last_Name"), (Object) null, List.class);
 
@@ -75,7 +75,7 @@ class BiginRetryTest extends BiginTestSupport {
 
     @Test
     void serverErrorsOnCreateAreNotRetriedSoNoRecordIsWrittenTwice() {
-        emulator().inject(Fault.status(500).on("POST", "/Contacts"));
+        emulator().faults().inject(Fault.status(500).on("POST", "/Contacts"));
 
         Exchange ex = send(bigin("Contacts?operation=create"), Map.of("Last_Name", "Maybe"));
 
@@ -86,7 +86,7 @@ class BiginRetryTest extends BiginTestSupport {
 
     @Test
     void aConnectionLostAfterBiginProcessedACreateIsNotResentAndSaysTheOutcomeIsUnknown() {
-        emulator().inject(Fault.dropAfterProcessing().on("POST", "/Contacts"));
+        emulator().faults().inject(Fault.dropAfterProcessing().on("POST", "/Contacts"));
 
         Exchange ex = send(bigin("Contacts?operation=create"), Map.of("Last_Name", "Written"));
 
@@ -94,12 +94,12 @@ class BiginRetryTest extends BiginTestSupport {
                 .hasMessageContaining("may or may not have processed it");
         assertThat(((ZohoApiException) ex.getException()).getStatusCode()).isZero();
         assertThat(apiRequests()).hasSize(1);
-        assertThat(emulator().count("Contacts")).isEqualTo(1);
+        assertThat(emulator().observe().count("Contacts")).isEqualTo(1);
     }
 
     @Test
     void aDroppedConnectionOnAReadIsRetried() {
-        emulator().inject(Fault.dropConnection().on("GET", "/org"));
+        emulator().faults().inject(Fault.dropConnection().on("GET", "/org"));
 
         Exchange ex = send(bigin("Contacts?operation=org"), null);
 
@@ -109,8 +109,8 @@ class BiginRetryTest extends BiginTestSupport {
 
     @Test
     void anAnswerCutOffMidBodyOnAReadIsRetried() {
-        emulator().seedContacts(50);
-        emulator().inject(Fault.cutBody().on("GET", "/Contacts"));
+        emulator().seed().contacts(50);
+        emulator().faults().inject(Fault.cutBody().on("GET", "/Contacts"));
 
         List<?> records = template.requestBody(bigin("Contacts?operation=list&fields=Last_Name"), (Object) null, List.class);
 
@@ -120,7 +120,7 @@ class BiginRetryTest extends BiginTestSupport {
 
     @Test
     void anAnswerSlowerThanTheSocketTimeoutIsRetriedOnReads() {
-        emulator().inject(Fault.delay(1500).on("GET", "/org"));
+        emulator().faults().inject(Fault.delay(1500).on("GET", "/org"));
 
         Exchange ex = send(bigin("Contacts?operation=org&socketTimeout=300"), null);
 
@@ -130,7 +130,7 @@ class BiginRetryTest extends BiginTestSupport {
 
     @Test
     void anHtmlErrorPageFromAProxyIsNamedAsSuch() {
-        emulator().inject(Fault.htmlPage(502).on("GET", "/org").always());
+        emulator().faults().inject(Fault.htmlPage(502).on("GET", "/org").always());
 
         Exchange ex = send(bigin("Contacts?operation=org&maxRetries=1"), null);
 
@@ -142,7 +142,7 @@ class BiginRetryTest extends BiginTestSupport {
 
     @Test
     void malformedJsonFromTheServerIsAClearError() {
-        emulator().inject(Fault.malformedJson().on("GET", "/org"));
+        emulator().faults().inject(Fault.malformedJson().on("GET", "/org"));
 
         Exchange ex = send(bigin("Contacts?operation=org"), null);
 
@@ -152,7 +152,7 @@ class BiginRetryTest extends BiginTestSupport {
 
     @Test
     void maxRetriesZeroNeverRetries() {
-        emulator().inject(Fault.status(503).on("GET", "/org"));
+        emulator().faults().inject(Fault.status(503).on("GET", "/org"));
 
         Exchange ex = send(bigin("Contacts?operation=org&maxRetries=0"), null);
 

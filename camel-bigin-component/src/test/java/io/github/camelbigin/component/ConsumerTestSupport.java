@@ -54,9 +54,9 @@ abstract class ConsumerTestSupport extends BiginTestSupport {
 
     /** Waits until the emulator answered {@code n} more API calls than now: n more polls have happened. */
     protected void awaitPolls(int n) {
-        long target = emulator().apiCalls() + n;
-        await(() -> emulator().apiCalls() >= target
-                    && emulator().apiRequests().stream().allMatch(io.github.camelbigin.emulator.RecordedRequest::isAnswered),
+        long target = emulator().observe().apiCalls() + n;
+        await(() -> emulator().observe().apiCalls() >= target
+                    && emulator().observe().apiRequests().stream().allMatch(io.github.camelbigin.emulator.RecordedRequest::isAnswered),
                 10_000, n + " more polls");
     }
 
@@ -72,7 +72,7 @@ abstract class ConsumerTestSupport extends BiginTestSupport {
         try {
             await(() -> delivered.size() >= count, 30_000, count + " deliveries");
         } catch (AssertionError e) {
-            List<String> last = emulator().apiRequests().stream().skip(Math.max(0, emulator().apiRequests().size() - 3))
+            List<String> last = emulator().observe().apiRequests().stream().skip(Math.max(0, emulator().observe().apiRequests().size() - 3))
                     .map(r -> r + " IMS=" + r.header("If-Modified-Since")).collect(Collectors.toList());
             String states = context.getRoutes().stream().map(r -> r.getId() + ": "
                     + (r.getConsumer() instanceof ZohoConsumer ? ((ZohoConsumer) r.getConsumer()).getState() : "-"))

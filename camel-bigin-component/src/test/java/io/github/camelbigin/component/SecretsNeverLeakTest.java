@@ -112,9 +112,9 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
     @Test
     void noSecretReachesLogsExceptionsToStringOrShownUris() throws Exception {
         captureEveryLogLine(Level.DEBUG);
-        emulator().addOAuthClient("1000.LEAKTEST", CLIENT_SECRET, REFRESH);
-        emulator().addAccessToken(STATIC);
-        emulator().addMatonKey(MATON, "conn-1");
+        emulator().seed().oauthClient("1000.LEAKTEST", CLIENT_SECRET, REFRESH);
+        emulator().seed().accessToken(STATIC);
+        emulator().seed().matonKey(MATON, "conn-1");
         String oauth = "bigin:Contacts?operation=org&clientId=1000.LEAKTEST&clientSecret=" + CLIENT_SECRET
                        + "&refreshToken=" + REFRESH + "&accountsUrl=" + emulator().accountsUrl();
         String wrongSecret = "bigin:Contacts?operation=org&clientId=1000.LEAKTEST&clientSecret=" + CLIENT_SECRET
@@ -139,7 +139,7 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
                 send(maton, null), // succeeds
                 send(matonWrongConnection, null), // refused connection
                 send(oauth.replace("operation=org", "operation=create"), Map.of("First_Name", "no last name")));
-        emulator().expireTokens();
+        emulator().faults().expireTokens();
         send(oauth, null); // 401, refresh, replay
         awaitPolls(3); // the failing consumer logs its failures
 
@@ -175,7 +175,7 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
 
     /** The access tokens the emulator minted on the way are credentials too. */
     private void addMintedTokensToTheSecrets() {
-        emulator().apiRequests().stream().map(r -> r.header("Authorization")).filter(a -> a != null)
+        emulator().observe().apiRequests().stream().map(r -> r.header("Authorization")).filter(a -> a != null)
                 .map(a -> a.substring(a.indexOf(' ') + 1)).filter(t -> t.startsWith("1000.")) // the emulator mints 1000.<hex>
                 .distinct().forEach(secrets::add);
     }
@@ -190,9 +190,9 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
     @Test
     void atTraceNoCredentialSetOnTheComponentAppearsAnywhere() throws Exception {
         captureEveryLogLine(Level.TRACE);
-        emulator().addOAuthClient("1000.LEAKTEST", CLIENT_SECRET, REFRESH);
-        emulator().addAccessToken(STATIC);
-        emulator().addMatonKey(MATON, "conn-1");
+        emulator().seed().oauthClient("1000.LEAKTEST", CLIENT_SECRET, REFRESH);
+        emulator().seed().accessToken(STATIC);
+        emulator().seed().matonKey(MATON, "conn-1");
         context.addComponent("bigin-oauth", component(c -> {
             c.setClientId("1000.LEAKTEST");
             c.setClientSecret(CLIENT_SECRET);
@@ -207,11 +207,11 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
             c.setApiKey(MATON);
             c.setApiUrl(emulator().matonApiUrl());
         }));
-        List<String> ids = emulator().seedContacts(3);
+        List<String> ids = emulator().seed().contacts(3);
 
         Exchange created = send("bigin-oauth:Contacts?operation=create", Map.of("Last_Name", "Traced")); // mints
         Exchange listed = send("bigin-oauth:Contacts?operation=list&fields=Last_Name", null);
-        emulator().expireTokens();
+        emulator().faults().expireTokens();
         Exchange updated = send("bigin-oauth:Contacts?operation=update", Map.of("id", ids.get(0), "Title", "T"));
         Exchange read = send("bigin-token:Contacts?operation=get", ids.get(1));
         Exchange deleted = send("bigin-maton:Contacts?operation=delete", ids.get(2));
@@ -220,7 +220,7 @@ class SecretsNeverLeakTest extends ConsumerTestSupport {
         for (Exchange run : List.of(created, listed, updated, read, deleted)) {
             assertThat(run.getException()).isNull();
         }
-        assertThat(emulator().tokenRequests()).hasSize(2); // the first token, then the refresh after expiry
+        assertThat(emulator().observe().tokenRequests()).hasSize(2); // the first token, then the refresh after expiry
         assertThat(secrets).as("minted tokens were seen").hasSizeGreaterThan(SECRETS.size());
         assertThat(captured).as("Camel's and HttpClient's TRACE logs were on")
                 .anyMatch(l -> l.startsWith("org.apache.hc.client5"))

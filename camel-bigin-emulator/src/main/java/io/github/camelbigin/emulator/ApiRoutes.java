@@ -90,7 +90,7 @@ final class ApiRoutes {
                 return Answer.json(200, Map.of("org", List.of(orgInfo())));
             case "coql":
                 requireMethod(method, "POST");
-                return Coql.answer(org, req, emulator.coqlNotIn(), emulator.flavour());
+                return Coql.answer(org, req, emulator.tuning().coqlNotIn(), emulator.flavour());
             case "bigin":
             case "crm": // the bulk API, /bigin/bulk/v2/… or /crm/bulk/v8/…, beside the REST API on the API domain
                 if (!req.apiPath().startsWith(emulator.flavour().bulkPrefix + "/")) {
@@ -211,10 +211,10 @@ final class ApiRoutes {
         }
         String cvid = req.query("cvid");
         Predicate<Map<String, Object>> view = cvid == null ? null : view(m, req);
-        Instant since = emulator.honorsIfModifiedSince() ? ifModifiedSince(req) : null;
+        Instant since = emulator.tuning().honorsIfModifiedSince() ? ifModifiedSince(req) : null;
         String key = String.join("|", m.spec.apiName(), String.join(",", fields), sortBy, sortOrder,
                 String.valueOf(cvid), String.valueOf(since));
-        Paging paging = Paging.of(req, emulator.pageTokens() ? key : null);
+        Paging paging = Paging.of(req, emulator.tuning().pageTokens() ? key : null);
         org.lock.readLock().lock();
         try {
             List<Org.StoredRecord> source = m.ordered(sortBy, "asc".equals(sortOrder));
@@ -245,8 +245,8 @@ final class ApiRoutes {
             }
             int reached = paging.offset + page.size();
             // Zoho CRM's page tokens reach 100,000 records: past that, no token goes on (Bigin documents no reach)
-            boolean tokenReach = emulator.pageTokenReach() == 0 || reached < emulator.pageTokenReach();
-            String next = more && emulator.pageTokens() && tokenReach ? Paging.token(reached, key) : null;
+            boolean tokenReach = emulator.tuning().pageTokenReach() == 0 || reached < emulator.tuning().pageTokenReach();
+            String next = more && emulator.tuning().pageTokens() && tokenReach ? Paging.token(reached, key) : null;
             Map<String, Object> info = Paging.withSort(Paging.withTokens(paging.info(page.size(), more), next,
                     org.format(org.clock.instant().plus(java.time.Duration.ofDays(1)))), sortBy, sortOrder);
             return Answer.json(200, body(page, info)).credits(cvid != null ? 3 : 1);
@@ -323,7 +323,7 @@ final class ApiRoutes {
         Paging paging = Paging.of(req, null);
         org.lock.readLock().lock();
         try {
-            Instant indexedUntil = org.clock.instant().minus(emulator.searchIndexDelay());
+            Instant indexedUntil = org.clock.instant().minus(emulator.tuning().searchIndexDelay());
             Paging.Slice s = paging.slice(m.byId.values(),
                     r -> !r.modified.isAfter(indexedUntil) && match.test(org.view(m, r)),
                     r -> org.render(m, r, fields));
@@ -376,7 +376,7 @@ final class ApiRoutes {
             throw EmulatorError.badRequest("INVALID_DATA", "type must be all, recycle or permanent", "param_name",
                     "type");
         }
-        Instant since = emulator.honorsIfModifiedSince() ? ifModifiedSince(req) : null;
+        Instant since = emulator.tuning().honorsIfModifiedSince() ? ifModifiedSince(req) : null;
         Paging paging = Paging.of(req, null);
         org.lock.readLock().lock();
         try {

@@ -38,7 +38,7 @@ final class BooksApi {
         if (seg.isEmpty() || !"contacts".equals(seg.get(0)) || seg.size() > 2) {
             throw ApiRoutes.notFound();
         }
-        Map<String, String> form = BiginEmulator.query(req.body());
+        Map<String, String> form = Dispatcher.query(req.body());
         String org = req.query("organization_id") != null ? req.query("organization_id") : form.get("organization_id");
         if (org == null || org.isBlank()) {
             return error(400, 6041, "organization_id is missing");

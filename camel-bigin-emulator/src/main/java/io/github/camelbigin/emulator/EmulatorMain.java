@@ -56,8 +56,10 @@ public final class EmulatorMain {
             System.exit(2);
         }
         // like Bigin, the standalone emulator's search finds a record some seconds after it was written
-        BiginEmulator emulator = new BiginEmulator(port, 32, flavour).searchIndexDelay(Duration.ofSeconds(10)).start();
-        emulator.seedContacts(contacts);
+        BiginEmulator emulator = new BiginEmulator(port, 32, flavour);
+        emulator.tuning().searchIndexDelay(Duration.ofSeconds(10));
+        emulator.start();
+        emulator.seed().contacts(contacts);
         System.out.println(flavour.product + " emulator with " + contacts + " contacts");
         System.out.println("  API (Zoho token):  " + emulator.apiUrl() + "   Authorization: Zoho-oauthtoken "
                            + BiginEmulator.ACCESS_TOKEN);
@@ -71,11 +73,11 @@ public final class EmulatorMain {
         System.out.println("  Search finds a record 10 s after it was written, as " + flavour.product
                            + "'s index lags behind");
         if (tokenLifetime != null) {
-            emulator.tokenLifetime(tokenLifetime);
+            emulator.tuning().tokenLifetime(tokenLifetime);
             new Timer("static-token-expiry", true).schedule(new TimerTask() {
                 @Override
                 public void run() {
-                    emulator.expireAccessToken(BiginEmulator.ACCESS_TOKEN);
+                    emulator.faults().expireAccessToken(BiginEmulator.ACCESS_TOKEN);
                     System.out.println("The static access token expired: calls with it answer 401 INVALID_TOKEN");
                 }
             }, tokenLifetime.toMillis());

@@ -27,6 +27,8 @@ final class MatonControl {
     private final Map<String, Map<String, Map<String, Object>>> connections = new ConcurrentHashMap<>();
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
+    /** The Maton API keys the emulator knows (a reset keeps them, as it keeps every credential). */
+    private final java.util.Set<String> keys = ConcurrentHashMap.newKeySet();
 
     MatonControl(BiginEmulator emulator) {
         this.emulator = emulator;
@@ -35,6 +37,17 @@ final class MatonControl {
     void reset() {
         connections.clear();
         recent.clear();
+    }
+
+    void addKey(String apiKey) {
+        keys.add(apiKey);
+    }
+
+    /** The request's Maton API key when it is one the emulator knows, else null. */
+    String key(RecordedRequest req) {
+        String auth = req.header("Authorization");
+        String key = auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()).trim() : null;
+        return key != null && keys.contains(key) ? key : null;
     }
 
     /** Whether the key is over Maton's 10 requests in the last second (counting this one). */

@@ -12,9 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -165,6 +165,15 @@ final class Org {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** A module the emulator has, for a test's direct change or read; fails naming it when there is none. */
+    ModuleData require(String name) {
+        ModuleData m = module(name);
+        if (m == null) {
+            throw new IllegalArgumentException("The emulator has no module " + name);
+        }
+        return m;
     }
 
     ModuleData module(String name) {

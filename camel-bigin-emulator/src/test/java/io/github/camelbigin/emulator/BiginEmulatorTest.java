@@ -80,7 +80,7 @@ class BiginEmulatorTest {
 
     @Test
     void listPagesCarryMoreRecordsAndANextPageToken() throws Exception {
-        emulator.seedContacts(250);
+        emulator.seed().contacts(250);
 
         JsonNode first = json(call("GET", "/Contacts?fields=Last_Name&sort_order=asc", null));
         String token = first.get("info").get("next_page_token").asText();
@@ -96,7 +96,7 @@ class BiginEmulatorTest {
 
     @Test
     void plainPagePagingStopsAt2000Records() throws Exception {
-        emulator.seedContacts(2100);
+        emulator.seed().contacts(2100);
 
         HttpResponse<String> page10 = call("GET", "/Contacts?fields=Last_Name&page=10&per_page=200", null);
         HttpResponse<String> page11 = call("GET", "/Contacts?fields=Last_Name&page=11&per_page=200", null);
@@ -109,9 +109,9 @@ class BiginEmulatorTest {
     @Test
     void ifModifiedSinceReturnsOnlyRecordsModifiedStrictlyAfterAndOtherwise304() throws Exception {
         emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
-        List<String> ids = emulator.seedContacts(2);
+        List<String> ids = emulator.seed().contacts(2);
         emulator.clock().advance(Duration.ofSeconds(1));
-        emulator.update("Contacts", ids.get(1), Map.of("Title", "changed"));
+        emulator.seed().update("Contacts", ids.get(1), Map.of("Title", "changed"));
 
         JsonNode after = json(call("GET", "/Contacts?fields=Last_Name", null, "If-Modified-Since",
                 "2026-02-06T00:28:53-08:00"));
@@ -126,7 +126,7 @@ class BiginEmulatorTest {
     @Test
     void timestampsCarryTheOrgsOffsetToTheSecond() throws Exception {
         emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53.789Z"));
-        emulator.seedContacts(1);
+        emulator.seed().contacts(1);
 
         JsonNode record = json(call("GET", "/Contacts?fields=Created_Time,Modified_Time", null)).get("data").get(0);
 
@@ -136,8 +136,8 @@ class BiginEmulatorTest {
 
     @Test
     void sortByModifiedTimeAscendingOrdersByLastChange() throws Exception {
-        List<String> ids = emulator.seedContacts(3);
-        emulator.update("Contacts", ids.get(0), Map.of("Title", "last"));
+        List<String> ids = emulator.seed().contacts(3);
+        emulator.seed().update("Contacts", ids.get(0), Map.of("Title", "last"));
 
         JsonNode data = json(call("GET", "/Contacts?fields=Last_Name&sort_by=Modified_Time&sort_order=asc", null))
                 .get("data");
@@ -166,7 +166,7 @@ class BiginEmulatorTest {
 
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).get("code").asText()).isEqualTo("LIMIT_EXCEEDED");
-        assertThat(emulator.count("Contacts")).isZero();
+        assertThat(emulator.observe().count("Contacts")).isZero();
     }
 
     @Test
@@ -181,21 +181,21 @@ class BiginEmulatorTest {
 
     @Test
     void upsertMatchesDuplicateCheckFieldsIgnoringCase() throws Exception {
-        emulator.insert("Contacts", Map.of("Last_Name", "A", "Email", "Ann@Example.com"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "A", "Email", "Ann@Example.com"));
 
         JsonNode data = json(call("POST", "/Contacts/upsert",
                 "{\"data\":[{\"Last_Name\":\"A2\",\"Email\":\"ann@example.com\"}],\"duplicate_check_fields\":[\"Email\"]}"))
                 .get("data");
 
         assertThat(data.get(0).get("action").asText()).isEqualTo("update");
-        assertThat(emulator.count("Contacts")).isEqualTo(1);
+        assertThat(emulator.observe().count("Contacts")).isEqualTo(1);
     }
 
     @Test
     void searchCriteriaSupportsEqualsStartsWithAndEscapes() throws Exception {
-        emulator.insert("Contacts", Map.of("Last_Name", "Watson", "Email", "ted@example.com"));
-        emulator.insert("Contacts", Map.of("Last_Name", "Watson", "Email", "sue@example.com"));
-        emulator.insert("Contacts", Map.of("Last_Name", "Smith, (Jr)"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Watson", "Email", "ted@example.com"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Watson", "Email", "sue@example.com"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Smith, (Jr)"));
 
         JsonNode both = json(call("GET", "/Contacts/search?criteria="
                                          + enc("((Last_Name:equals:Watson)and(Email:starts_with:ted))"), null));
@@ -212,7 +212,7 @@ class BiginEmulatorTest {
 
     @Test
     void deletedRecordsListIdTimeAndUser() throws Exception {
-        String id = emulator.seedContacts(1).get(0);
+        String id = emulator.seed().contacts(1).get(0);
         call("DELETE", "/Contacts?ids=" + id, null);
 
         JsonNode deleted = json(call("GET", "/Contacts/deleted?type=all", null)).get("data").get(0);
@@ -232,7 +232,7 @@ class BiginEmulatorTest {
 
     @Test
     void tokensExpireAndMintingIsThrottledPast10In10Minutes() throws Exception {
-        emulator.tokenLifetime(Duration.ofSeconds(60));
+        emulator.tuning().tokenLifetime(Duration.ofSeconds(60));
         String form = "grant_type=refresh_token&client_id=" + BiginEmulator.CLIENT_ID + "&client_secret="
                       + BiginEmulator.CLIENT_SECRET + "&refresh_token=" + BiginEmulator.REFRESH_TOKEN;
         HttpRequest mint = HttpRequest.newBuilder(URI.create(emulator.accountsUrl() + "/oauth/v2/token"))
@@ -262,7 +262,7 @@ class BiginEmulatorTest {
     void theSixteenthTokenSilentlyInvalidatesTheOldest() throws Exception {
         String form = "grant_type=refresh_token&client_id=" + BiginEmulator.CLIENT_ID + "&client_secret="
                       + BiginEmulator.CLIENT_SECRET + "&refresh_token=" + BiginEmulator.REFRESH_TOKEN;
-        emulator.tokenLimits(100, 15);
+        emulator.tuning().tokenLimits(100, 15);
         HttpRequest mint = HttpRequest.newBuilder(URI.create(emulator.accountsUrl() + "/oauth/v2/token"))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         String first = JSON.readTree(http.send(mint, HttpResponse.BodyHandlers.ofString()).body()).get("access_token")
@@ -274,7 +274,7 @@ class BiginEmulatorTest {
                 .header("Authorization", "Zoho-oauthtoken " + first).build();
 
         assertThat(http.send(use, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-        emulator.tokenLimits(10, 15);
+        emulator.tuning().tokenLimits(10, 15);
     }
 
     @Test
@@ -308,20 +308,20 @@ class BiginEmulatorTest {
 
     @Test
     void callsAndCreditsAreCountedByBiginsTable() throws Exception {
-        emulator.defineView("Contacts", "1", null);
+        emulator.seed().view("Contacts", "1", null);
         String hundred = IntStream.range(0, 100).mapToObj(i -> "{\"Last_Name\":\"x\"}").collect(Collectors.joining(","));
         call("POST", "/Contacts", "{\"data\":[" + hundred + "]}");
         call("POST", "/Contacts", "{\"data\":[{\"Last_Name\":\"y\"}]}");
         call("GET", "/Contacts?fields=Last_Name", null);
         call("GET", "/Contacts?fields=Last_Name&cvid=1", null);
 
-        assertThat(emulator.apiCalls()).isEqualTo(4);
-        assertThat(emulator.credits()).isEqualTo(10 + 1 + 1 + 3);
+        assertThat(emulator.observe().apiCalls()).isEqualTo(4);
+        assertThat(emulator.observe().credits()).isEqualTo(10 + 1 + 1 + 3);
     }
 
     @Test
     void faultsFireTheGivenNumberOfTimesThenTheEmulatorAnswersNormally() throws Exception {
-        emulator.inject(Fault.tooManyRequests(7).on("GET", "/org").times(2));
+        emulator.faults().inject(Fault.tooManyRequests(7).on("GET", "/org").times(2));
 
         HttpResponse<String> first = call("GET", "/org", null);
         call("GET", "/org", null);
@@ -334,7 +334,7 @@ class BiginEmulatorTest {
 
     @Test
     void aRestartKeepsTheDataAndThePort() throws Exception {
-        emulator.seedContacts(3);
+        emulator.seed().contacts(3);
         int port = emulator.port();
 
         emulator.restart();
@@ -345,7 +345,7 @@ class BiginEmulatorTest {
 
     @Test
     void coqlSelectsWithWhereOrderAndLimit() throws Exception {
-        emulator.seedContacts(5);
+        emulator.seed().contacts(5);
 
         JsonNode r = json(call("POST", "/coql", "{\"select_query\":\"select Last_Name, Modified_Time from Contacts "
                                                 + "where Last_Name like 'Number%' order by Last_Name desc limit 2\"}"));
@@ -357,7 +357,7 @@ class BiginEmulatorTest {
 
     @Test
     void coqlNotInExcludesIdsAndTakesAtMostFiftyValues() throws Exception {
-        List<String> ids = emulator.seedContacts(4);
+        List<String> ids = emulator.seed().contacts(4);
 
         JsonNode r = json(call("POST", "/coql", "{\"select_query\":\"select Last_Name from Contacts where (Last_Name"
                                                 + " like 'Number%' and id not in ('" + ids.get(0) + "', '" + ids.get(2)

@@ -109,11 +109,11 @@ class EmulatorMainTest {
     void recordIdsKeepGrowingAcrossRestarts() throws Exception {
         String first;
         try (BiginEmulator emulator = new BiginEmulator().start()) {
-            first = emulator.seedContacts(1).get(0);
+            first = emulator.seed().contacts(1).get(0);
         }
         Thread.sleep(5);
         try (BiginEmulator restarted = new BiginEmulator().start()) {
-            String second = restarted.seedContacts(1).get(0);
+            String second = restarted.seed().contacts(1).get(0);
             assertThat(second).hasSize(first.length());
             assertThat(Long.parseLong(second)).isGreaterThan(Long.parseLong(first));
         }

@@ -86,8 +86,8 @@ class ProductionShapesTest {
 
     /** An account with a contact in it; the user is the emulator's own. */
     private Map<String, String> seed() {
-        String account = emulator.insert("Accounts", Map.of("Account_Name", "Acme"));
-        String contact = emulator.insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace",
+        String account = emulator.seed().insert("Accounts", Map.of("Account_Name", "Acme"));
+        String contact = emulator.seed().insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace",
                 "Email", "ada@example.com", "Mailing_City", "London", "Account_Name", Map.of("id", account)));
         return Map.of("{account}", account, "{contact}", contact, "{user}", "7255024000000100001");
     }

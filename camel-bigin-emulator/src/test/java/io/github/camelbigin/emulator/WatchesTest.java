@@ -66,7 +66,7 @@ class WatchesTest {
         assertThat(result.get("code").asText()).isEqualTo("SUCCESS");
         assertThat(result.at("/details/events/0").fieldNames()).toIterable()
                 .containsExactly("channel_expiry", "resource_uri", "resource_id", "resource_name", "channel_id");
-        emulator.insert("Contacts", Map.of("Last_Name", "Shaped"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Shaped"));
         assertThat(receiver.next(WAIT)).containsOnlyKeys("server_time", "query_params", "module", "resource_uri",
                 "ids", "affected_fields", "operation", "channel_id", "token");
     }
@@ -106,7 +106,7 @@ class WatchesTest {
                 Duration.ofHours(1)) + "]}");
         assertThat(renewal.statusCode()).isEqualTo(202);
         assertThat(json(renewal).at("/watch/0/code").asText()).isEqualTo("NOT_SUBSCRIBED");
-        emulator.insert("Contacts", Map.of("Last_Name", "Unheard"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Unheard"));
         assertThat(receiver.next(Duration.ofMillis(300))).isNull();
     }
 
@@ -125,36 +125,36 @@ class WatchesTest {
     void callbacksCanBeDroppedDoubledAndReordered() throws Exception {
         enable(item("6", "[\"Contacts.all\"]", Duration.ofHours(1)));
 
-        emulator.dropNextCallbacks(1);
-        String dropped = emulator.insert("Contacts", Map.of("Last_Name", "Lost"));
+        emulator.faults().dropNextCallbacks(1);
+        String dropped = emulator.seed().insert("Contacts", Map.of("Last_Name", "Lost"));
         awaitCallbacks(1);
-        emulator.duplicateCallbacks(true);
-        String doubled = emulator.insert("Contacts", Map.of("Last_Name", "Twice"));
+        emulator.faults().duplicateCallbacks(true);
+        String doubled = emulator.seed().insert("Contacts", Map.of("Last_Name", "Twice"));
         assertThat(ids(receiver.next(WAIT))).containsExactly(doubled);
         assertThat(ids(receiver.next(WAIT))).containsExactly(doubled);
-        emulator.duplicateCallbacks(false);
+        emulator.faults().duplicateCallbacks(false);
 
-        emulator.reorderNextCallback();
-        String first = emulator.insert("Contacts", Map.of("Last_Name", "First"));
-        emulator.delete("Contacts", first);
+        emulator.faults().reorderNextCallback();
+        String first = emulator.seed().insert("Contacts", Map.of("Last_Name", "First"));
+        emulator.seed().delete("Contacts", first);
         Map<String, Object> a = receiver.next(WAIT);
         Map<String, Object> b = receiver.next(WAIT);
         assertThat(a).containsEntry("operation", "delete");
         assertThat(b).containsEntry("operation", "insert");
         assertThat(ids(b)).containsExactly(first);
 
-        assertThat(emulator.callbacks().get(0).wasDropped()).isTrue();
-        assertThat(emulator.callbacks().get(0).ids()).containsExactly(dropped);
+        assertThat(emulator.observe().callbacks().get(0).wasDropped()).isTrue();
+        assertThat(emulator.observe().callbacks().get(0).ids()).containsExactly(dropped);
     }
 
     @Test
     void aChannelCanBeEndedEarly() throws Exception {
         enable(item("7", "[\"Contacts.create\"]", Duration.ofHours(1)));
 
-        assertThat(emulator.expireChannel("7")).isTrue();
+        assertThat(emulator.faults().expireChannel("7")).isTrue();
 
-        assertThat(emulator.channelIds()).isEmpty();
-        emulator.insert("Contacts", Map.of("Last_Name", "Unheard"));
+        assertThat(emulator.observe().channelIds()).isEmpty();
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Unheard"));
         assertThat(receiver.next(Duration.ofMillis(300))).isNull();
     }
 
@@ -166,9 +166,9 @@ class WatchesTest {
 
     private void awaitCallbacks(int n) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (emulator.callbacks().size() < n && System.nanoTime() < deadline) {
+        while (emulator.observe().callbacks().size() < n && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(emulator.callbacks()).hasSizeGreaterThanOrEqualTo(n);
+        assertThat(emulator.observe().callbacks()).hasSizeGreaterThanOrEqualTo(n);
     }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.common.ZohoComponent;
 import io.github.camelbigin.common.ZohoEndpoint;
+import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.zoho.http.ClientStats;
 import io.github.camelbigin.zoho.records.WriteResult;
 import org.apache.camel.CamelContext;
@@ -119,7 +119,7 @@ public final class BiginDemo {
         out.printf("  %-20s %9d   (%d credits by %s's table; a one-record-per-call integration spends %d calls)%n",
                 "total", stats.getApiCalls(), stats.getCredits(), product.name, 3 * ids.size() + 2);
         if (connection.isEmulated()) {
-            out.printf("  the emulator counted %d API calls%n", connection.emulator().apiCalls());
+            out.printf("  the emulator counted %d API calls%n", connection.emulator().observe().apiCalls());
         }
         return 0;
     }

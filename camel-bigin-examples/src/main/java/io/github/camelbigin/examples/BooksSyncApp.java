@@ -28,7 +28,7 @@ public final class BooksSyncApp {
                 main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
                     @Override
                     public void afterStart(org.apache.camel.main.BaseMainSupport m) {
-                        String id = connection.emulator().insert("Contacts", java.util.Map.of("First_Name", "Ada",
+                        String id = connection.emulator().seed().insert("Contacts", java.util.Map.of("First_Name", "Ada",
                                 "Last_Name", "Lovelace", "Email", "ada@example.com"));
                         System.out.println("Created the sample contact " + id + " in the embedded Bigin: watch it"
                                            + " reach Books");

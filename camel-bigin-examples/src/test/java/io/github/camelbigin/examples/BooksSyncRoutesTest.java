@@ -46,28 +46,28 @@ class BooksSyncRoutesTest {
         while (!done.getAsBoolean() && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(done.getAsBoolean()).as("synced within 15 s; requests: %s", emulator.requests()).isTrue();
+        assertThat(done.getAsBoolean()).as("synced within 15 s; requests: %s", emulator.observe().requests()).isTrue();
     }
 
     @Test
     void aBiginContactIsCreatedInBooksThenUpdatedThereAndOneWithoutEmailIsLeftOut() throws Exception {
-        String id = emulator.insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace",
+        String id = emulator.seed().insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace",
                 "Email", "ada+books@example.com", "Phone", "+44 20 1234"));
-        emulator.insert("Contacts", Map.of("Last_Name", "NoEmail"));
-        await(() -> emulator.booksContacts().size() == 1);
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "NoEmail"));
+        await(() -> emulator.observe().booksContacts().size() == 1);
 
-        emulator.update("Contacts", id, Map.of("Phone", "+44 20 9999"));
-        await(() -> "+44 20 9999".equals(emulator.booksContacts().get(0).get("phone")));
+        emulator.seed().update("Contacts", id, Map.of("Phone", "+44 20 9999"));
+        await(() -> "+44 20 9999".equals(emulator.observe().booksContacts().get(0).get("phone")));
 
-        List<Map<String, Object>> books = emulator.booksContacts();
+        List<Map<String, Object>> books = emulator.observe().booksContacts();
         assertThat(books).hasSize(1);
         assertThat(books.get(0)).containsEntry("contact_name", "Ada Lovelace").containsEntry("email",
                 "ada+books@example.com");
         assertThat((List<?>) books.get(0).get("contact_persons")).hasSize(1);
-        assertThat(emulator.requests()).filteredOn(r -> r.path().startsWith("/books/v3/"))
+        assertThat(emulator.observe().requests()).filteredOn(r -> r.path().startsWith("/books/v3/"))
                 .extracting(r -> r.method() + " " + r.status())
                 .containsExactly("GET 200", "POST 201", "GET 200", "PUT 200");
-        assertThat(emulator.requests()).filteredOn(r -> r.path().startsWith("/books/v3/"))
+        assertThat(emulator.observe().requests()).filteredOn(r -> r.path().startsWith("/books/v3/"))
                 .allMatch(r -> ("Zoho-oauthtoken " + BiginEmulator.ACCESS_TOKEN).equals(r.header("Authorization")));
     }
 
@@ -75,20 +75,20 @@ class BooksSyncRoutesTest {
     void aContactBooksRefusesIsParkedInTheDeadLetterOnceAndTheSyncGoesOn() throws Exception {
         org.apache.camel.component.mock.MockEndpoint parked = context.getEndpoint("mock:parked",
                 org.apache.camel.component.mock.MockEndpoint.class);
-        emulator.insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace", "Email", "ada@example.com"));
-        await(() -> emulator.booksContacts().size() == 1);
+        emulator.seed().insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace", "Email", "ada@example.com"));
+        await(() -> emulator.observe().booksContacts().size() == 1);
         // Books keeps contact names unique: a second Ada Lovelace with another email is refused there
-        String twin = emulator.insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace",
+        String twin = emulator.seed().insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace",
                 "Email", "ada.twin@example.com"));
-        emulator.insert("Contacts", Map.of("First_Name", "Grace", "Last_Name", "Hopper", "Email", "grace@example.com"));
+        emulator.seed().insert("Contacts", Map.of("First_Name", "Grace", "Last_Name", "Hopper", "Email", "grace@example.com"));
 
-        await(() -> emulator.booksContacts().size() == 2);
+        await(() -> emulator.observe().booksContacts().size() == 2);
         Thread.sleep(300);
-        assertThat(emulator.booksContacts()).extracting(c -> c.get("email"))
+        assertThat(emulator.observe().booksContacts()).extracting(c -> c.get("email"))
                 .containsExactlyInAnyOrder("ada@example.com", "grace@example.com");
         assertThat(parked.getReceivedExchanges()).singleElement().satisfies(e -> assertThat(
                 e.getIn().getHeader(io.github.camelbigin.component.BiginConstants.RECORD_ID)).isEqualTo(twin));
-        assertThat(emulator.requests()).filteredOn(r -> r.path().startsWith("/books/v3/") && r.status() == 400)
+        assertThat(emulator.observe().requests()).filteredOn(r -> r.path().startsWith("/books/v3/") && r.status() == 400)
                 .hasSize(3); // the first try and two redeliveries, then parked
     }
 }

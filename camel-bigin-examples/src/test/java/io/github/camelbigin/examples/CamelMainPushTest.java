@@ -61,9 +61,9 @@ class CamelMainPushTest {
             }
         });
         main.start();
-        assertThat(emulator.channelIds()).hasSize(1);
+        assertThat(emulator.observe().channelIds()).hasSize(1);
 
-        String id = emulator.insert("Contacts", Map.of("Last_Name", "ByCamelMain"));
+        String id = emulator.seed().insert("Contacts", Map.of("Last_Name", "ByCamelMain"));
         long deadline = System.currentTimeMillis() + 10_000;
         while (received.isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
@@ -72,6 +72,6 @@ class CamelMainPushTest {
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getIn().getHeader(BiginConstants.RECORD_ID)).isEqualTo(id);
         assertThat(received.get(0).getIn().getHeader(BiginConstants.TRIGGER)).isEqualTo("notification");
-        assertThat(emulator.callbacks()).extracting(Callback::status).containsOnly(200);
+        assertThat(emulator.observe().callbacks()).extracting(Callback::status).containsOnly(200);
     }
 }

@@ -84,11 +84,11 @@ class ExampleMainsTest {
             assertThat(boot.awaitLine(l -> l.contains("Started BiginSpringBootApplication"), STARTUP))
                     .as(String.join("\n", boot.output())).isTrue();
             long deadline = System.currentTimeMillis() + 30_000;
-            while (emulator.apiCalls() < 2 && System.currentTimeMillis() < deadline) {
+            while (emulator.observe().apiCalls() < 2 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50); // the consumer takes its starting point, then polls
             }
-            assertThat(emulator.apiCalls()).as(String.join("\n", boot.output())).isGreaterThanOrEqualTo(2);
-            String id = emulator.insert("Contacts", Map.of("Last_Name", "Lovelace"));
+            assertThat(emulator.observe().apiCalls()).as(String.join("\n", boot.output())).isGreaterThanOrEqualTo(2);
+            String id = emulator.seed().insert("Contacts", Map.of("Last_Name", "Lovelace"));
             assertThat(boot.awaitLine(l -> l.contains("INFO") && l.contains("created contact " + id), STARTUP))
                     .as("a change logged at INFO: " + String.join("\n", boot.output())).isTrue();
             assertThat(boot.output()).noneMatch(l -> l.contains("NoClassDefFoundError"));

@@ -46,8 +46,8 @@ class NamedConnectionsTest {
 
     @Test
     void twoOrgsInOneApplicationFromPropertiesAndABean() throws Exception {
-        sales.insert("Contacts", Map.of("Last_Name", "SalesOrg"));
-        support.insert("Contacts", Map.of("Last_Name", "SupportOrg"));
+        sales.seed().insert("Contacts", Map.of("Last_Name", "SalesOrg"));
+        support.seed().insert("Contacts", Map.of("Last_Name", "SupportOrg"));
         BiginConnection bean = new BiginConnection();
         bean.setAccessToken(BiginEmulator.ACCESS_TOKEN);
         bean.setApiUrl(support.apiUrl());
@@ -73,8 +73,8 @@ class NamedConnectionsTest {
 
         assertThat(fromSales).extracting(r -> (Object) ((Map<?, ?>) r).get("Last_Name")).containsExactly("SalesOrg");
         assertThat(fromSupport).extracting(r -> (Object) ((Map<?, ?>) r).get("Last_Name")).containsExactly("SupportOrg");
-        assertThat(sales.apiCalls()).isEqualTo(1);
-        assertThat(support.apiCalls()).isEqualTo(1);
+        assertThat(sales.observe().apiCalls()).isEqualTo(1);
+        assertThat(support.observe().apiCalls()).isEqualTo(1);
     }
 
     @Test
@@ -88,8 +88,8 @@ class NamedConnectionsTest {
     void bigInAndZohoCrmInOneCamelMainApplicationEachFromItsOwnProperties() throws Exception {
         BiginEmulator crm = BiginEmulator.crm().start();
         try {
-            sales.insert("Contacts", Map.of("Last_Name", "BiginContact"));
-            crm.seed("Leads", 2, i -> Map.of("Last_Name", "Lead" + i));
+            sales.seed().insert("Contacts", Map.of("Last_Name", "BiginContact"));
+            crm.seed().records("Leads", 2, i -> Map.of("Last_Name", "Lead" + i));
             main = new Main();
             main.setDefaultPropertyPlaceholderLocation("false");
             main.addInitialProperty("camel.component.bigin.access-token", BiginEmulator.ACCESS_TOKEN);
@@ -112,7 +112,7 @@ class NamedConnectionsTest {
             assertThat(contacts).extracting(r -> (Object) ((Map<?, ?>) r).get("Last_Name"))
                     .containsExactly("BiginContact");
             assertThat(leads).isEqualTo(2);
-            assertThat(crm.apiRequests()).extracting(r -> r.path()).containsExactly("/crm/v8/Leads/actions/count");
+            assertThat(crm.observe().apiRequests()).extracting(r -> r.path()).containsExactly("/crm/v8/Leads/actions/count");
         } finally {
             crm.stop();
         }

@@ -59,10 +59,10 @@ class OwnProjectSnippetsTest {
             try (OwnJvm app = OwnJvm.start(MODULE, project, "io.github.camelbigin.examples.OwnProjectMain", Map.of(),
                     "-pl", "file:application.properties")) {
                 long deadline = System.currentTimeMillis() + 60_000;
-                while (emulator.apiCalls() < 2 && System.currentTimeMillis() < deadline) {
+                while (emulator.observe().apiCalls() < 2 && System.currentTimeMillis() < deadline) {
                     Thread.sleep(50); // the consumer takes its starting point, then polls
                 }
-                String id = emulator.insert("Contacts", Map.of("Last_Name", "Lovelace", "Email", "ada@example.com"));
+                String id = emulator.seed().insert("Contacts", Map.of("Last_Name", "Lovelace", "Email", "ada@example.com"));
 
                 // delivered: the watermark on file holds the record (the log line itself is INFO, which this
                 // module's logging configuration leaves out); a failed exchange would log its exception

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.common.testing.LocalPlatformHttp;
+import io.github.camelbigin.component.BiginComponent;
 import io.github.camelbigin.emulator.BiginEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -122,8 +122,8 @@ class ReadmeSnippetsTest {
         List<String> snippets = yamlSnippets();
         assertThat(snippets).hasSizeGreaterThanOrEqualTo(9);
         try (BiginEmulator emulator = new BiginEmulator().start(); BiginEmulator crm = BiginEmulator.crm().start()) {
-            emulator.seedContacts(3);
-            crm.seed("Leads", 3, n -> java.util.Map.of("Last_Name", "Lead" + n, "Lead_Status",
+            emulator.seed().contacts(3);
+            crm.seed().records("Leads", 3, n -> java.util.Map.of("Last_Name", "Lead" + n, "Lead_Status",
                     n == 0 ? "New" : "Contacted", "External_Lead_ID", "erp-" + n));
             for (int i = 0; i < snippets.size(); i++) {
                 CamelContext context = new DefaultCamelContext();
@@ -135,7 +135,7 @@ class ReadmeSnippetsTest {
                 BiginComponent bigin = new BiginComponent();
                 boolean maton = snippets.get(i).contains("Connections");
                 if (maton) { // the Maton connection operations: the component has a Maton key, as their text says
-                    emulator.addMatonKey("readme-maton-key");
+                    emulator.seed().matonKey("readme-maton-key");
                     bigin.getConfiguration().setApiKey("readme-maton-key");
                     bigin.getConfiguration().setApiUrl(emulator.matonApiUrl());
                     bigin.getConfiguration().setMatonControlUrl(emulator.matonControlUrl());
@@ -165,15 +165,15 @@ class ReadmeSnippetsTest {
                     } else if (from.equals("direct://new-contact")) {
                         context.createProducerTemplate().requestBody("direct:new-contact",
                                 "{\"Last_Name\":\"FromReadme\"}");
-                        assertThat(emulator.records("Contacts")).anyMatch(r -> "FromReadme".equals(r.get("Last_Name")));
+                        assertThat(emulator.observe().records("Contacts")).anyMatch(r -> "FromReadme".equals(r.get("Last_Name")));
                     } else if (snippets.get(i).contains("notifications: true")) {
-                        String id = emulator.insert("Contacts", java.util.Map.of("Last_Name", "Pushed"));
+                        String id = emulator.seed().insert("Contacts", java.util.Map.of("Last_Name", "Pushed"));
                         long deadline = System.nanoTime() + 10_000_000_000L;
-                        while (emulator.callbacks().stream().noneMatch(c -> c.ids().contains(id) && c.status() == 200)
+                        while (emulator.observe().callbacks().stream().noneMatch(c -> c.ids().contains(id) && c.status() == 200)
                                && System.nanoTime() < deadline) {
                             Thread.sleep(20);
                         }
-                        assertThat(emulator.callbacks()).as("the route received Bigin's callback")
+                        assertThat(emulator.observe().callbacks()).as("the route received Bigin's callback")
                                 .anyMatch(c -> c.ids().contains(id) && c.status() == 200);
                     } else if (from.equals("direct://count-contacted")) {
                         assertThat(context.createProducerTemplate().requestBody("direct:count-contacted", null,

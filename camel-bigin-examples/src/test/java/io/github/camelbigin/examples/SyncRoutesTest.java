@@ -51,7 +51,7 @@ class SyncRoutesTest {
         context.getPropertiesComponent().addInitialProperty("sync.redeliveryDelay", "10");
         context.addRoutes(new SyncRoutes());
         context.start();
-        await(() -> emulator.apiCalls() >= 2, "the consumer to take its starting point");
+        await(() -> emulator.observe().apiCalls() >= 2, "the consumer to take its starting point");
     }
 
     @AfterEach
@@ -67,12 +67,12 @@ class SyncRoutesTest {
 
     @Test
     void aContactCreatedInBiginIsCreatedInTheDatabaseAndItsUpdatesUpdateThatRow() {
-        String id = emulator.insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace",
+        String id = emulator.seed().insert("Contacts", Map.of("First_Name", "Ada", "Last_Name", "Lovelace",
                 "Email", "ada@example.com"));
         await(() -> row("ada@example.com") != null, "the new contact in the database");
         assertThat(row("ada@example.com")).containsEntry("LAST_NAME", "Lovelace").containsEntry("BIGIN_ID", id);
 
-        emulator.update("Contacts", id, Map.of("Last_Name", "King", "Phone", "+44 20 7946 0000"));
+        emulator.seed().update("Contacts", id, Map.of("Last_Name", "King", "Phone", "+44 20 7946 0000"));
 
         await(() -> "King".equals(row("ada@example.com").get("LAST_NAME")), "the change in the database");
         assertThat(db.queryForObject("select count(*) from crm_contact", Integer.class)).isEqualTo(1);
@@ -83,7 +83,7 @@ class SyncRoutesTest {
     void anExistingDatabaseRowWithTheSameEmailIsUpdatedNotDuplicated() {
         db.update("insert into crm_contact (email, last_name) values ('GRACE@example.com', 'Old')");
 
-        emulator.insert("Contacts", Map.of("Last_Name", "Hopper", "Email", "grace@example.com"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Hopper", "Email", "grace@example.com"));
 
         await(() -> "Hopper".equals(row("GRACE@example.com").get("LAST_NAME")), "the matched row updated");
         assertThat(db.queryForObject("select count(*) from crm_contact", Integer.class)).isEqualTo(1);
@@ -91,9 +91,9 @@ class SyncRoutesTest {
 
     @Test
     void aContactWithoutEmailIsNotSynced() {
-        emulator.insert("Contacts", Map.of("Last_Name", "NoEmail"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "NoEmail"));
         String withEmail = "later@example.com";
-        emulator.insert("Contacts", Map.of("Last_Name", "Later", "Email", withEmail));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Later", "Email", withEmail));
 
         await(() -> row(withEmail) != null, "the contact with an email");
         assertThat(db.queryForObject("select count(*) from crm_contact", Integer.class)).isEqualTo(1);
@@ -101,19 +101,19 @@ class SyncRoutesTest {
 
     @Test
     void aCsvDroppedInTheInboxIsUpsertedIntoBiginInBatchesOf100AndFlowsOnToTheDatabase() throws Exception {
-        emulator.insert("Contacts", Map.of("Last_Name", "Existing", "Email", "person7@example.com"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Existing", "Email", "person7@example.com"));
         String csv = "First_Name,Last_Name,Email\n" + IntStream.range(0, 250)
                 .mapToObj(i -> "P,Person" + i + ",person" + i + "@example.com").collect(Collectors.joining("\n"));
-        emulator.clearRequests();
+        emulator.observe().clearRequests();
         Files.createDirectories(dir.resolve("inbox"));
         Files.writeString(dir.resolve("inbox/contacts.csv"), csv);
 
         await(() -> Files.exists(dir.resolve("inbox/.done/contacts.csv")), "the CSV to be processed");
-        List<String> upserts = emulator.apiRequests().stream().filter(r -> r.apiPath().equals("/Contacts/upsert"))
+        List<String> upserts = emulator.observe().apiRequests().stream().filter(r -> r.apiPath().equals("/Contacts/upsert"))
                 .map(r -> r.bodyJson().get("data").size() + "").collect(Collectors.toList());
         assertThat(upserts).containsExactly("100", "100", "50");
-        assertThat(emulator.count("Contacts")).isEqualTo(250);
-        assertThat(emulator.records("Contacts").stream().filter(r -> "person7@example.com".equals(r.get("Email"))))
+        assertThat(emulator.observe().count("Contacts")).isEqualTo(250);
+        assertThat(emulator.observe().records("Contacts").stream().filter(r -> "person7@example.com".equals(r.get("Email"))))
                 .singleElement().extracting(r -> r.get("Last_Name")).isEqualTo("Person7");
 
         await(() -> db.queryForObject("select count(*) from crm_contact", Integer.class) == 250,
@@ -138,9 +138,9 @@ class SyncRoutesTest {
     void aContactTheDatabaseRefusesIsParkedInTheDeadLetterOnceAndTheSyncGoesOn() throws Exception {
         org.apache.camel.component.mock.MockEndpoint parked = context.getEndpoint("mock:parked",
                 org.apache.camel.component.mock.MockEndpoint.class);
-        String refused = emulator.insert("Contacts", Map.of("Last_Name", "TooLong", "Email", "long@example.com",
+        String refused = emulator.seed().insert("Contacts", Map.of("Last_Name", "TooLong", "Email", "long@example.com",
                 "Phone", "+1".repeat(30))); // 60 characters: the phone column takes 50
-        emulator.insert("Contacts", Map.of("Last_Name", "After", "Email", "after@example.com"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "After", "Email", "after@example.com"));
 
         await(() -> row("after@example.com") != null, "the contact after the refused one");
         Thread.sleep(300);

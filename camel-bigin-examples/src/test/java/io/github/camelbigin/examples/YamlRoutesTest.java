@@ -46,7 +46,7 @@ class YamlRoutesTest {
         MockEndpoint changes = context.getEndpoint("mock:changes", MockEndpoint.class);
         changes.expectedMessageCount(1);
         long deadline = System.currentTimeMillis() + 10_000;
-        while (emulator.apiCalls() < 2 && System.currentTimeMillis() < deadline) {
+        while (emulator.observe().apiCalls() < 2 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20); // the consumer takes its starting point first
         }
 

@@ -102,7 +102,7 @@ class KameletsTest {
         context.start();
         awaitConsumersStarted();
 
-        emulator.seedContacts(2);
+        emulator.seed().contacts(2);
 
         records.assertIsSatisfied(10_000);
         JsonNode first = new ObjectMapper().readTree(records.getExchanges().get(0).getIn().getBody(String.class));
@@ -129,14 +129,14 @@ class KameletsTest {
         context.start();
         awaitConsumersStarted();
 
-        crm.insert("Leads", Map.of("Last_Name", "Lovelace", "Company", "Engines"));
+        crm.seed().insert("Leads", Map.of("Last_Name", "Lovelace", "Company", "Engines"));
 
         leads.assertIsSatisfied(10_000);
         JsonNode lead = new ObjectMapper().readTree(leads.getExchanges().get(0).getIn().getBody(String.class));
         assertThat(lead.get("Company").asText()).isEqualTo("Engines");
         assertThat(leads.getExchanges().get(0).getIn().getHeader("CamelZohoCrmEventType")).isEqualTo("created");
-        assertThat(crm.apiRequests()).allSatisfy(r -> assertThat(r.path()).startsWith("/crm/v8/"));
-        assertThat(emulator.apiCalls()).isZero();
+        assertThat(crm.observe().apiRequests()).allSatisfy(r -> assertThat(r.path()).startsWith("/crm/v8/"));
+        assertThat(emulator.observe().apiCalls()).isZero();
     }
 
     @Test
@@ -157,8 +157,8 @@ class KameletsTest {
         context.createProducerTemplate().sendBody("direct:in",
                 "[{\"Deal_Name\":\"Engine order\",\"Stage\":\"Qualification\"},{\"Deal_Name\":\"Spares\",\"Stage\":\"Closed Won\"}]");
 
-        assertThat(crm.count("Deals")).isEqualTo(2);
-        assertThat(crm.apiRequests()).extracting(r -> r.method() + " " + r.path()).containsExactly("POST /crm/v8/Deals");
+        assertThat(crm.observe().count("Deals")).isEqualTo(2);
+        assertThat(crm.observe().apiRequests()).extracting(r -> r.method() + " " + r.path()).containsExactly("POST /crm/v8/Deals");
     }
 
     @Test
@@ -176,7 +176,7 @@ class KameletsTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.start())
                 .hasStackTraceContaining("the following mandatory parameters must be provided: module, events");
-        assertThat(emulator.apiCalls()).isZero();
+        assertThat(emulator.observe().apiCalls()).isZero();
     }
 
     @Test
@@ -203,16 +203,16 @@ class KameletsTest {
 
         context.createProducerTemplate().sendBody("direct:in", "[{\"Last_Name\":\"Lovelace\"}]");
 
-        assertThat(emulator.records("Contacts")).extracting(r -> r.get("Last_Name")).containsExactly("Lovelace");
+        assertThat(emulator.observe().records("Contacts")).extracting(r -> r.get("Last_Name")).containsExactly("Lovelace");
         assertThat(context.getEndpoints()).filteredOn(io.github.camelbigin.common.ZohoEndpoint.class::isInstance)
                 .map(e -> ((io.github.camelbigin.common.ZohoEndpoint) e).getCreditBudget()).containsExactly(500L);
-        assertThat(emulator.apiRequests()).allMatch(r -> ("Zoho-oauthtoken " + BiginEmulator.ACCESS_TOKEN)
+        assertThat(emulator.observe().apiRequests()).allMatch(r -> ("Zoho-oauthtoken " + BiginEmulator.ACCESS_TOKEN)
                 .equals(r.header("Authorization")));
     }
 
     @Test
     void bigInSinkUpsertsIncomingJson() throws Exception {
-        emulator.insert("Contacts", Map.of("Last_Name", "Old", "Email", "ada@example.com"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Old", "Email", "ada@example.com"));
         load("sink.camel.yaml", """
                 - route:
                     from:
@@ -230,14 +230,14 @@ class KameletsTest {
         context.createProducerTemplate().sendBody("direct:in",
                 "[{\"Last_Name\":\"Lovelace\",\"Email\":\"ada@example.com\"},{\"Last_Name\":\"Hopper\",\"Email\":\"grace@example.com\"}]");
 
-        assertThat(emulator.records("Contacts")).extracting(r -> r.get("Last_Name"))
+        assertThat(emulator.observe().records("Contacts")).extracting(r -> r.get("Last_Name"))
                 .containsExactlyInAnyOrder("Lovelace", "Hopper");
-        assertThat(emulator.apiRequests()).extracting(r -> r.apiPath()).containsExactly("/Contacts/upsert");
+        assertThat(emulator.observe().apiRequests()).extracting(r -> r.apiPath()).containsExactly("/Contacts/upsert");
     }
 
     @Test
     void bigInSearchActionAnswersTheMatchesAsAJsonArray() throws Exception {
-        emulator.seedContacts(3);
+        emulator.seed().contacts(3);
         load("search.camel.yaml", """
                 - route:
                     from:
@@ -259,7 +259,7 @@ class KameletsTest {
         assertThat(json).hasSize(1);
         assertThat(json.get(0).get("Last_Name").asText()).isEqualTo("Number2");
         assertThat(none).isEqualTo("[]");
-        assertThat(emulator.apiRequests().get(0).query()).containsEntry("email", "contact2@example.com");
+        assertThat(emulator.observe().apiRequests().get(0).query()).containsEntry("email", "contact2@example.com");
     }
 
     @Test
@@ -283,15 +283,15 @@ class KameletsTest {
         pushed.expectedMessageCount(1);
         context.start();
         awaitConsumersStarted();
-        assertThat(emulator.channelIds()).hasSize(1);
+        assertThat(emulator.observe().channelIds()).hasSize(1);
         // the starting point at start, then the first poll (push mode's first tick comes at once)
-        for (long until = System.currentTimeMillis() + 10_000; emulator.apiRequests().stream()
+        for (long until = System.currentTimeMillis() + 10_000; emulator.observe().apiRequests().stream()
                 .filter(r -> r.apiPath().equals("/Contacts") && r.isAnswered()).count() < 2
                 && System.currentTimeMillis() < until;) {
             Thread.sleep(20);
         }
 
-        String id = emulator.insert("Contacts", Map.of("Last_Name", "Pushed"));
+        String id = emulator.seed().insert("Contacts", Map.of("Last_Name", "Pushed"));
 
         pushed.assertIsSatisfied(5_000);
         assertThat(pushed.getExchanges().get(0).getIn().getBody(String.class)).contains("\"id\":\"" + id + "\"");
@@ -310,11 +310,11 @@ class KameletsTest {
         context.start();
         awaitConsumersStarted();
 
-        String id = emulator.insert("Contacts", Map.of("Last_Name", "Piped"));
+        String id = emulator.seed().insert("Contacts", Map.of("Last_Name", "Piped"));
 
         pipe.assertIsSatisfied(10_000);
         assertThat(pipe.getExchanges().get(0).getIn().getBody(String.class)).contains("\"id\":\"" + id + "\"");
-        assertThat(emulator.tokenRequests()).hasSize(1); // the Secret's OAuth credentials were used
+        assertThat(emulator.observe().tokenRequests()).hasSize(1); // the Secret's OAuth credentials were used
     }
 
     @Test
@@ -324,12 +324,12 @@ class KameletsTest {
 
         context.createProducerTemplate().sendBody("direct:contacts", "{\"Last_Name\":\"Sunk\",\"Email\":\"s@example.com\"}");
 
-        assertThat(emulator.records("Contacts")).extracting(r -> r.get("Email")).containsExactly("s@example.com");
+        assertThat(emulator.observe().records("Contacts")).extracting(r -> r.get("Email")).containsExactly("s@example.com");
     }
 
     @Test
     void theDocumentedIntegrationRunsAsIs() throws Exception {
-        emulator.insert("Contacts", Map.of("Last_Name", "Known", "Email", "known@example.com"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Known", "Email", "known@example.com"));
         // what the Camel K operator does with an Integration: run its flows
         JsonNode integration = YAML.readTree(Path.of("..", "docs", "camel-k", "bigin-lookup-integration.yaml").toFile());
         load("bigin-lookup.camel.yaml", YAML.writeValueAsString(integration.get("spec").get("flows")));

@@ -139,13 +139,17 @@ public abstract class ZohoComponent<C extends ZohoConfiguration> extends HealthC
         return clients;
     }
 
-    /** The clock credit budgets and paused consumers go by: the system's, or a test's fake one. */
-    public Clock creditClock() {
-        return clients().creditClock();
+    /**
+     * The component's clock — credit budgets, paused consumers and push mode's schedule go by it: the system's, or a
+     * test's fake one.
+     */
+    public Clock clock() {
+        return clients().clock();
     }
 
-    public void creditClock(Clock clock) {
-        clients().creditClock(clock);
+    /** Sets the component's clock: a test's fake one, which it moves instead of waiting. */
+    public void clock(Clock clock) {
+        clients().clock(clock);
     }
 
     @Override

@@ -30,6 +30,18 @@ class ArchitectureTest {
             .resideInAnyPackage("org.apache.hc..", "org.apache.camel.component.http..",
                     "io.github.camelbigin.emulator..");
 
+    /** How the engine makes its calls: its own business; the Camel layer goes through the client's services. */
+    @ArchTest
+    static final ArchRule theCamelLayerUsesNoneOfTheEnginesInternals = noClasses().should().dependOnClassesThat()
+            .haveFullyQualifiedName("io.github.camelbigin.zoho.http.HttpTransport")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.camelbigin.zoho.http.ApiRequest")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.camelbigin.zoho.http.ApiResponse")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.camelbigin.zoho.http.ApiErrors")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.camelbigin.zoho.http.CallBudget")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.camelbigin.zoho.http.RateLimiter")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.camelbigin.zoho.http.UriEncoding")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.github.camelbigin.zoho.records.JsonCalls");
+
     @ArchTest
     static final ArchRule theRolesFormNoCycle = slices().matching("io.github.camelbigin.common.(*)..")
             .should().beFreeOfCycles();

@@ -21,7 +21,7 @@ class ZohoCrmAuthenticationTest extends ZohoCrmTestSupport {
         template.requestBody(uri, (Object) null);
         template.requestBody(uri.replace("Leads", "Deals").replace("Last_Name", "Deal_Name"), (Object) null);
 
-        assertThat(emulator().tokenRequests()).hasSize(1);
+        assertThat(emulator().observe().tokenRequests()).hasSize(1);
         assertThat(apiRequests()).extracting(RecordedRequest::path).containsExactly("/crm/v8/Leads", "/crm/v8/Deals");
         assertThat(apiRequests()).allSatisfy(r -> assertThat(r.header("Authorization")).startsWith("Zoho-oauthtoken"));
     }
@@ -37,7 +37,7 @@ class ZohoCrmAuthenticationTest extends ZohoCrmTestSupport {
 
     @Test
     void aMatonKeyCallsTheGatewaysZohoCrmApp() {
-        emulator().addMatonKey("maton-crm", "crm-conn");
+        emulator().seed().matonKey("maton-crm", "crm-conn");
 
         template.requestBody("zohocrm:Leads?operation=count&apiKey=maton-crm&connectionId=crm-conn&apiUrl="
                              + emulator().matonApiUrl(), (Object) null);
@@ -51,7 +51,7 @@ class ZohoCrmAuthenticationTest extends ZohoCrmTestSupport {
 
     @Test
     void aMissingScopeNamesZohoCrmsScopeToGrant() {
-        emulator().addAccessToken("records-only", "ZohoCRM.modules.ALL");
+        emulator().seed().accessToken("records-only", "ZohoCRM.modules.ALL");
 
         Exchange ex = send("zohocrm:Leads?operation=modules&accessToken=records-only&apiUrl=" + emulator().apiUrl(),
                 null, java.util.Map.of());

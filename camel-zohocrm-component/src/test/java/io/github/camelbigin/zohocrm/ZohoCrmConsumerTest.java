@@ -37,17 +37,17 @@ class ZohoCrmConsumerTest extends ZohoCrmTestSupport {
     @Test
     void dealsCreatedUpdatedAndDeletedArriveOnceEachInOrderAcrossARestart() throws Exception {
         consume();
-        Thread.sleep(300); // the first poll sets the watermark at "now"
-        String a = emulator().insert("Deals", Map.of("Deal_Name", "A", "Stage", "Qualification"));
-        String b = emulator().insert("Deals", Map.of("Deal_Name", "B", "Stage", "Qualification"));
+        awaitConsumerStarted("deals"); // the starting point: "now"
+        String a = emulator().seed().insert("Deals", Map.of("Deal_Name", "A", "Stage", "Qualification"));
+        String b = emulator().seed().insert("Deals", Map.of("Deal_Name", "B", "Stage", "Qualification"));
         await(2);
 
         context.getRouteController().stopRoute("deals");
-        emulator().update("Deals", a, Map.of("Stage", "Closed Won"));
-        emulator().delete("Deals", b);
+        emulator().seed().update("Deals", a, Map.of("Stage", "Closed Won"));
+        emulator().seed().delete("Deals", b);
         context.getRouteController().startRoute("deals");
         await(4);
-        Thread.sleep(300); // more polls find nothing new
+        awaitTicks("deals", 3); // more polls find nothing new
 
         assertThat(List.copyOf(delivered)).containsExactly("created " + a, "created " + b, "updated " + a,
                 "deleted " + b);

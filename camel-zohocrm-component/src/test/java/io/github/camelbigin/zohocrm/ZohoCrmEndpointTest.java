@@ -44,7 +44,7 @@ class ZohoCrmEndpointTest extends ZohoCrmTestSupport {
 
     @Test
     void anEditionIsReadInAnyCaseAndAWrongOneNamesTheEditions() {
-        emulator().seed("Leads", 1, i -> Map.of("Last_Name", "L"));
+        emulator().seed().records("Leads", 1, i -> Map.of("Last_Name", "L"));
 
         long n = template.requestBody(crm("Leads?operation=count&edition=professional"), null, Long.class);
 
@@ -66,8 +66,8 @@ class ZohoCrmEndpointTest extends ZohoCrmTestSupport {
 
     @Test
     void endpointsOfOneOrgShareTheEditionsConcurrencyLimitWhateverTheirOtherOptions() throws Exception {
-        emulator().seed("Leads", 1, i -> Map.of("Last_Name", "L"));
-        emulator().inject(io.github.camelbigin.emulator.Fault.delay(40).always()); // calls overlap
+        emulator().seed().records("Leads", 1, i -> Map.of("Last_Name", "L"));
+        emulator().faults().inject(io.github.camelbigin.emulator.Fault.delay(40).always()); // calls overlap
         String[] uris = {crm("Leads?operation=count&edition=FREE&socketTimeout=30000"),
                 crm("Leads?operation=count&edition=FREE&socketTimeout=40000")};
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
@@ -84,8 +84,8 @@ class ZohoCrmEndpointTest extends ZohoCrmTestSupport {
             pool.shutdownNow();
         }
 
-        assertThat(emulator().apiCalls()).isEqualTo(32);
-        assertThat(emulator().peakConcurrency()).as("the Free edition's 5 calls at once, across both endpoints")
+        assertThat(emulator().observe().apiCalls()).isEqualTo(32);
+        assertThat(emulator().observe().peakConcurrency()).as("the Free edition's 5 calls at once, across both endpoints")
                 .isBetween(2, 5);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.github.camelbigin.common.testing.LocalPlatformHttp;
 import io.github.camelbigin.emulator.Fault;
 import io.github.camelbigin.emulator.RecordedRequest;
+import io.github.camelbigin.zoho.testing.FakeClock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -28,17 +29,17 @@ class ZohoCrmFaultTest extends ZohoCrmTestSupport {
 
     @Test
     void a429IsWaitedOutAndRetriedAndACreateLostAfterProcessingIsNeverSentTwice() {
-        emulator().inject(Fault.tooManyRequests(1).on("POST").times(1));
+        emulator().faults().inject(Fault.tooManyRequests(1).on("POST").times(1));
         List<?> created = template.requestBody(crm("Leads?operation=create"), Map.of("Last_Name", "Retried"),
                 List.class);
-        emulator().inject(Fault.dropAfterProcessing().on("POST").times(1));
+        emulator().faults().inject(Fault.dropAfterProcessing().on("POST").times(1));
         Exchange lost = template.send(crm("Leads?operation=create"), e -> e.getIn().setBody(Map.of("Last_Name",
                 "Once")));
 
         assertThat(created).hasSize(1);
         assertThat(lost.getException()).hasMessageContaining("Zoho CRM may or may not have processed it, so it was not"
                 + " sent again");
-        assertThat(emulator().records("Leads")).extracting(r -> r.get("Last_Name"))
+        assertThat(emulator().observe().records("Leads")).extracting(r -> r.get("Last_Name"))
                 .containsExactlyInAnyOrder("Retried", "Once");
         assertThat(apiRequests()).extracting(RecordedRequest::status).containsExactly(429, 201, 0);
     }
@@ -53,7 +54,7 @@ class ZohoCrmFaultTest extends ZohoCrmTestSupport {
             }
         });
         long until = System.currentTimeMillis() + 10_000;
-        while (emulator().channelIds().isEmpty() && System.currentTimeMillis() < until) {
+        while (emulator().observe().channelIds().isEmpty() && System.currentTimeMillis() < until) {
             Thread.sleep(20);
         }
 
@@ -64,14 +65,16 @@ class ZohoCrmFaultTest extends ZohoCrmTestSupport {
         assertThat(enable.status()).isEqualTo(201);
         assertThat(Duration.between(OffsetDateTime.now(), expiry)).isBetween(Duration.ofDays(6).minusMinutes(5),
                 Duration.ofDays(6));
-        assertThat(emulator().channelIds()).hasSize(1);
+        assertThat(emulator().observe().channelIds()).hasSize(1);
     }
 
     @Test
     void withNotifyFieldsOnlyThoseFieldsCallBackAndOtherEditsComeWithTheSafetyNetPoll() throws Exception {
-        String quiet = emulator().insert("Leads", Map.of("Last_Name", "Quiet"));
-        String loud = emulator().insert("Leads", Map.of("Last_Name", "Loud"));
+        String quiet = emulator().seed().insert("Leads", Map.of("Last_Name", "Quiet"));
+        String loud = emulator().seed().insert("Leads", Map.of("Last_Name", "Loud"));
         List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FakeClock clock = new FakeClock(java.time.Instant.now()); // the safety net goes by it: moved, not waited for
+        context.getComponent("zohocrm", ZohoCrmComponent.class).clock(clock);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -88,19 +91,20 @@ class ZohoCrmFaultTest extends ZohoCrmTestSupport {
                 && System.currentTimeMillis() < until;) {
             Thread.sleep(20);
         }
-        Thread.sleep(100);
-        assertThat(emulator().channelIds()).hasSize(1);
+        awaitTicks("push", 2);
+        assertThat(emulator().observe().channelIds()).hasSize(1);
 
-        emulator().update("Leads", quiet, Map.of("Company", "Renamed"));
-        Thread.sleep(1_000);
-        assertThat(emulator().callbacks()).as("an edit of a field not named calls nobody back").isEmpty();
+        emulator().seed().update("Leads", quiet, Map.of("Company", "Renamed"));
+        awaitTicks("push", 5);
+        assertThat(emulator().observe().callbacks()).as("an edit of a field not named calls nobody back").isEmpty();
         assertThat(delivered).as("so nothing is polled for it yet").isEmpty();
-        awaitDeliveries(delivered, 1); // the safety-net poll, every 3 s here
-        emulator().update("Leads", loud, Map.of("Lead_Status", "Contacted"));
+        clock.advance(Duration.ofSeconds(3));
+        awaitDeliveries(delivered, 1); // the safety-net poll, every 3 s of the component's clock here
+        emulator().seed().update("Leads", loud, Map.of("Lead_Status", "Contacted"));
         awaitDeliveries(delivered, 2);
 
         assertThat(delivered).containsExactly(quiet + " reconciliation", loud + " notification");
-        assertThat(emulator().callbacks()).singleElement().satisfies(c -> assertThat(c.ids()).containsExactly(loud));
+        assertThat(emulator().observe().callbacks()).singleElement().satisfies(c -> assertThat(c.ids()).containsExactly(loud));
         RecordedRequest enable = apiRequests().stream().filter(r -> r.apiPath().equals("/actions/watch")
                                                                    && r.method().equals("POST")).findFirst().orElseThrow();
         assertThat(enable.bodyJson().get("watch").get(0).get("notification_condition").toString())

@@ -39,10 +39,11 @@ class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
 
     @Test
     void everyRequestZohoCrmSendsAndEveryAnswerTheEmulatorGivesFitsZohosV8Specifications() throws Exception {
-        BiginEmulator emulator = emulator().recordAnswers(true);
-        List<String> ids = emulator.seed("Leads", 250, i -> Map.of("Last_Name", "Lead" + i, "Company", "Co" + i,
+        BiginEmulator emulator = emulator();
+        emulator.tuning().recordAnswers(true);
+        List<String> ids = emulator.seed().records("Leads", 250, i -> Map.of("Last_Name", "Lead" + i, "Company", "Co" + i,
                 "External_Lead_ID", "ext-" + i));
-        emulator.defineView("Leads", "4000000001", "(Company:equals:Co1)");
+        emulator.seed().view("Leads", "4000000001", "(Company:equals:Co1)");
 
         // records
         template.requestBody(crm("Leads?operation=create&failOnRecordError=false"), List.of(Map.of("Last_Name", "Ada", "Company", "Engines"),
@@ -69,8 +70,8 @@ class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
         template.requestBodyAndHeader(crm("Leads?operation=removeTags&tags=Hot"), null, ZohoCrmConstants.RECORD_IDS,
                 ids.subList(20, 22));
         // related records, notes, files, the org
-        String account = emulator.insert("Accounts", Map.of("Account_Name", "Engines Ltd"));
-        String contact = emulator.insert("Contacts", Map.of("Last_Name", "Babbage"));
+        String account = emulator.seed().insert("Accounts", Map.of("Account_Name", "Engines Ltd"));
+        String contact = emulator.seed().insert("Contacts", Map.of("Last_Name", "Babbage"));
         template.requestBodyAndHeader(crm("Accounts?operation=updateRelated&relatedList=Contacts"),
                 Map.of("id", contact), ZohoCrmConstants.RECORD_ID, account);
         template.requestBodyAndHeader(crm("Accounts?operation=related&relatedList=Contacts&fields=Last_Name"), null,
@@ -115,7 +116,7 @@ class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
             }
         });
         awaitConsumerStarted("push");
-        emulator.insert("Leads", Map.of("Last_Name", "Pushed"));
+        emulator.seed().insert("Leads", Map.of("Last_Name", "Pushed"));
         changes.assertIsSatisfied(10_000);
         context.getRouteController().stopRoute("push");
 
@@ -123,7 +124,7 @@ class ZohoCrmOpenApiConformanceTest extends ZohoCrmTestSupport {
                 "mass_update.json", "notifications.json", "bulk_read.json", "bulk_write.json", "tags.json",
                 "related_records.json", "notes.json", "attachments.json", "record_photo.json", "org.json",
                 "fields.json")
-                .check(emulator.apiRequests());
+                .check(emulator.observe().apiRequests());
         LOG.info("Checked {} requests against Zoho's CRM v8 specifications: {} request shapes, {} answer shapes,"
                  + " {} operations", report.requests(), report.requestShapes(), report.answerShapes(),
                 report.operations().size());

@@ -25,8 +25,8 @@ class ZohoCrmOperationsTest extends ZohoCrmTestSupport {
 
     @Test
     void relatedRecordsAreLinkedListedAndDelinked() {
-        String account = emulator().insert("Accounts", Map.of("Account_Name", "Engines Ltd"));
-        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Babbage"));
+        String account = emulator().seed().insert("Accounts", Map.of("Account_Name", "Engines Ltd"));
+        String contact = emulator().seed().insert("Contacts", Map.of("Last_Name", "Babbage"));
 
         List<WriteResult> linked = results(send(crm("Accounts?operation=updateRelated&relatedList=Contacts"),
                 Map.of("id", contact), Map.of(ZohoCrmConstants.RECORD_ID, account)));
@@ -43,7 +43,7 @@ class ZohoCrmOperationsTest extends ZohoCrmTestSupport {
 
     @Test
     void tagsAreCreatedListedAddedAndRemoved() {
-        List<String> ids = emulator().seed("Leads", 3, i -> Map.of("Last_Name", "Lead" + i));
+        List<String> ids = emulator().seed().records("Leads", 3, i -> Map.of("Last_Name", "Lead" + i));
 
         List<WriteResult> created = results(send(crm("Leads?operation=createTags"), List.of("Hot", "Cold"), Map.of()));
         List<?> tags = template.requestBody(crm("Leads?operation=tags"), null, List.class);
@@ -62,7 +62,7 @@ class ZohoCrmOperationsTest extends ZohoCrmTestSupport {
 
     @Test
     void notesAreCreatedReadUpdatedAndDeletedOnALead() {
-        String lead = emulator().insert("Leads", Map.of("Last_Name", "Noted"));
+        String lead = emulator().seed().insert("Leads", Map.of("Last_Name", "Noted"));
 
         List<WriteResult> created = results(send(crm("Leads?operation=createNotes"), List.of(
                 Map.of("Note_Title", "Call", "Note_Content", "Wants a demo"),
@@ -78,7 +78,7 @@ class ZohoCrmOperationsTest extends ZohoCrmTestSupport {
 
     @Test
     void attachmentsAndPhotosGoUpAndComeBackByteForByte() throws Exception {
-        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Lovelace"));
+        String contact = emulator().seed().insert("Contacts", Map.of("Last_Name", "Lovelace"));
         byte[] notes = "Notes on the Analytical Engine".getBytes();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -114,13 +114,13 @@ class ZohoCrmOperationsTest extends ZohoCrmTestSupport {
 
     @Test
     void matonConnectionsToZohoCrmAreCreatedAwaitedListedAndDeleted() {
-        emulator().addMatonKey("maton-crm-key");
+        emulator().seed().matonKey("maton-crm-key");
         String maton = "zohocrm:Leads?apiKey=maton-crm-key&matonControlUrl=" + emulator().matonControlUrl()
                        + "&apiUrl=" + emulator().matonApiUrl() + "&operation=";
 
         Exchange created = send(maton + "createConnection", null, Map.of());
         String id = created.getMessage().getHeader(ZohoCrmConstants.CONNECTION_ID, String.class);
-        emulator().authorizeMatonConnection(id);
+        emulator().seed().authorizeMatonConnection(id);
         Map<?, ?> active = template.requestBodyAndHeader(maton + "awaitConnection", null,
                 ZohoCrmConstants.CONNECTION_ID, id, Map.class);
         Map<?, ?> got = template.requestBodyAndHeader(maton + "getConnection", null, ZohoCrmConstants.CONNECTION_ID,
@@ -168,7 +168,7 @@ class ZohoCrmOperationsTest extends ZohoCrmTestSupport {
     void aFileLargerThanZohoCrmTakesIsRefusedBeforeAnyByteIsSent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path big = sparseFile(dir, "video.mp4", 100L * 1024 * 1024);
-        String contact = emulator().insert("Contacts", Map.of("Last_Name", "Big"));
+        String contact = emulator().seed().insert("Contacts", Map.of("Last_Name", "Big"));
 
         Exchange up = send(crm("Contacts?operation=uploadPhoto"), big.toFile(),
                 Map.of(ZohoCrmConstants.RECORD_ID, contact));

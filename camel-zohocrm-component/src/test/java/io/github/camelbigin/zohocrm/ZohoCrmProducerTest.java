@@ -37,7 +37,7 @@ class ZohoCrmProducerTest extends ZohoCrmTestSupport {
 
     @Test
     void aCoqlQueryReadsTwoThousandRecordsACallAtThreeCreditsEach() {
-        emulator().seedContacts(5_000);
+        emulator().seed().contacts(5_000);
 
         List<?> records = template.requestBody(crm("Contacts?operation=coql"),
                 "select Last_Name from Contacts where Email like '%@example.com'", List.class);
@@ -46,12 +46,12 @@ class ZohoCrmProducerTest extends ZohoCrmTestSupport {
         assertThat(new HashSet<>(records.stream().map(r -> ((Map<?, ?>) r).get("id")).toList())).hasSize(5_000);
         assertThat(calls()).hasSize(3).containsOnly("POST /coql");
         assertThat(apiRequests().get(0).bodyJson().get("select_query").asText()).endsWith("limit 2000");
-        assertThat(emulator().credits()).isEqualTo(9);
+        assertThat(emulator().observe().credits()).isEqualTo(9);
     }
 
     @Test
     void countWithoutAQueryIsOneCallOfTheCountActionWithTheCriteria() {
-        emulator().seedContacts(30);
+        emulator().seed().contacts(30);
 
         long all = template.requestBody(crm("Contacts?operation=count"), null, Long.class);
         long some = template.requestBodyAndHeader(crm("Contacts?operation=count"), null, ZohoCrmConstants.CRITERIA,
@@ -64,7 +64,7 @@ class ZohoCrmProducerTest extends ZohoCrmTestSupport {
 
     @Test
     void massUpdateSetsTheSameValuesOnEveryIdWithAResultEach() {
-        List<String> ids = emulator().seed("Leads", 150, i -> Map.of("Last_Name", "Lead" + i));
+        List<String> ids = emulator().seed().records("Leads", 150, i -> Map.of("Last_Name", "Lead" + i));
 
         List<?> results = template.requestBodyAndHeader(crm("Leads?operation=massUpdate"),
                 Map.of("Lead_Status", "Contacted"), ZohoCrmConstants.RECORD_IDS, ids, List.class);
@@ -79,8 +79,8 @@ class ZohoCrmProducerTest extends ZohoCrmTestSupport {
 
     @Test
     void massUpdateOfACustomViewRunsOneJobAndReportsItsCounts() {
-        emulator().seed("Leads", 12, i -> Map.of("Last_Name", "Lead" + i, "Industry", i < 5 ? "Steel" : "Wool"));
-        emulator().defineView("Leads", "4000000001", "(Industry:equals:Steel)");
+        emulator().seed().records("Leads", 12, i -> Map.of("Last_Name", "Lead" + i, "Industry", i < 5 ? "Steel" : "Wool"));
+        emulator().seed().view("Leads", "4000000001", "(Industry:equals:Steel)");
 
         Map<?, ?> job = template.requestBody(crm("Leads?operation=massUpdate&cvid=4000000001"),
                 Map.of("Lead_Status", "Qualified"), Map.class);
@@ -92,7 +92,7 @@ class ZohoCrmProducerTest extends ZohoCrmTestSupport {
 
     @Test
     void externalIdsStandInForRecordIdsOnGetUpdateAndDelete() {
-        emulator().insert("Contacts", Map.of("Last_Name", "Hopper", "External_Contact_ID", "erp-42"));
+        emulator().seed().insert("Contacts", Map.of("Last_Name", "Hopper", "External_Contact_ID", "erp-42"));
 
         Map<?, ?> got = template.requestBodyAndHeader(crm("Contacts?operation=get&externalField=External_Contact_ID"
                                                           + "&fields=Last_Name,Title"), null,
@@ -107,12 +107,12 @@ class ZohoCrmProducerTest extends ZohoCrmTestSupport {
         assertThat(deleted).singleElement().satisfies(r -> assertThat(((WriteResult) r).isSuccess()).isTrue());
         assertThat(apiRequests()).allSatisfy(r -> assertThat(r.header("X-EXTERNAL"))
                 .isEqualTo("Contacts.External_Contact_ID"));
-        assertThat(emulator().apiRequests().get(0).path()).isEqualTo("/crm/v8/Contacts/erp-42");
+        assertThat(emulator().observe().apiRequests().get(0).path()).isEqualTo("/crm/v8/Contacts/erp-42");
     }
 
     @Test
     void upsertSearchDeletedAndBulkJobsWorkOnCrmsPaths(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work) {
-        emulator().seed("Leads", 5, i -> Map.of("Last_Name", "Lead" + i, "Email", "lead" + i + "@example.com"));
+        emulator().seed().records("Leads", 5, i -> Map.of("Last_Name", "Lead" + i, "Email", "lead" + i + "@example.com"));
 
         List<?> upserted = template.requestBody(crm("Leads?operation=upsert&duplicateCheckFields=Email"), List.of(
                 Map.of("Last_Name", "Lead0 again", "Email", "lead0@example.com"),

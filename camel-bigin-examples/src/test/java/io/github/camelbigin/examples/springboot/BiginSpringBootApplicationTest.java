@@ -46,13 +46,13 @@ class BiginSpringBootApplicationTest {
         MockEndpoint changes = context.getEndpoint("mock:changes", MockEndpoint.class);
         changes.expectedMessageCount(1);
         long deadline = System.currentTimeMillis() + 10_000;
-        while (EMULATOR.apiCalls() < 2 && System.currentTimeMillis() < deadline) {
+        while (EMULATOR.observe().apiCalls() < 2 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20); // the consumer takes its starting point first
         }
 
         String id = template.requestBody("direct:create-contact", "{\"Last_Name\":\"Boot\"}", String.class);
 
-        assertThat(EMULATOR.record("Contacts", id)).isPresent();
+        assertThat(EMULATOR.observe().record("Contacts", id)).isPresent();
         changes.assertIsSatisfied(10_000);
         assertThat(changes.getExchanges().get(0).getIn().getHeader("CamelBiginRecordId")).isEqualTo(id);
     }

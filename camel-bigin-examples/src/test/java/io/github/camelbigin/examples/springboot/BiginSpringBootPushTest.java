@@ -57,21 +57,21 @@ class BiginSpringBootPushTest {
 
     @Test
     void changesArriveByBiginsCallbacksThroughTheSpringBootHttpServer() throws Exception {
-        assertThat(EMULATOR.channelIds()).as("the channel enabled at start").hasSize(1);
+        assertThat(EMULATOR.observe().channelIds()).as("the channel enabled at start").hasSize(1);
         MockEndpoint pushed = context.getEndpoint("mock:pushed", MockEndpoint.class);
         pushed.expectedMessageCount(1);
-        String id = EMULATOR.insert("Contacts", Map.of("Last_Name", "Pushed"));
+        String id = EMULATOR.seed().insert("Contacts", Map.of("Last_Name", "Pushed"));
         pushed.assertIsSatisfied(10_000);
 
         pushed.expectedMessageCount(2);
-        EMULATOR.delete("Contacts", id);
+        EMULATOR.seed().delete("Contacts", id);
         pushed.assertIsSatisfied(10_000);
         assertThat(pushed.getExchanges()).extracting(e -> e.getIn().getHeader(BiginConstants.EVENT_TYPE))
                 .containsExactly("created", "deleted");
         assertThat(pushed.getExchanges()).allSatisfy(e -> assertThat(e.getIn().getHeader(BiginConstants.TRIGGER))
                 .isEqualTo("notification"));
-        assertThat(EMULATOR.callbacks()).isNotEmpty().allMatch(c -> c.status() == 200, "answered 200");
-        assertThat(EMULATOR.callbacks()).extracting(Callback::url)
+        assertThat(EMULATOR.observe().callbacks()).isNotEmpty().allMatch(c -> c.status() == 200, "answered 200");
+        assertThat(EMULATOR.observe().callbacks()).extracting(Callback::url)
                 .allMatch(url -> url.equals("http://127.0.0.1:" + PORT + "/bigin/contacts"));
     }
 }

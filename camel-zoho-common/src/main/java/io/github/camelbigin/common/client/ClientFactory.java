@@ -15,10 +15,10 @@ import io.github.camelbigin.zoho.auth.OAuthAuthenticator;
 import io.github.camelbigin.zoho.auth.OAuthTokenProvider;
 import io.github.camelbigin.zoho.auth.StaticTokenAuthenticator;
 import io.github.camelbigin.zoho.client.ZohoClient;
-import io.github.camelbigin.zoho.http.Authenticator;
-import io.github.camelbigin.zoho.http.RetryPolicy;
 import io.github.camelbigin.zoho.credits.CreditBudget;
+import io.github.camelbigin.zoho.http.Authenticator;
 import io.github.camelbigin.zoho.http.ConcurrencyLimit;
+import io.github.camelbigin.zoho.http.RetryPolicy;
 import io.github.camelbigin.zoho.http.TransportSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.StateRepository;
@@ -44,17 +44,37 @@ public final class ClientFactory {
      * whose other options differ (a timeout, a proxy) still count against the same calls at once.
      */
     private final Map<String, ConcurrencyLimit> concurrencyLimits = new ConcurrentHashMap<>();
-    /** The clock credit budgets count the day by (a test gives a fake one). */
-    private Clock creditClock = Clock.systemUTC();
+    /** The component's clock: credit budgets, paused consumers and push mode's schedule go by it. */
+    private final SettableClock clock = new SettableClock();
 
-    /** Sets the clock credit budgets and paused consumers go by (a test's fake one). */
-    public void creditClock(Clock clock) {
-        this.creditClock = clock;
+    /** Sets the component's clock (a test's fake one); what was made with it follows at once. */
+    public void clock(Clock clock) {
+        this.clock.delegate = clock;
     }
 
-    /** The clock credit budgets and paused consumers go by: the system's, or a test's fake one. */
-    public Clock creditClock() {
-        return creditClock;
+    /** The component's clock: the system's, or a test's fake one. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** A clock whose time comes from another, which can be swapped while clients and consumers use it. */
+    private static final class SettableClock extends Clock {
+        private volatile Clock delegate = Clock.systemUTC();
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return delegate.getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return delegate.withZone(zone);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return delegate.instant();
+        }
     }
 
     /** The Maton keys (their hashes, never the keys) whose choice of connection was said, with their control URL. */
@@ -164,7 +184,7 @@ public final class ClientFactory {
                 : memoryLedgers;
         ServiceHelper.startService(repo);
         String key = k.creditKey();
-        return new CreditBudget(k.api(), k.creditBudget(), creditClock, new CreditBudget.Store() {
+        return new CreditBudget(k.api(), k.creditBudget(), clock, new CreditBudget.Store() {
             @Override
             public String load() {
                 return repo.getState(key);

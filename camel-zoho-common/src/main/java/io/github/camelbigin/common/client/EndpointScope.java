@@ -82,9 +82,9 @@ public final class EndpointScope {
         return memoryState;
     }
 
-    /** The clock credit budgets and paused consumers go by. */
-    public Clock creditClock() {
-        return clients.creditClock();
+    /** The component's clock: credit budgets, paused consumers and push mode's schedule go by it. */
+    public Clock clock() {
+        return clients.clock();
     }
 
     TransportSettings transportSettings() {

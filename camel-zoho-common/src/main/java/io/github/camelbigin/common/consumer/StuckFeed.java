@@ -1,6 +1,6 @@
 package io.github.camelbigin.common.consumer;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +14,12 @@ final class StuckFeed {
     private static final Logger LOG = LoggerFactory.getLogger(StuckFeed.class);
 
     private final String label;
+    private final Clock clock;
     private volatile StuckRecord stuck;
 
-    StuckFeed(String label) {
+    StuckFeed(String label, Clock clock) {
         this.label = label;
+        this.clock = clock;
     }
 
     /** The record the feed is stuck on, or null when it moves. */
@@ -27,7 +29,7 @@ final class StuckFeed {
 
     /** An exchange of this record failed: the feed is stuck on it (once more, when it was already). */
     StuckRecord failed(String id, String type) {
-        StuckRecord s = StuckRecord.failedAgain(stuck, id, type, Instant.now());
+        StuckRecord s = StuckRecord.failedAgain(stuck, id, type, clock.instant());
         stuck = s;
         return s;
     }

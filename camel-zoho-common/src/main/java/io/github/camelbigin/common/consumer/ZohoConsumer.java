@@ -60,8 +60,8 @@ public class ZohoConsumer extends ScheduledBatchPollingConsumer {
         this.scope = scope;
         this.feed = scope.settings().feed();
         this.store = new FeedStore(scope);
-        this.gate = new PollGate(scope.label(), () -> scope.creditClock().instant());
-        this.stuck = new StuckFeed(scope.label());
+        this.gate = new PollGate(scope.label(), () -> scope.clock().instant());
+        this.stuck = new StuckFeed(scope.label(), scope.clock());
         setMaxMessagesPerPoll(scope.config().getMaxMessagesPerPoll());
     }
 
@@ -177,7 +177,7 @@ public class ZohoConsumer extends ScheduledBatchPollingConsumer {
             setExceptionHandler(new OncePerFailureExceptionHandler(getExceptionHandler(), LOG));
         }
         if (push) {
-            wakeUps = new WakeUps(scope.settings().push().reconcile(), scope.client()::serverTime);
+            wakeUps = new WakeUps(scope.settings().push().reconcile(), scope.client()::serverTime, scope.clock());
             CallbackReceiver starting = new CallbackReceiver(getEndpoint().getCamelContext(), scope, store.key(),
                     new ArrayList<>(feed.events()), wakeUps, store.inbox() == null ? null : store::announced);
             starting.start(); // throws, leaving nothing open, when the channel is refused

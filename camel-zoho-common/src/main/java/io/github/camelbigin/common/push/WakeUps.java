@@ -1,5 +1,6 @@
 package io.github.camelbigin.common.push;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,16 +25,19 @@ public final class WakeUps {
     private final AtomicBoolean woken = new AtomicBoolean();
     private final Duration reconcile;
     private final Supplier<Instant> serverTime;
-    private volatile long nextPollNanos;
+    private final Clock clock;
+    private volatile Instant nextPoll;
 
     /**
      * @param reconcile  the safety net's interval
      * @param serverTime Zoho's clock, which a poll's wish to read again at a time is given in
+     * @param clock      the component's clock, which the schedule goes by
      */
-    public WakeUps(Duration reconcile, Supplier<Instant> serverTime) {
+    public WakeUps(Duration reconcile, Supplier<Instant> serverTime, Clock clock) {
         this.reconcile = reconcile;
         this.serverTime = serverTime;
-        this.nextPollNanos = System.nanoTime(); // the first poll is due at once
+        this.clock = clock;
+        this.nextPoll = clock.instant(); // the first poll is due at once
     }
 
     /** A callback came: the next tick polls. */
@@ -46,7 +50,7 @@ public final class WakeUps {
         if (woken.getAndSet(false)) {
             return NOTIFICATION;
         }
-        return System.nanoTime() - nextPollNanos >= 0 ? RECONCILIATION : null;
+        return clock.instant().isBefore(nextPoll) ? null : RECONCILIATION;
     }
 
     /**
@@ -59,6 +63,6 @@ public final class WakeUps {
             Duration wait = Duration.between(serverTime.get(), readAgainAt);
             next = wait.isNegative() ? Duration.ZERO : wait.compareTo(next) < 0 ? wait : next;
         }
-        nextPollNanos = System.nanoTime() + next.toNanos();
+        nextPoll = clock.instant().plus(next);
     }
 }

@@ -68,11 +68,11 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
 
     /** The API requests the emulator saw, e.g. {@code "GET /Contacts"}. */
     protected List<String> calls() {
-        return emulator().apiRequests().stream().map(r -> r.method() + " " + r.apiPath()).collect(Collectors.toList());
+        return emulator().observe().apiRequests().stream().map(r -> r.method() + " " + r.apiPath()).collect(Collectors.toList());
     }
 
     protected List<RecordedRequest> apiRequests() {
-        return emulator().apiRequests();
+        return emulator().observe().apiRequests();
     }
 
     /** Waits until the route's consumer has its starting watermark: records made from then on are new to it. */
@@ -86,6 +86,23 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
             throw new AssertionError("the consumer of " + routeId + " took no starting point in 10 s");
         }
         return consumer;
+    }
+
+    /**
+     * Waits until the route's consumer has run {@code n} more polls than now (in push mode its ticks, which look
+     * whether a poll is due): what happens in that many polls has happened, however fast the machine is.
+     */
+    protected void awaitTicks(String routeId, int n) throws InterruptedException {
+        org.apache.camel.support.ScheduledPollConsumer consumer =
+                (org.apache.camel.support.ScheduledPollConsumer) context.getRoute(routeId).getConsumer();
+        long target = consumer.getCounter() + n + 1; // + 1: the poll running now may have been counted already
+        for (long until = System.currentTimeMillis() + 20_000; consumer.getCounter() < target;) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("the consumer of " + routeId + " ran " + consumer.getCounter()
+                                         + " polls, not " + target + ", in 20 s");
+            }
+            Thread.sleep(5);
+        }
     }
 
     protected Exchange send(String uri, Object body, Map<String, Object> headers) {

@@ -24,7 +24,7 @@ class ZohoCrmComponentAutoConfigurationTest {
     void zohocrmPropertiesConfigureTheZohocrmComponentAndARouteUsesThem() {
         BiginEmulator emulator = BiginEmulator.crm().start();
         try {
-            emulator.seed("Leads", 3, i -> Map.of("Last_Name", "Lead" + i));
+            emulator.seed().records("Leads", 3, i -> Map.of("Last_Name", "Lead" + i));
             runner.withPropertyValues("camel.component.zohocrm.access-token=" + BiginEmulator.ACCESS_TOKEN,
                     "camel.component.zohocrm.api-url=" + emulator.apiUrl(),
                     "camel.component.zohocrm.edition=ENTERPRISE",

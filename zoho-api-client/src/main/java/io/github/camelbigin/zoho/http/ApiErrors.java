@@ -11,7 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbigin.zoho.api.ZohoApi;
 
-/** Turns Zoho's error answers, and answers that are not Zoho's at all, into {@link ZohoApiException}s. */
+/**
+ * Turns Zoho's error answers, and answers that are not Zoho's at all, into {@link ZohoApiException}s.
+ * <p>
+ * Internal to the engine (public only for its other packages): callers use the services of
+ * {@link io.github.camelbigin.zoho.client.ZohoClient}.
+ */
 public final class ApiErrors {
 
     private static final ObjectMapper JSON = ZohoJson.MAPPER;

@@ -8,6 +8,9 @@ import java.util.Map;
 /**
  * One HTTP request to Zoho, described without HTTP library types: method, path below the API base URL, query,
  * extra headers and body, plus what the retry logic and error messages need to know.
+ * <p>
+ * Internal to the engine (public only for its other packages): callers use the services of
+ * {@link io.github.camelbigin.zoho.client.ZohoClient}.
  */
 public final class ApiRequest {
 

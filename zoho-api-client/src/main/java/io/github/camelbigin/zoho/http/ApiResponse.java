@@ -8,6 +8,9 @@ import java.util.Map;
 /**
  * An HTTP answer from Zoho: status, headers (names in lower case) and the whole body — or, for a streamed request's
  * success, the body as a stream the caller reads and closes.
+ * <p>
+ * Internal to the engine (public only for its other packages): callers use the services of
+ * {@link io.github.camelbigin.zoho.client.ZohoClient}.
  */
 public final class ApiResponse {
 

@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * requests, or when the connection was never made; a 401 {@code INVALID_TOKEN} with refreshable credentials gets one
  * new token and one replay. Waits follow the {@link RetryPolicy}; a {@code Retry-After} beyond its deadline fails the
  * call at once. Each attempt is logged at DEBUG with method, path, status, duration and attempt — never a secret.
+ * <p>
+ * Internal to the engine (public only for its other packages): callers use the services of
+ * {@link io.github.camelbigin.zoho.client.ZohoClient}.
  */
 public final class HttpTransport implements AutoCloseable {
 

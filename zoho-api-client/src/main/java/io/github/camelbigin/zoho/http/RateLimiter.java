@@ -8,6 +8,9 @@ import java.util.Deque;
  * At most {@code permits} calls in any {@code windowMillis}: a caller past that waits for the oldest call to leave the
  * window rather than spend a call on a 429. Thread-safe; one instance is shared by everything that spends the same
  * allowance (Maton's 10 requests a second per API key, Bigin's 10 bulk downloads a minute).
+ * <p>
+ * Internal to the engine (public only for its other packages): callers use the services of
+ * {@link io.github.camelbigin.zoho.client.ZohoClient}.
  */
 public final class RateLimiter {
 

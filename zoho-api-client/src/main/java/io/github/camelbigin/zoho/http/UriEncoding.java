@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Strict percent-encoding (RFC 3986): everything but the unreserved characters is encoded, so a search criteria's
  * parentheses, commas, colons and backslashes reach Bigin exactly as written.
+ * <p>
+ * Internal to the engine (public only for its other packages): callers use the services of
+ * {@link io.github.camelbigin.zoho.client.ZohoClient}.
  */
 public final class UriEncoding {
 

@@ -19,6 +19,9 @@ import io.github.camelbigin.zoho.http.ZohoJson;
 /**
  * Calls whose answers are Zoho JSON: a page of records (or of users, modules, fields, layouts, org), or a write's
  * per-record results. Reads, writes and metadata all send their requests through here, so an answer is read one way.
+ * <p>
+ * Internal to the engine (public only for its other packages): callers use the services of
+ * {@link io.github.camelbigin.zoho.client.ZohoClient}.
  */
 public final class JsonCalls {
 

@@ -54,13 +54,13 @@ class BulkTest {
     }
 
     private long calls(String pathStart) {
-        return emulator.apiRequests().stream().filter(r -> r.apiPath().startsWith(pathStart)).count();
+        return emulator.observe().apiRequests().stream().filter(r -> r.apiPath().startsWith(pathStart)).count();
     }
 
     @Test
     void aBulkReadPastOneJobsReachChainsJobsByIdWithNoRecordLostOrRepeated() {
-        emulator.bulkReadPageSize(500);
-        List<String> ids = emulator.seedContacts(1200);
+        emulator.tuning().bulkReadPageSize(500);
+        List<String> ids = emulator.seed().contacts(1200);
 
         List<String> read = new ArrayList<>();
         try (BulkReader reader = client.bulk().read("Contacts", List.of("Last_Name", "Email"), null,
@@ -70,7 +70,7 @@ class BulkTest {
                 read.add(String.valueOf(row.get("id")));
                 if (read.size() == 600) { // between the second job's start and its end: a record comes and one goes
                     ids = new ArrayList<>(ids);
-                    ids.add(emulator.insert("Contacts", Map.of("Last_Name", "Late")));
+                    ids.add(emulator.seed().insert("Contacts", Map.of("Last_Name", "Late")));
                 }
             }
             assertThat(reader.jobsRun()).isEqualTo(3);
@@ -78,14 +78,14 @@ class BulkTest {
 
         assertThat(read).hasSize(1201).doesNotHaveDuplicates().containsExactlyElementsOf(ids);
         assertThat(calls("/bigin/bulk/v2/read")).as("3 jobs: created, polled, downloaded").isGreaterThanOrEqualTo(9);
-        assertThat(emulator.apiRequests().stream().filter(r -> r.method().equals("POST")).skip(1).findFirst()
+        assertThat(emulator.observe().apiRequests().stream().filter(r -> r.method().equals("POST")).skip(1).findFirst()
                 .orElseThrow().body()).contains("\"comparator\":\"greater_than\"").contains("\"api_name\":\"id\"");
     }
 
     @Test
     void aBulkReadHonoursItsCriteriaAndFields() {
-        emulator.seedContacts(10);
-        emulator.insert("Contacts", Map.of("Last_Name", "Odd", "Email", "odd@elsewhere.org"));
+        emulator.seed().contacts(10);
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Odd", "Email", "odd@elsewhere.org"));
 
         List<Map<String, Object>> rows = new ArrayList<>();
         client.bulk().read("Contacts", List.of("Last_Name"), Map.of("api_name", "Email", "comparator", "equal", "value",
@@ -129,17 +129,17 @@ class BulkTest {
         assertThat(results.get(70).getMessage()).contains("MANDATORY_NOT_FOUND");
         assertThat(results.get(71).isSuccess()).isTrue();
         assertThat(results.get(119).getInput()).containsEntry("Email", "bulk119@example.com");
-        assertThat(emulator.record("Contacts", results.get(0).getId())).isPresent();
-        assertThat(emulator.count("Contacts")).isEqualTo(119);
+        assertThat(emulator.observe().record("Contacts", results.get(0).getId())).isPresent();
+        assertThat(emulator.observe().count("Contacts")).isEqualTo(119);
         assertThat(calls("/upload")).isEqualTo(3);
-        assertThat(emulator.apiRequests().stream().filter(r -> r.apiPath().equals("/upload")).findFirst().orElseThrow()
+        assertThat(emulator.observe().apiRequests().stream().filter(r -> r.apiPath().equals("/upload")).findFirst().orElseThrow()
                 .header("X-CRM-ORG")).isEqualTo("700200001");
         assertThat(dir).isEmptyDirectory();
     }
 
     @Test
     void aBulkUpsertMatchesOnItsFieldAndSaysWhatItDid() {
-        emulator.insert("Contacts", Map.of("Last_Name", "Old", "Email", "known@example.com"));
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Old", "Email", "known@example.com"));
         List<Map<String, Object>> records = List.of(
                 new LinkedHashMap<>(Map.of("Last_Name", "Renamed", "Email", "known@example.com")),
                 new LinkedHashMap<>(Map.of("Last_Name", "Fresh", "Email", "new@example.com")));
@@ -148,7 +148,7 @@ class BulkTest {
                 .write("Contacts", BulkOperation.upsert, records.iterator(), "Email", true);
 
         assertThat(results).extracting(WriteResult::getAction).containsExactly("update", "insert");
-        assertThat(emulator.count("Contacts")).isEqualTo(2);
+        assertThat(emulator.observe().count("Contacts")).isEqualTo(2);
     }
 
     @Test
@@ -171,7 +171,7 @@ class BulkTest {
         assertThatThrownBy(() -> client.bulk().writer(dir, Duration.ofMinutes(1))
                 .write("Contacts", BulkOperation.insert, records.iterator(), null, false))
                 .hasMessageContaining("record #1 has the field Email, which the first record lacks");
-        assertThat(emulator.apiCalls()).isZero();
+        assertThat(emulator.observe().apiCalls()).isZero();
         assertThat(new HashSet<>(List.of(dir.toFile().list()))).isEmpty();
     }
 }

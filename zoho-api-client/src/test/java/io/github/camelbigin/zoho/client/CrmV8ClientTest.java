@@ -42,20 +42,21 @@ class CrmV8ClientTest {
 
     @Test
     void aListOfTwoThousandFiveHundredLeadsFollowsPageTokensPastPageNumbersReach() {
-        emulator.seed("Leads", 2_500, i -> Map.of("Last_Name", "Lead" + i));
+        emulator.seed().records("Leads", 2_500, i -> Map.of("Last_Name", "Lead" + i));
         try (ZohoClient client = client(0)) {
             List<Map<String, Object>> all = new ArrayList<>();
             client.reads().list("Leads", RecordQuery.create().fields(List.of("Last_Name"))).forEachRemaining(all::add);
 
             assertThat(all).hasSize(2_500);
-            assertThat(emulator.apiRequests()).hasSize(13).allSatisfy(r -> assertThat(r.path()).startsWith("/crm/v8/"));
-            assertThat(emulator.apiRequests().get(11).query()).containsKey("page_token");
+            assertThat(emulator.observe().apiRequests()).hasSize(13).allSatisfy(r -> assertThat(r.path()).startsWith("/crm/v8/"));
+            assertThat(emulator.observe().apiRequests().get(11).query()).containsKey("page_token");
         }
     }
 
     @Test
     void aListPastThePageTokensReachFailsNamingCoqlAndBulkRead() {
-        emulator.pageTokenReach(2_400).seed("Leads", 2_500, i -> Map.of("Last_Name", "Lead" + i));
+        emulator.tuning().pageTokenReach(2_400);
+        emulator.seed().records("Leads", 2_500, i -> Map.of("Last_Name", "Lead" + i));
         try (ZohoClient client = client(0)) {
             List<Map<String, Object>> read = new ArrayList<>();
             assertThatThrownBy(() -> client.reads().list("Leads", RecordQuery.create().fields(List.of("Last_Name")))
@@ -69,7 +70,7 @@ class CrmV8ClientTest {
 
     @Test
     void anOrderedCoqlQueryPagesTwoThousandACallByOffsetAndLimitsAreCrms() {
-        emulator.seed("Leads", 4_100, i -> Map.of("Last_Name", String.format("Lead%05d", i)));
+        emulator.seed().records("Leads", 4_100, i -> Map.of("Last_Name", String.format("Lead%05d", i)));
         try (ZohoClient client = client(0)) {
             List<Map<String, Object>> all = new ArrayList<>();
             client.reads().query(CoqlQuery.parse(ZohoApi.CRM_V8, "select Last_Name from Leads order by Last_Name",
@@ -77,11 +78,11 @@ class CrmV8ClientTest {
 
             assertThat(all).hasSize(4_100);
             assertThat(all.get(4_099).get("Last_Name")).isEqualTo("Lead04099");
-            assertThat(emulator.apiRequests()).extracting(r -> r.bodyJson().get("select_query").asText())
+            assertThat(emulator.observe().apiRequests()).extracting(r -> r.bodyJson().get("select_query").asText())
                     .containsExactly("select Last_Name from Leads order by Last_Name limit 2000 offset 0",
                             "select Last_Name from Leads order by Last_Name limit 2000 offset 2000",
                             "select Last_Name from Leads order by Last_Name limit 2000 offset 4000");
-            assertThat(emulator.credits()).isEqualTo(9);
+            assertThat(emulator.observe().credits()).isEqualTo(9);
         }
         assertThatThrownBy(() -> CoqlQuery.parse(ZohoApi.CRM_V8, "select Last_Name from Leads limit 2001", Map.of()))
                 .hasMessageContaining("1 to 2000 records a call");
@@ -91,9 +92,9 @@ class CrmV8ClientTest {
 
     @Test
     void countMassUpdateAndExternalIdsAreCrmsRecordActions() {
-        List<String> ids = emulator.seed("Leads", 3, i -> Map.of("Last_Name", "Lead" + i, "External_Lead_ID",
+        List<String> ids = emulator.seed().records("Leads", 3, i -> Map.of("Last_Name", "Lead" + i, "External_Lead_ID",
                 "x-" + i));
-        emulator.defineView("Leads", "42", null);
+        emulator.seed().view("Leads", "42", null);
         try (ZohoClient client = client(0)) {
             assertThat(client.reads().count("Leads", null, null)).isEqualTo(3);
             assertThat(client.reads().count("Leads", "(Last_Name:equals:Lead1)", null)).isEqualTo(1);
@@ -109,7 +110,7 @@ class CrmV8ClientTest {
             assertThat(byView.total()).isEqualTo(3);
             assertThat(byView.updated()).isEqualTo(3);
             assertThat(lead).containsEntry("Industry", "Wool").containsEntry("id", ids.get(2));
-            assertThat(emulator.apiRequests().get(5).header("X-EXTERNAL")).isEqualTo("Leads.External_Lead_ID");
+            assertThat(emulator.observe().apiRequests().get(5).header("X-EXTERNAL")).isEqualTo("Leads.External_Lead_ID");
         }
     }
 
@@ -129,7 +130,7 @@ class CrmV8ClientTest {
                     "1000000068001", List.of("Contacts.edit"), List.of("Email"), URI.create("https://hooks.example.com"),
                     java.time.Instant::now, Duration.ofHours(1)))
                     .hasMessageContaining("Bigin channels call back on any change");
-            assertThat(bigin.apiCalls()).isZero();
+            assertThat(bigin.observe().apiCalls()).isZero();
         } finally {
             bigin.close();
         }
@@ -137,8 +138,8 @@ class CrmV8ClientTest {
 
     @Test
     void anEditionsConcurrencyLimitHoldsCallsInFlightAtTheServerToIt() throws Exception {
-        emulator.seed("Leads", 1, i -> Map.of("Last_Name", "Lead"));
-        emulator.inject(Fault.delay(40).always()); // calls overlap
+        emulator.seed().records("Leads", 1, i -> Map.of("Last_Name", "Lead"));
+        emulator.faults().inject(Fault.delay(40).always()); // calls overlap
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try (ZohoClient client = client(CrmEdition.FREE.concurrency())) {
             List<Future<?>> calls = new ArrayList<>();
@@ -152,8 +153,8 @@ class CrmV8ClientTest {
             pool.shutdownNow();
         }
 
-        assertThat(emulator.apiCalls()).isEqualTo(32);
-        assertThat(emulator.peakConcurrency()).isBetween(2, 5);
+        assertThat(emulator.observe().apiCalls()).isEqualTo(32);
+        assertThat(emulator.observe().peakConcurrency()).isBetween(2, 5);
     }
 
     @Test

@@ -47,7 +47,7 @@ class CreditBudgetTest {
     @Test
     void aCallThatWouldPassTheBudgetIsRefusedUnsentNamingWhenCreditsFreeUp() {
         CreditBudget budget = new CreditBudget(ZohoApi.BIGIN_V2, 3, clock, new Held());
-        emulator.seedContacts(2);
+        emulator.seed().contacts(2);
         try (ZohoClient client = ZohoClient.builder()
                 .authenticator(new StaticTokenAuthenticator(ZohoApi.BIGIN_V2, BiginEmulator.ACCESS_TOKEN, null))
                 .apiUrl(URI.create(emulator.apiUrl())).creditBudget(budget).build()) {
@@ -63,19 +63,19 @@ class CreditBudgetTest {
                     })
                     .hasMessageContaining("creditBudget of 3 credits a day is spent (3 in the last 24 hours)")
                     .hasMessageContaining("free up at 2026-12-02T08:01:00Z");
-            assertThat(emulator.apiCalls()).isEqualTo(3);
+            assertThat(emulator.observe().apiCalls()).isEqualTo(3);
             assertThat(budget.remaining()).isZero();
 
             clock.advance(Duration.ofHours(22).plusMinutes(2)); // the first call leaves the 24 hours
             client.reads().list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList();
-            assertThat(emulator.apiCalls()).isEqualTo(4);
+            assertThat(emulator.observe().apiCalls()).isEqualTo(4);
         }
     }
 
     @Test
     void callsZohoDoesNotChargeAreGivenBack() {
         CreditBudget budget = new CreditBudget(ZohoApi.BIGIN_V2, 100, clock, null);
-        emulator.inject(Fault.status(503).times(2));
+        emulator.faults().inject(Fault.status(503).times(2));
         try (ZohoClient client = ZohoClient.builder()
                 .authenticator(new StaticTokenAuthenticator(ZohoApi.BIGIN_V2, BiginEmulator.ACCESS_TOKEN, null))
                 .apiUrl(URI.create(emulator.apiUrl())).creditBudget(budget).sleeper(clock.sleeper()).clock(clock)

@@ -26,7 +26,7 @@ class ChangeFeedCostTest extends FeedOnEmulator {
     void anIdlePollIsOneCallSealedOrNot(ChangeDetection strategy) {
         Instant second = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // not settled yet
         emulator.clock().freezeAt(second);
-        emulator.seedContacts(5);
+        emulator.seed().contacts(5);
         ChangeFeed reader = reader(strategy);
         Watermark now = reader.startingPoint();
 
@@ -42,7 +42,7 @@ class ChangeFeedCostTest extends FeedOnEmulator {
         emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
         for (int s = 0; s < 25; s++) {
             emulator.clock().advance(Duration.ofSeconds(1));
-            emulator.seedContacts(100);
+            emulator.seed().contacts(100);
         }
         ChangeFeed reader = reader(strategy);
 
@@ -57,7 +57,7 @@ class ChangeFeedCostTest extends FeedOnEmulator {
     @EnumSource(ChangeDetection.class)
     void aBurstInOneSecondCostsOneCallPer200(ChangeDetection strategy) {
         emulator.clock().freeze();
-        emulator.seedContacts(2500);
+        emulator.seed().contacts(2500);
         ChangeFeed reader = reader(strategy);
 
         long calls = calls(() -> assertThat(reader.read(Watermark.BEGINNING, 10_000).records()).hasSize(2500)
@@ -71,14 +71,14 @@ class ChangeFeedCostTest extends FeedOnEmulator {
     @EnumSource(ChangeDetection.class)
     void aRecordModifiedWhileTheFeedPagesIsNeitherSkippedNorLost(ChangeDetection strategy) {
         emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
-        List<String> ids = emulator.seedContacts(500);
+        List<String> ids = emulator.seed().contacts(500);
         emulator.clock().advance(Duration.ofSeconds(1));
         ChangeFeed reader = reader(strategy);
         Watermark start = Watermark.BEGINNING;
 
         Changes first = reader.read(start, 200);
         // a record already read moves to the end: offset paging would now skip one record
-        emulator.update("Contacts", ids.get(10), Map.of("Title", "moved"));
+        emulator.seed().update("Contacts", ids.get(10), Map.of("Title", "moved"));
         Watermark w = start;
         for (Map<String, Object> r : first.records()) {
             w = w.advance(ZohoTime.of(r, "Modified_Time"), r.get("id").toString(), reader.fingerprint(r));
@@ -92,16 +92,16 @@ class ChangeFeedCostTest extends FeedOnEmulator {
     @ParameterizedTest
     @EnumSource(ChangeDetection.class)
     void aServerIgnoringIfModifiedSinceStillReadsOnlyTheChanges(ChangeDetection strategy) {
-        emulator.honorIfModifiedSince(false);
+        emulator.tuning().honorIfModifiedSince(false);
         emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
         for (int s = 0; s < 10; s++) {
             emulator.clock().advance(Duration.ofSeconds(1));
-            emulator.seedContacts(100);
+            emulator.seed().contacts(100);
         }
         ChangeFeed reader = reader(strategy);
         Watermark now = reader.startingPoint().sealedBefore(Instant.parse("2026-02-06T09:00:00Z"));
         emulator.clock().advance(Duration.ofSeconds(5));
-        List<String> fresh = emulator.seedContacts(3);
+        List<String> fresh = emulator.seed().contacts(3);
 
         long[] calls = new long[1];
         calls[0] = calls(() -> assertThat(reader.read(now, 1000).records()).extracting(r -> r.get("id"))
@@ -114,18 +114,18 @@ class ChangeFeedCostTest extends FeedOnEmulator {
     @EnumSource(ChangeDetection.class)
     void aCreatedOnlyFeedOfEveryFieldPaysOneCallAnIdlePollWhateverOldRecordsWereEdited(ChangeDetection strategy) {
         emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
-        List<String> old = emulator.seedContacts(450);
+        List<String> old = emulator.seed().contacts(450);
         // every field of Contacts: more than one request names, so a page of records costs one call a chunk
         ChangeFeed created = new ChangeFeed(client, "Contacts", null, "Created_Time", strategy);
         // sealed, as the consumer seals it a minute after its second (until then a busy second is read again)
         Watermark start = created.startingPoint().sealedBefore(Instant.parse("2026-02-06T09:00:00Z"));
         emulator.clock().advance(Duration.ofSeconds(5));
-        old.forEach(id -> emulator.update("Contacts", id, Map.of("Title", "edited")));
+        old.forEach(id -> emulator.seed().update("Contacts", id, Map.of("Title", "edited")));
 
         for (int poll = 0; poll < 5; poll++) {
             assertThat(calls(() -> assertThat(created.read(start, 1000).records()).isEmpty())).isEqualTo(1);
         }
-        List<String> fresh = emulator.seedContacts(3);
+        List<String> fresh = emulator.seed().contacts(3);
         assertThat(calls(() -> assertThat(created.read(start, 1000).records()).extracting(r -> r.get("id"))
                 .containsExactlyElementsOf(fresh))).as("list: the one-field look, then the page in its two chunks;"
                                                         + " COQL: the query in its two chunks")
@@ -136,13 +136,13 @@ class ChangeFeedCostTest extends FeedOnEmulator {
     @EnumSource(ChangeDetection.class)
     void aCreatedOnlyFeedOfFewFieldsReadsNewRecordsAmongEditsInOneCall(ChangeDetection strategy) {
         emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
-        List<String> old = emulator.seedContacts(450);
+        List<String> old = emulator.seed().contacts(450);
         ChangeFeed created = new ChangeFeed(client, "Contacts", List.of("Last_Name"), "Created_Time", strategy);
         // sealed, as the consumer seals it a minute after its second (until then a busy second is read again)
         Watermark start = created.startingPoint().sealedBefore(Instant.parse("2026-02-06T09:00:00Z"));
         emulator.clock().advance(Duration.ofSeconds(5));
-        old.forEach(id -> emulator.update("Contacts", id, Map.of("Title", "edited")));
-        List<String> fresh = emulator.seedContacts(3);
+        old.forEach(id -> emulator.seed().update("Contacts", id, Map.of("Title", "edited")));
+        List<String> fresh = emulator.seed().contacts(3);
 
         assertThat(calls(() -> assertThat(created.read(start, 1000).records()).extracting(r -> r.get("id"))
                 .containsExactlyElementsOf(fresh))).isEqualTo(1);
@@ -151,14 +151,14 @@ class ChangeFeedCostTest extends FeedOnEmulator {
     @org.junit.jupiter.api.Test
     void aCreatedOnlyBacklogLargerThanAPageIsReadOldestFirstByTheKeysetReader() {
         emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
-        emulator.seedContacts(10);
+        emulator.seed().contacts(10);
         ChangeFeed created = new ChangeFeed(client, "Contacts", List.of("Last_Name"), "Created_Time",
                 ChangeDetection.list);
         Watermark start = created.startingPoint();
         List<String> fresh = new java.util.ArrayList<>();
         for (int s = 0; s < 5; s++) {
             emulator.clock().advance(Duration.ofSeconds(1));
-            fresh.addAll(emulator.seedContacts(100));
+            fresh.addAll(emulator.seed().contacts(100));
         }
 
         Changes first = created.read(start, 300);

@@ -59,7 +59,7 @@ class DeletionInboxTest {
     private void deleteAndAnnounce(List<String> ids, int perSecond) {
         for (int i = 0; i < ids.size(); i += perSecond) {
             List<String> second = ids.subList(i, Math.min(ids.size(), i + perSecond));
-            second.forEach(id -> emulator.delete("Contacts", id));
+            second.forEach(id -> emulator.seed().delete("Contacts", id));
             inbox.announce(second, emulator.clock().instant());
             emulator.clock().advance(Duration.ofSeconds(1));
         }
@@ -80,7 +80,7 @@ class DeletionInboxTest {
 
     @Test
     void deletionsBeyondTheListsReachComeFromTheirCallbacksFirstThenTheListedOnes() {
-        List<String> ids = emulator.seedContacts(2300);
+        List<String> ids = emulator.seed().contacts(2300);
         deleteAndAnnounce(ids.subList(0, 300), 300); // a mass deletion over two seconds
         deleteAndAnnounce(ids.subList(300, 2300), 2000);
 
@@ -102,10 +102,10 @@ class DeletionInboxTest {
     @Test
     void aFreshMassDeletionHoldsTheListedOnesBackForTheCallbacksOfOlderOnes() {
         emulator.clock().freezeAt(Instant.now().minusSeconds(3));
-        List<String> ids = emulator.seedContacts(2100);
+        List<String> ids = emulator.seed().contacts(2100);
         deleteAndAnnounce(ids.subList(0, 2000), 2000);
         // the callback of the 100 newest has not arrived yet
-        ids.subList(2000, 2100).forEach(id -> emulator.delete("Contacts", id));
+        ids.subList(2000, 2100).forEach(id -> emulator.seed().delete("Contacts", id));
 
         Changes first = feed.readDeleted(state.deletions(), 10_000, inbox);
         assertThat(deliver(first)).containsExactlyElementsOf(ids.subList(0, 100));
@@ -118,7 +118,7 @@ class DeletionInboxTest {
 
     @Test
     void announcedDeletionsAreHandedOverInPiecesOfMaxAndNeverTwice() {
-        List<String> ids = emulator.seedContacts(2250);
+        List<String> ids = emulator.seed().contacts(2250);
         deleteAndAnnounce(ids, 50);
 
         List<String> all = new ArrayList<>();
@@ -138,8 +138,8 @@ class DeletionInboxTest {
 
     @Test
     void aLateCallbackForADeletionTheListDeliveredIsForgottenNotDeliveredAgain() {
-        List<String> ids = emulator.seedContacts(3);
-        emulator.delete("Contacts", ids.get(1));
+        List<String> ids = emulator.seed().contacts(3);
+        emulator.seed().delete("Contacts", ids.get(1));
         assertThat(deliver(feed.readDeleted(state.deletions(), 100, inbox))).containsExactly(ids.get(1));
 
         inbox.announce(List.of(ids.get(1)), emulator.clock().instant()); // arrives after the list delivered it
@@ -149,7 +149,7 @@ class DeletionInboxTest {
 
     @Test
     void aFreshCallbackWhoseDeletionIsNotListedYetIsKept() {
-        List<String> ids = emulator.seedContacts(2);
+        List<String> ids = emulator.seed().contacts(2);
         inbox.announce(List.of(ids.get(0)), Instant.now()); // a second ago; the list has not caught up with it
 
         assertThat(feed.readDeleted(state.deletions(), 100, inbox).changes()).isEmpty();

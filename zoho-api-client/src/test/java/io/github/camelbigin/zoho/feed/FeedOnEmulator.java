@@ -34,8 +34,8 @@ abstract class FeedOnEmulator {
 
     /** The API calls {@code r} made. */
     protected long calls(Runnable r) {
-        long before = emulator.apiCalls();
+        long before = emulator.observe().apiCalls();
         r.run();
-        return emulator.apiCalls() - before;
+        return emulator.observe().apiCalls() - before;
     }
 }

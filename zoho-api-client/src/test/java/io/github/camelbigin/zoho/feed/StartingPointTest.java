@@ -19,7 +19,7 @@ class StartingPointTest extends FeedOnEmulator {
     @Test
     void everyRecordOfABusySecondIsHeldByFollowingPageTokens() {
         emulator.clock().freezeAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // not settled
-        emulator.seedContacts(2300);
+        emulator.seed().contacts(2300);
         Watermark[] start = new Watermark[1];
 
         assertThat(calls(() -> start[0] = feed().startingPoint())).as("one call a page of that second").isEqualTo(12);
@@ -29,15 +29,15 @@ class StartingPointTest extends FeedOnEmulator {
 
     @Test
     void aBusySecondPastTheListsReachWithoutPageTokensIsSealedSoNothingOldIsDelivered() {
-        emulator.pageTokens(false);
+        emulator.tuning().pageTokens(false);
         Instant busy = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // not settled
         emulator.clock().freezeAt(busy);
-        emulator.seedContacts(2100);
+        emulator.seed().contacts(2100);
         ChangeFeed feed = feed();
 
         Watermark start = feed.startingPoint(); // waits until Zoho's clock has left the busy second
         emulator.clock().advance(Duration.ofSeconds(1));
-        String fresh = emulator.insert("Contacts", Map.of("Last_Name", "AfterTheStart"));
+        String fresh = emulator.seed().insert("Contacts", Map.of("Last_Name", "AfterTheStart"));
 
         assertThat(start.sealed()).as("the busy second, whole").isTrue();
         assertThat(start.time().toInstant()).isEqualTo(busy);
@@ -47,8 +47,8 @@ class StartingPointTest extends FeedOnEmulator {
     @Test
     void everyDeletionOfABusySecondIsHeld() {
         emulator.clock().freezeAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        List<String> ids = emulator.seedContacts(251);
-        ids.forEach(id -> emulator.delete("Contacts", id));
+        List<String> ids = emulator.seed().contacts(251);
+        ids.forEach(id -> emulator.seed().delete("Contacts", id));
 
         Watermark start = feed().deletionsStartingPoint();
 
@@ -58,7 +58,7 @@ class StartingPointTest extends FeedOnEmulator {
     @Test
     void aSecondOlderThanTheSettleMarginIsSealedInOneCall() {
         emulator.clock().freezeAt(Instant.parse("2026-02-06T08:28:53Z"));
-        emulator.seedContacts(2300);
+        emulator.seed().contacts(2300);
         Watermark[] start = new Watermark[1];
 
         assertThat(calls(() -> start[0] = feed().startingPoint())).isEqualTo(1);

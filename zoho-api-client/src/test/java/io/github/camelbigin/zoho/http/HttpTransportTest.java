@@ -46,25 +46,25 @@ class HttpTransportTest {
     }
 
     private List<Integer> statuses() {
-        return emulator.apiRequests().stream().map(RecordedRequest::status).toList();
+        return emulator.observe().apiRequests().stream().map(RecordedRequest::status).toList();
     }
 
     @Test
     void aTooManyRequestsAnswerIsRetriedEvenForAPostAfterItsRetryAfter() {
-        emulator.inject(Fault.tooManyRequests(2).on("POST", "/Contacts"));
+        emulator.faults().inject(Fault.tooManyRequests(2).on("POST", "/Contacts"));
 
         assertThat(transport.execute(create()).status()).isEqualTo(201);
 
         assertThat(statuses()).containsExactly(429, 201);
         assertThat(clock.sleeps()).containsExactly(2000L);
-        assertThat(emulator.count("Contacts")).isEqualTo(1);
+        assertThat(emulator.observe().count("Contacts")).isEqualTo(1);
         assertThat(stats.getRetries()).isEqualTo(1);
         assertThat(stats.getCredits()).isEqualTo(1); // a refused call costs nothing
     }
 
     @Test
     void serverErrorsOnAReadAreRetriedWithJitteredBackoff() {
-        emulator.inject(Fault.status(503).on("GET", "/org").times(2));
+        emulator.faults().inject(Fault.status(503).on("GET", "/org").times(2));
 
         assertThat(transport.execute(ApiRequest.get("/org").operation("org", null).build()).status()).isEqualTo(200);
 
@@ -76,7 +76,7 @@ class HttpTransportTest {
 
     @Test
     void aServerErrorOnAPostIsNotRetried() {
-        emulator.inject(Fault.status(500).on("POST", "/Contacts"));
+        emulator.faults().inject(Fault.status(500).on("POST", "/Contacts"));
 
         assertThatThrownBy(() -> transport.execute(create())).isInstanceOf(ZohoApiException.class)
                 .hasMessageContaining("HTTP 500").hasMessageContaining("not retried");
@@ -87,7 +87,7 @@ class HttpTransportTest {
 
     @Test
     void aRetryAfterBeyondTheDeadlineFailsAtOnceWithoutWaiting() {
-        emulator.inject(Fault.tooManyRequests(3600).on("GET", "/org"));
+        emulator.faults().inject(Fault.tooManyRequests(3600).on("GET", "/org"));
 
         assertThatThrownBy(() -> transport.execute(ApiRequest.get("/org").operation("org", null).build()))
                 .isInstanceOf(ZohoApiException.class).hasMessageContaining("Retry-After asked for 3600 s");

@@ -39,7 +39,7 @@ class MatonConnectionsTest {
 
     @BeforeEach
     void setUp() {
-        emulator.addMatonKey(KEY); // a key with no connection yet
+        emulator.seed().matonKey(KEY); // a key with no connection yet
         maton = new MatonConnections(KEY, URI.create(emulator.matonControlUrl()), new TransportSettings(),
                 Clock.systemUTC(), Sleeper.REAL);
     }
@@ -70,7 +70,7 @@ class MatonConnectionsTest {
             ExecutorService person = Executors.newSingleThreadExecutor();
             Future<?> opened = person.submit(() -> {
                 Thread.sleep(1500); // someone opens the URL a little later
-                return emulator.authorizeMatonConnection(created.id());
+                return emulator.seed().authorizeMatonConnection(created.id());
             });
             MatonConnection active = maton.awaitActive(created.id(), Duration.ofSeconds(20));
             opened.get();
@@ -78,7 +78,7 @@ class MatonConnectionsTest {
 
             assertThat(active.active()).isTrue();
             assertThat(maton.list("zoho-bigin", "ACTIVE")).hasSize(1);
-            emulator.seedContacts(3);
+            emulator.seed().contacts(3);
             assertThat(client.reads().list("Contacts", RecordQuery.create().fields(List.of("Last_Name"))).toList()).hasSize(3);
 
             maton.delete(created.id());
@@ -108,9 +108,9 @@ class MatonConnectionsTest {
     @Test
     void fiftyConcurrentGatewayCallsStayUnderMatonsTenASecondWithoutA429() throws Exception {
         String id = maton.create("zoho-bigin").id();
-        emulator.authorizeMatonConnection(id);
-        emulator.seedContacts(2);
-        emulator.clearRequests();
+        emulator.seed().authorizeMatonConnection(id);
+        emulator.seed().contacts(2);
+        emulator.observe().clearRequests();
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try (ZohoClient client = gateway()) {
             List<Future<Integer>> calls = new ArrayList<>();
@@ -124,8 +124,8 @@ class MatonConnectionsTest {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-            assertThat(emulator.requests()).noneMatch(r -> r.status() == 429);
-            assertThat(emulator.apiCalls()).as("no call retried").isEqualTo(50);
+            assertThat(emulator.observe().requests()).noneMatch(r -> r.status() == 429);
+            assertThat(emulator.observe().apiCalls()).as("no call retried").isEqualTo(50);
             assertThat(took).as("50 calls at 10 in 1.25 s").isGreaterThanOrEqualTo(Duration.ofSeconds(4));
         } finally {
             pool.shutdownNow();

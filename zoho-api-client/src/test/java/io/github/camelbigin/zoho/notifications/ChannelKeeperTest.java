@@ -44,9 +44,9 @@ class ChannelKeeperTest {
     }
 
     private long calls(Runnable r) {
-        long before = emulator.apiCalls();
+        long before = emulator.observe().apiCalls();
         r.run();
-        return emulator.apiCalls() - before;
+        return emulator.observe().apiCalls() - before;
     }
 
     @Test
@@ -65,17 +65,17 @@ class ChannelKeeperTest {
         assertThat(calls(keeper::maintain)).as("renewed: one PUT").isEqualTo(1);
 
         emulator.clock().advance(Duration.ofHours(20)); // past the first expiry, within the renewed one
-        assertThat(emulator.channelIds()).containsExactly(keeper.channelId());
+        assertThat(emulator.observe().channelIds()).containsExactly(keeper.channelId());
     }
 
     @Test
     void aChannelBiginLostIsEnabledAgainAtTheNextCheck() {
         keeper.open();
-        emulator.expireChannel(keeper.channelId());
+        emulator.faults().expireChannel(keeper.channelId());
 
         emulator.clock().advance(Duration.ofMinutes(61));
         assertThat(calls(keeper::maintain)).as("the list, then POST").isEqualTo(2);
-        assertThat(emulator.channelIds()).containsExactly(keeper.channelId());
+        assertThat(emulator.observe().channelIds()).containsExactly(keeper.channelId());
     }
 
     @Test
@@ -96,7 +96,7 @@ class ChannelKeeperTest {
     void closingDeletesTheChannelAndAChannelAlreadyGoneCountsAsDeleted() {
         keeper.open();
         keeper.close();
-        assertThat(emulator.channelIds()).isEmpty();
+        assertThat(emulator.observe().channelIds()).isEmpty();
         keeper.close(); // NOT_SUBSCRIBED: nothing to do, nothing thrown
     }
 }

@@ -68,7 +68,7 @@ class WatchTest {
     void anEnabledChannelGetsOneCallbackWithEveryIdOfAWrite() throws Exception {
         WatchResult enabled = client.watch().enable(List.of(channel("1000000068001", "Contacts.create"))).get(0);
         assertThat(enabled.success()).isTrue();
-        assertThat(emulator.apiRequests().get(0).bodyJson().get("watch").get(0).get("notify_on_related_action")
+        assertThat(emulator.observe().apiRequests().get(0).bodyJson().get("watch").get(0).get("notify_on_related_action")
                 .asBoolean(true)).as("asks for no callbacks on related records (CRM's default is to send them)")
                 .isFalse();
 
@@ -94,11 +94,11 @@ class WatchTest {
         emulator.clock().advance(Duration.ofMinutes(61)); // expired: Bigin forgets it
         assertThat(client.watch().list("Contacts")).isEmpty();
 
-        long before = emulator.apiCalls();
+        long before = emulator.observe().apiCalls();
         WatchResult renewed = client.watch().renew(c.expiring(inAnHour()));
 
         assertThat(renewed.success()).isTrue();
-        assertThat(emulator.apiCalls() - before).as("PUT answered NOT_SUBSCRIBED, then POST").isEqualTo(2);
+        assertThat(emulator.observe().apiCalls() - before).as("PUT answered NOT_SUBSCRIBED, then POST").isEqualTo(2);
         assertThat(client.watch().list("Contacts")).extracting(Channel::id).containsExactly("1000000068002");
     }
 
@@ -108,11 +108,11 @@ class WatchTest {
         client.watch().enable(List.of(c));
         emulator.clock().advance(Duration.ofMinutes(50));
 
-        long before = emulator.apiCalls();
+        long before = emulator.observe().apiCalls();
         OffsetDateTime expiry = inAnHour(); // once: a second boundary may pass before the assertion
         assertThat(client.watch().renew(c.expiring(expiry)).success()).isTrue();
 
-        assertThat(emulator.apiCalls() - before).isEqualTo(1);
+        assertThat(emulator.observe().apiCalls() - before).isEqualTo(1);
         assertThat(client.watch().list(null).get(0).expiry().toInstant())
                 .isEqualTo(expiry.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
@@ -127,19 +127,19 @@ class WatchTest {
         assertThat(results).extracting(WatchResult::channelId, WatchResult::success, WatchResult::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("1000000068004", true, "SUCCESS"),
                         org.assertj.core.groups.Tuple.tuple("1000000068005", false, "INVALID_DATA"));
-        assertThat(emulator.channelIds()).containsExactly("1000000068004");
+        assertThat(emulator.observe().channelIds()).containsExactly("1000000068004");
     }
 
     @Test
     void disabledEventsSendNoMoreCallbacks() throws Exception {
         client.watch().enable(List.of(channel("1000000068006", "Contacts.create", "Contacts.edit")));
-        String id = emulator.insert("Contacts", Map.of("Last_Name", "Before"));
+        String id = emulator.seed().insert("Contacts", Map.of("Last_Name", "Before"));
         assertThat(receiver.next(WAIT)).containsEntry("operation", "insert");
 
         assertThat(client.watch().disableEvents("1000000068006", List.of("Contacts.edit")).success()).isTrue();
-        emulator.update("Contacts", id, Map.of("Last_Name", "After"));
-        emulator.delete("Contacts", id);
-        emulator.insert("Contacts", Map.of("Last_Name", "Again"));
+        emulator.seed().update("Contacts", id, Map.of("Last_Name", "After"));
+        emulator.seed().delete("Contacts", id);
+        emulator.seed().insert("Contacts", Map.of("Last_Name", "Again"));
 
         assertThat(receiver.next(WAIT)).containsEntry("operation", "insert");
         assertThat(receiver.drain()).isEmpty();
@@ -154,7 +154,7 @@ class WatchTest {
 
         assertThat(results.get(0).success()).isTrue();
         assertThat(results.get(1).notSubscribed()).isTrue();
-        assertThat(emulator.channelIds()).isEmpty();
+        assertThat(emulator.observe().channelIds()).isEmpty();
     }
 
     @Test
@@ -163,10 +163,10 @@ class WatchTest {
         for (int i = 0; i < 101; i++) {
             many.add(channel(String.valueOf(2000000000000L + i), "Contacts.create"));
         }
-        long before = emulator.apiCalls();
+        long before = emulator.observe().apiCalls();
 
         assertThat(client.watch().enable(many)).hasSize(101).allMatch(WatchResult::success);
-        assertThat(emulator.apiCalls() - before).isEqualTo(2);
+        assertThat(emulator.observe().apiCalls() - before).isEqualTo(2);
         assertThat(client.watch().list("Contacts")).hasSize(101);
     }
 
@@ -176,7 +176,7 @@ class WatchTest {
                 channel("1000000068010", "Contacts.edit")));
         // another integration disabled every event of its channel: Bigin keeps listing it, with no events
         client.watch().disableEvents("1000000068010", List.of("Contacts.edit"));
-        assertThat(emulator.channelIds()).hasSize(2);
+        assertThat(emulator.observe().channelIds()).hasSize(2);
 
         assertThat(client.watch().list(null)).extracting(Channel::id).containsExactly("1000000068009");
     }
