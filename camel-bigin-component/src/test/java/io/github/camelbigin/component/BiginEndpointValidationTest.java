@@ -34,8 +34,19 @@ class BiginEndpointValidationTest extends BiginTestSupport {
     }
 
     @Test
+    void zohoCrmsActionsBeyondRecordsAreNoOperationsOfBiginAndAreRefusedAtEndpointCreation() {
+        for (String op : new String[] {"convertLead", "changeOwner", "blueprint", "transition", "sendMail",
+                "recycleBin", "restore", "purge", "composite"}) {
+            assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?operation=" + op)))
+                    .isInstanceOf(ResolveEndpointFailedException.class).rootCause()
+                    .hasMessageContaining(op + " is not an operation of Bigin");
+        }
+    }
+
+    @Test
     void zohoCrmsOwnOptionsAreNoOptionsOfBiginAndAreRefusedAtEndpointCreationByName() {
-        for (String option : new String[] {"externalField=Ext_Id", "edition=ENTERPRISE", "notifyFields=Email"}) {
+        for (String option : new String[] {"externalField=Ext_Id", "edition=ENTERPRISE", "notifyFields=Email",
+                "subformRows=replace", "rollbackOnFail=true"}) {
             assertThatThrownBy(() -> context.getEndpoint(bigin("Contacts?operation=list&" + option)))
                     .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("Unknown parameters")
                     .hasMessageContaining(option);

@@ -38,6 +38,7 @@ final class ApiRoutes {
     private final RecordFiles files;
     private final BulkJobs bulk;
     private final RecordActions actions;
+    private final CrmRoutes crm;
 
     ApiRoutes(Org org, BiginEmulator emulator) {
         this.org = org;
@@ -45,7 +46,13 @@ final class ApiRoutes {
         this.extras = new RecordExtras(org, emulator.flavour());
         this.files = new RecordFiles(org, emulator.flavour());
         this.bulk = new BulkJobs(org, emulator);
-        this.actions = new RecordActions(org);
+        MassJobs jobs = new MassJobs();
+        this.actions = new RecordActions(org, jobs);
+        this.crm = new CrmRoutes(org, emulator, files, jobs);
+    }
+
+    CrmRoutes crm() {
+        return crm;
     }
 
     BulkJobs bulk() {
@@ -57,7 +64,7 @@ final class ApiRoutes {
         extras.reset();
         files.reset();
         bulk.reset();
-        actions.reset();
+        crm.reset();
     }
 
     void defineView(String module, String cvid, String criteria) {
@@ -69,6 +76,12 @@ final class ApiRoutes {
         String method = req.method();
         if (seg.isEmpty()) {
             throw notFound();
+        }
+        if (emulator.flavour().recordActions) {
+            Answer crmOnly = crm.route(req, seg, views);
+            if (crmOnly != null) {
+                return crmOnly;
+            }
         }
         switch (seg.get(0)) {
             case "settings":
@@ -199,6 +212,9 @@ final class ApiRoutes {
 
     private Answer list(Org.ModuleData m, RecordedRequest req) {
         List<String> fields = fields(m, req, true);
+        if (req.query("ids") != null && emulator.flavour().recordActions) {
+            return byIds(m, req.query("ids"), fields);
+        }
         String sortBy = req.query("sort_by") == null ? "id" : req.query("sort_by");
         if (!SORTABLE.contains(sortBy)) {
             throw EmulatorError.badRequest("INVALID_DATA", "sort_by must be id, Created_Time or Modified_Time",
@@ -370,6 +386,28 @@ final class ApiRoutes {
         };
     }
 
+    /** Zoho CRM's {@code GET /{module}?ids=}: the records of those ids (100 at most), those that exist. */
+    private Answer byIds(Org.ModuleData m, String ids, List<String> fields) {
+        List<String> wanted = List.of(ids.split(","));
+        if (wanted.size() > RecordActions.MAX_MASS_UPDATE_IDS) {
+            throw EmulatorError.badRequest("LIMIT_EXCEEDED", "the number of ids exceeds 100", "param_name", "ids");
+        }
+        org.lock.readLock().lock();
+        try {
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (String id : wanted) {
+                Org.StoredRecord r = org.find(m, id.trim());
+                if (r != null) {
+                    records.add(org.render(m, r, fields));
+                }
+            }
+            return records.isEmpty() ? Answer.noContent() : Answer.json(200, Map.of("data", records, "info",
+                    Map.of("per_page", records.size(), "count", records.size(), "page", 1, "more_records", false)));
+        } finally {
+            org.lock.readLock().unlock();
+        }
+    }
+
     private Answer deleted(Org.ModuleData m, RecordedRequest req) {
         String type = req.query("type") == null ? "all" : req.query("type");
         if (!Set.of("all", "recycle", "permanent").contains(type)) {
@@ -381,8 +419,9 @@ final class ApiRoutes {
         org.lock.readLock().lock();
         try {
             List<Org.Deleted> all = new ArrayList<>(m.deleted);
+            all.removeIf(d -> "permanent".equals(type) && !d.permanent() || "recycle".equals(type) && d.permanent());
             all.sort(Comparator.comparing(Org.Deleted::deletedAt).thenComparingLong(Org.Deleted::seq).reversed());
-            Paging.Slice s = paging.slice("permanent".equals(type) ? List.<Org.Deleted>of() : all,
+            Paging.Slice s = paging.slice(all,
                     d -> since == null || d.deletedAt().isAfter(since), org::renderDeleted);
             if (s.page.isEmpty() && since != null && s.matched == 0) {
                 return Answer.notModified();
@@ -601,26 +640,29 @@ final class ApiRoutes {
         }
         Paging paging = Paging.of(req, null);
         List<Map<String, Object>> users = new ArrayList<>();
-        if (paging.offset == 0 && !"DeactiveUsers".equals(type) && !"DeletedUsers".equals(type)
-                && !"NotConfirmedUsers".equals(type)) {
-            users.add(user());
+        if (!"DeactiveUsers".equals(type) && !"DeletedUsers".equals(type) && !"NotConfirmedUsers".equals(type)) {
+            List<Map<String, Object>> all = "CurrentUser".equals(type) || type.contains("Admin")
+                    ? List.of(org.user) : org.users(); // the admin is the current user; seeded users are not admins
+            all.stream().skip(paging.offset).limit(paging.perPage).forEach(u -> users.add(user(u)));
         }
         if (users.isEmpty()) {
             return Answer.noContent();
         }
-        return Answer.json(200, Map.of("users", users, "info", paging.info(users.size(), false)));
+        return Answer.json(200, Map.of("users", users, "info", paging.info(users.size(),
+                paging.offset + users.size() < org.users().size() && !"CurrentUser".equals(type))));
     }
 
     /** {@code GET /users/{id}}: the user, without an info block, as production answers it. */
     private Answer user(String id) {
-        if (!org.user.get("id").equals(id)) {
+        Map<String, Object> u = org.user(id);
+        if (u == null) {
             throw EmulatorError.badRequest("INVALID_DATA", "the given id seems to be invalid", "id", id);
         }
-        return Answer.json(200, Map.of("users", List.of(user())));
+        return Answer.json(200, Map.of("users", List.of(user(u))));
     }
 
-    private Map<String, Object> user() {
-        return ProductionShapes.user(org.user, org.zone().getId(), org.format(java.time.Instant.parse(
+    private Map<String, Object> user(Map<String, Object> u) {
+        return ProductionShapes.user(u, org.zone().getId(), org.format(java.time.Instant.parse(
                 "2026-01-05T09:00:00Z")));
     }
 
@@ -674,7 +716,7 @@ final class ApiRoutes {
         return b;
     }
 
-    private static void requireMethod(String method, String expected) {
+    static void requireMethod(String method, String expected) {
         if (!expected.equals(method)) {
             throw badMethod();
         }
@@ -685,7 +727,7 @@ final class ApiRoutes {
                 null);
     }
 
-    private static EmulatorError badMethod() {
+    static EmulatorError badMethod() {
         return new EmulatorError(405, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one",
                 null);
     }

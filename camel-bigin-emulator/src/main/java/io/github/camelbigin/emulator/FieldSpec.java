@@ -14,9 +14,22 @@ public final class FieldSpec {
     private final boolean readOnly;
     private final String lookupModule;
     private final long id;
+    /** A multi-select lookup's key in each of its rows (the linking module's lookup to the connected module). */
+    private final String connectedField;
 
     public FieldSpec(String apiName, String dataType, boolean mandatory, boolean unique, boolean readOnly,
                      String lookupModule, long id) {
+        this(apiName, dataType, mandatory, unique, readOnly, lookupModule, id, null);
+    }
+
+    /** A multi-select lookup to {@code module}: each row links one record of it, under {@code connectedField}. */
+    static FieldSpec multiSelectLookup(String apiName, String module, String connectedField, long id) {
+        return new FieldSpec(apiName, "multiselectlookup", false, false, false, module, id, connectedField);
+    }
+
+    private FieldSpec(String apiName, String dataType, boolean mandatory, boolean unique, boolean readOnly,
+                      String lookupModule, long id, String connectedField) {
+        this.connectedField = connectedField;
         this.apiName = apiName;
         this.dataType = dataType;
         this.mandatory = mandatory;
@@ -49,6 +62,21 @@ public final class FieldSpec {
 
     public String lookupModule() {
         return lookupModule;
+    }
+
+    /** The field's id in the org's metadata. */
+    long id() {
+        return id;
+    }
+
+    /** Whether the value is a list of rows, each with its own id, that an update replaces (subforms, multi-select lookups). */
+    boolean rows() {
+        return "subform".equals(dataType) || "multiselectlookup".equals(dataType);
+    }
+
+    /** A multi-select lookup's key in each row, or null for other fields. */
+    String connectedField() {
+        return connectedField;
     }
 
     /** The field as {@code GET /settings/fields} shows it, in the shape of recorded production answers. */
@@ -156,6 +184,19 @@ public final class FieldSpec {
         m.put("number_separator", false);
         m.put("textarea", Map.of());
         m.put("static_field", false);
+        if (connectedField != null) {
+            Map<String, Object> msl = new LinkedHashMap<>();
+            msl.put("display_label", label());
+            msl.put("linking_module", Map.of("api_name", "Linking_" + apiName, "id", String.valueOf(id + 700_000)));
+            msl.put("connected_module", Map.of("api_name", lookupModule, "id", String.valueOf(id + 600_000)));
+            msl.put("lookup_apiname", "Parent");
+            msl.put("api_name", apiName);
+            msl.put("connectedfield_apiname", apiName);
+            msl.put("connectedlookup_apiname", connectedField);
+            msl.put("id", String.valueOf(id + 500_000));
+            msl.put("record_access", true);
+            m.put("multiselectlookup", msl);
+        }
         return m;
     }
 

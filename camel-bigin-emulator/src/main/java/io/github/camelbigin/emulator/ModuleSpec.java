@@ -141,12 +141,15 @@ public final class ModuleSpec {
                 .unique("External_Lead_ID", "text").build());
         m.add(builder("Deals").singular("Deal").duplicateCheck("Deal_Name").mandatory("Deal_Name")
                 .field("Stage", "picklist", true).field("Amount", "currency").field("Closing_Date", "date")
-                .lookup("Account_Name", "Accounts").lookup("Contact_Name", "Contacts").text("Description").build());
-        for (String[] inventory : new String[][] {{"Quotes", "Quote"}, {"Sales_Orders", "Sales Order"},
-                {"Invoices", "Invoice"}}) {
+                .lookup("Account_Name", "Accounts").lookup("Contact_Name", "Contacts").text("Description")
+                .multiSelectLookup("Competitors", "Accounts", "Competitor").build());
+        // the inventory modules carry their products in a subform (line items), each row with its own id
+        for (String[] inventory : new String[][] {{"Quotes", "Quote", "Quoted_Items"},
+                {"Sales_Orders", "Sales Order", "Ordered_Items"}, {"Invoices", "Invoice", "Invoiced_Items"},
+                {"Purchase_Orders", "Purchase Order", "Purchase_Items"}}) {
             m.add(builder(inventory[0]).singular(inventory[1]).mandatory("Subject").lookup("Account_Name", "Accounts")
                     .lookup("Contact_Name", "Contacts").field("Grand_Total", "currency").text("Status")
-                    .text("Description").build());
+                    .field(inventory[2], "subform").text("Description").build());
         }
         return m;
     }
@@ -224,6 +227,12 @@ public final class ModuleSpec {
 
         public Builder field(String name, String dataType) {
             return field(name, dataType, false);
+        }
+
+        /** Zoho CRM: a multi-select lookup to {@code module}, each row's record under {@code connectedField}. */
+        public Builder multiSelectLookup(String name, String module, String connectedField) {
+            fields.add(FieldSpec.multiSelectLookup(name, module, connectedField, FIELD_IDS.getAndIncrement()));
+            return this;
         }
 
         public Builder field(String name, String dataType, boolean mandatory) {

@@ -53,6 +53,14 @@ public final class Observation {
         serverNanos.addAndGet(nanos);
     }
 
+    /**
+     * Zoho CRM: the mails sent from records ({@code send_mail}), oldest first — each the request's mail (from, to,
+     * subject, content, template, …) with the {@code module}, {@code record_id} and {@code message_id}.
+     */
+    public List<Map<String, Object>> mails() {
+        return emulator.routes().crm().mails().sent();
+    }
+
     // ------------------------------------------------------------------ requests
 
     /** Every request received, oldest first. */

@@ -39,11 +39,39 @@ final class Org {
         final Instant created;
         Instant modified;
         long seq;
+        /** The record's owner ({@code {name, id, email}}), or null: the org's user, who made it. */
+        Map<String, Object> owner;
 
         StoredRecord(long id, Instant created) {
             this.id = id;
             this.created = created;
             this.modified = created;
+        }
+
+        /** A copy that shares nothing mutable with this one (subform rows included). */
+        StoredRecord copy() {
+            StoredRecord c = new StoredRecord(id, created);
+            c.modified = modified;
+            c.seq = seq;
+            c.owner = owner;
+            data.forEach((k, v) -> c.data.put(k, deepCopy(v)));
+            c.tags.addAll(tags);
+            return c;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Object deepCopy(Object v) {
+            if (v instanceof Map<?, ?> map) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                ((Map<String, Object>) map).forEach((k, x) -> out.put(k, deepCopy(x)));
+                return out;
+            }
+            if (v instanceof List<?> list) {
+                List<Object> out = new ArrayList<>();
+                list.forEach(x -> out.add(deepCopy(x)));
+                return out;
+            }
+            return v;
         }
 
         ModKey modKey() {
@@ -60,9 +88,19 @@ final class Org {
         }
     }
 
-    /** A deleted record as {@code GET /{module}/deleted} lists it. */
-    record Deleted(long id, String displayName, Instant deletedAt, long seq) {
+    /**
+     * A deleted record as {@code GET /{module}/deleted} lists it: in the recycle bin (its record kept, so that it can
+     * be restored) or deleted for good ({@code permanent}: its record gone).
+     */
+    record Deleted(long id, String displayName, Instant deletedAt, long seq, StoredRecord record, boolean permanent) {
+
+        Deleted forGood() {
+            return new Deleted(id, displayName, deletedAt, seq, null, true);
+        }
     }
+
+    /** How long Zoho CRM keeps a deleted record in the recycle bin. */
+    static final java.time.Duration RECYCLE_BIN_DAYS = java.time.Duration.ofDays(60);
 
     /** One module's records, by id and by modification. */
     static final class ModuleData {
@@ -122,6 +160,8 @@ final class Org {
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, ModuleData> modules = new LinkedHashMap<>();
     final Map<String, Object> user;
+    /** The org's users, the admin first: those a record can be owned by or assigned to. */
+    private final List<Map<String, Object>> users = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Told of every record created, updated or deleted, under the write lock: it must only take note. */
     private volatile Consumer<Change> changes = c -> { };
 
@@ -142,7 +182,57 @@ final class Org {
         u.put("id", "7255024000000100001");
         u.put("email", "admin@emulator.example");
         this.user = Map.copyOf(u);
+        this.users.add(this.user);
         modules.forEach(this::define);
+    }
+
+    /** The org's users, the admin first. */
+    List<Map<String, Object>> users() {
+        return List.copyOf(users);
+    }
+
+    /** The user of this id ({@code {name, id, email}}), or null. */
+    Map<String, Object> user(Object id) {
+        return id == null ? null : users.stream().filter(u -> u.get("id").equals(id.toString())).findFirst()
+                .orElse(null);
+    }
+
+    /** Adds a user (an active one, whom records can be given to); returns the id. */
+    String addUser(String name, String email) {
+        String id = String.valueOf(7255024000000100001L + users.size());
+        users.add(Map.of("name", name, "id", id, "email", email));
+        return id;
+    }
+
+    /** Every module's records and deletions, copied: what a composite call with rollback_on_fail goes back to. */
+    record Snapshot(Map<String, List<StoredRecord>> records, Map<String, List<Deleted>> deleted) {
+    }
+
+    /** The org's records now (caller holds the write lock). */
+    Snapshot snapshot() {
+        Map<String, List<StoredRecord>> records = new LinkedHashMap<>();
+        Map<String, List<Deleted>> deleted = new LinkedHashMap<>();
+        for (ModuleData m : modules.values()) {
+            records.put(m.spec.apiName(), m.byId.values().stream().map(StoredRecord::copy).toList());
+            deleted.put(m.spec.apiName(), List.copyOf(m.deleted));
+        }
+        return new Snapshot(records, deleted);
+    }
+
+    /** Puts the org's records back as a snapshot held them (caller holds the write lock). */
+    void restore(Snapshot snapshot) {
+        for (ModuleData m : modules.values()) {
+            m.byId.clear();
+            m.byModified.clear();
+            for (StoredRecord r : snapshot.records().getOrDefault(m.spec.apiName(), List.of())) {
+                StoredRecord copy = r.copy();
+                m.byId.put(copy.id, copy);
+                m.byModified.put(copy.modKey(), copy);
+            }
+            m.deleted.clear();
+            m.deleted.addAll(snapshot.deleted().getOrDefault(m.spec.apiName(), List.of()));
+            m.version++;
+        }
     }
 
     void onChange(Consumer<Change> listener) {
@@ -315,7 +405,7 @@ final class Org {
         m.byModified.remove(r.modKey());
         m.version++;
         Object name = r.data.get(m.spec.displayField());
-        m.deleted.add(new Deleted(r.id, name == null ? null : name.toString(), now(), seq.incrementAndGet()));
+        m.deleted.add(new Deleted(r.id, name == null ? null : name.toString(), now(), seq.incrementAndGet(), r, false));
         changes.accept(new Change(m.spec.apiName(), "delete", String.valueOf(r.id)));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("code", "SUCCESS");
@@ -323,6 +413,39 @@ final class Org {
         result.put("message", "record deleted");
         result.put("status", "success");
         return result;
+    }
+
+    /**
+     * The module's recycle bin now: what was deleted less than 60 days ago and not deleted for good (older entries are
+     * deleted for good as Zoho does). Caller holds the write lock.
+     */
+    List<Deleted> recycleBin(ModuleData m) {
+        Instant cutoff = clock.instant().minus(RECYCLE_BIN_DAYS);
+        m.deleted.replaceAll(d -> !d.permanent() && d.deletedAt().isBefore(cutoff) ? d.forGood() : d);
+        return m.deleted.stream().filter(d -> !d.permanent()).toList();
+    }
+
+    /** Puts a record in the recycle bin back, as it was (its times unchanged); null when the bin has no such record. */
+    Map<String, Object> restore(ModuleData m, String id) {
+        Deleted d = recycleBin(m).stream().filter(x -> String.valueOf(x.id()).equals(id)).findFirst().orElse(null);
+        if (d == null) {
+            return error("INVALID_DATA", "the given id seems to be invalid", "id", id);
+        }
+        m.deleted.remove(d);
+        m.byId.put(d.record().id, d.record());
+        m.byModified.put(d.record().modKey(), d.record());
+        m.version++;
+        return success(new LinkedHashMap<>(Map.of("id", id)), "record restored");
+    }
+
+    /** Deletes a record in the recycle bin for good: it stays in the deleted list, as permanent. */
+    Map<String, Object> purge(ModuleData m, String id) {
+        Deleted d = recycleBin(m).stream().filter(x -> String.valueOf(x.id()).equals(id)).findFirst().orElse(null);
+        if (d == null) {
+            return error("INVALID_DATA", "the given id seems to be invalid", "id", id);
+        }
+        m.deleted.set(m.deleted.indexOf(d), d.forGood());
+        return success(new LinkedHashMap<>(Map.of("id", id)), "record deleted");
     }
 
     StoredRecord find(ModuleData m, String id) {
@@ -354,6 +477,13 @@ final class Org {
             if (("currency".equals(type) || "double".equals(type) || "integer".equals(type)) && !isNumber(v)) {
                 return error("INVALID_DATA", "invalid data", "api_name", f.apiName(), "expected_data_type", type);
             }
+            if (f.rows()) {
+                Map<String, Object> problem = subformProblem(f, v, existing);
+                if (problem != null) {
+                    return problem;
+                }
+                continue;
+            }
             if ("lookup".equals(type) && resolveLookup(f, v) == null) {
                 return error("INVALID_DATA", "the related id given seems to be invalid", "api_name", f.apiName());
             }
@@ -369,6 +499,69 @@ final class Org {
             }
         }
         return null;
+    }
+
+    /**
+     * Why a subform (or multi-select lookup) value cannot be written: not a list of rows, a row id the record has not,
+     * or a new link to no record.
+     */
+    private Map<String, Object> subformProblem(FieldSpec f, Object v, StoredRecord existing) {
+        if (!(v instanceof List<?> rows)) {
+            return error("INVALID_DATA", "invalid data", "api_name", f.apiName(), "expected_data_type", "jsonarray");
+        }
+        Set<String> have = new LinkedHashSet<>();
+        if (existing != null && existing.data.get(f.apiName()) instanceof List<?> current) {
+            current.forEach(row -> have.add(String.valueOf(((Map<?, ?>) row).get("id"))));
+        }
+        for (Object row : rows) {
+            if (!(row instanceof Map<?, ?> map)) {
+                return error("INVALID_DATA", "invalid data", "api_name", f.apiName(), "expected_data_type",
+                        "jsonobject");
+            }
+            if (map.get("id") != null && !have.contains(map.get("id").toString())) {
+                return error("INVALID_DATA", "the id given seems to be invalid", "api_name", f.apiName(), "id",
+                        map.get("id").toString());
+            }
+            // a new row of a multi-select lookup links one record of the connected module
+            if (f.connectedField() != null && map.get("id") == null
+                && (map.get(f.connectedField()) == null || resolveLookup(f, map.get(f.connectedField())) == null)) {
+                return error("INVALID_DATA", "the related id given seems to be invalid", "api_name", f.apiName(),
+                        "json_path", "$.data[0]." + f.apiName() + "." + f.connectedField());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A subform (or a multi-select lookup's links) after an update, as Zoho CRM writes a subform: the rows the update
+     * sends — a row with an id changes that row, with {@code "_delete"} removes it, without an id is a new row — and
+     * nothing else: an existing row the update does not name is gone. Zoho does not say whether a multi-select
+     * lookup's links not sent stay; the emulator takes the harsher reading, the subform's.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> subformRows(FieldSpec f, List<?> rows, Object before) {
+        Map<String, Map<String, Object>> current = new LinkedHashMap<>();
+        if (before instanceof List<?> list) {
+            list.forEach(row -> current.put(String.valueOf(((Map<?, ?>) row).get("id")), (Map<String, Object>) row));
+        }
+        List<Map<String, Object>> after = new ArrayList<>();
+        for (Object o : rows) {
+            Map<String, Object> row = (Map<String, Object>) o;
+            if (row.get("id") == null) {
+                Map<String, Object> fresh = new LinkedHashMap<>();
+                fresh.put("id", String.valueOf(ids.getAndIncrement()));
+                fresh.putAll(row);
+                if (f.connectedField() != null) { // the linking record shows the linked one as a lookup does
+                    fresh.put(f.connectedField(), resolveLookup(f, row.get(f.connectedField())));
+                }
+                after.add(fresh);
+            } else if (!row.containsKey("_delete")) {
+                Map<String, Object> changed = new LinkedHashMap<>(current.get(row.get("id").toString()));
+                changed.putAll(row);
+                after.add(changed);
+            }
+        }
+        return after;
     }
 
     private static boolean isNumber(Object v) {
@@ -431,6 +624,9 @@ final class Org {
             Object v = e.getValue();
             if ("lookup".equals(f.dataType()) && v != null) {
                 v = resolveLookup(f, v);
+            }
+            if (f.rows() && v instanceof List<?> rows) {
+                v = subformRows(f, rows, r.data.get(f.apiName()));
             }
             r.data.put(f.apiName(), v);
         }
@@ -495,7 +691,7 @@ final class Org {
     private void put(Map<String, Object> out, StoredRecord r, String field) {
         switch (field) {
             case "Owner":
-                out.put("Owner", user);
+                out.put("Owner", r.owner != null ? r.owner : user);
                 break;
             case "Created_Time":
                 out.put(field, format(r.created));
@@ -557,7 +753,7 @@ final class Org {
         out.put("deleted_by", Map.of("name", user.get("name"), "id", user.get("id")));
         out.put("id", String.valueOf(d.id()));
         out.put("display_name", d.displayName());
-        out.put("type", "recycle");
+        out.put("type", d.permanent() ? "permanent" : "recycle");
         out.put("created_by", Map.of("name", user.get("name"), "id", user.get("id")));
         out.put("deleted_time", format(d.deletedAt()));
         return out;

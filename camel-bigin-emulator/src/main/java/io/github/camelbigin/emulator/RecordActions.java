@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -26,15 +24,11 @@ final class RecordActions {
     static final int MAX_MASS_UPDATE_IDS = 100;
 
     private final Org org;
-    private final AtomicLong jobIds = new AtomicLong(7255024000001000001L);
-    private final Map<String, Map<String, Object>> jobs = new ConcurrentHashMap<>();
+    private final MassJobs jobs;
 
-    RecordActions(Org org) {
+    RecordActions(Org org, MassJobs jobs) {
         this.org = org;
-    }
-
-    void reset() {
-        jobs.clear();
+        this.jobs = jobs;
     }
 
     /** {@code {"count": n}} of the module's records, of a custom view's, or of a criteria's matches. */
@@ -51,11 +45,7 @@ final class RecordActions {
     /** Sets the body's one set of values on the records of {@code ids}, or of a view (then as a job). */
     Answer massUpdate(Org.ModuleData m, RecordedRequest req, Map<String, Predicate<Map<String, Object>>> views) {
         if ("GET".equals(req.method())) {
-            Map<String, Object> job = jobs.get(String.valueOf(req.query("job_id")));
-            if (job == null) {
-                throw EmulatorError.badRequest("INVALID_DATA", "the given job_id is invalid", "param_name", "job_id");
-            }
-            return Answer.json(200, Map.of("data", List.of(job)));
+            return jobs.status(req);
         }
         JsonNode root;
         try {
@@ -100,7 +90,6 @@ final class RecordActions {
     }
 
     private Answer viewJob(Org.ModuleData m, Map<String, Object> values, Predicate<Map<String, Object>> view) {
-        String jobId = String.valueOf(jobIds.getAndIncrement());
         long total = 0;
         long updated = 0;
         org.lock.writeLock().lock();
@@ -118,13 +107,7 @@ final class RecordActions {
         } finally {
             org.lock.writeLock().unlock();
         }
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("Status", "COMPLETED");
-        job.put("Total_Count", total);
-        job.put("Updated_Count", updated);
-        job.put("Not_Updated_Count", 0);
-        job.put("Failed_Count", total - updated);
-        jobs.put(jobId, job);
+        String jobId = jobs.add(total, "Updated_Count", updated, "Not_Updated_Count", 0);
         Map<String, Object> accepted = new LinkedHashMap<>();
         accepted.put("code", "SUCCESS");
         accepted.put("details", Map.of("job_id", jobId));

@@ -48,6 +48,14 @@ final class RecordFiles {
         photos.clear();
     }
 
+    /** A converted lead's attachments go to the record Zoho moves them to. */
+    void moveAttachments(String fromModule, String fromId, String toModule, String toId) {
+        List<Attachment> moved = attachments.remove(fromModule + ":" + fromId);
+        if (moved != null) {
+            attachments.computeIfAbsent(toModule + ":" + toId, k -> new ArrayList<>()).addAll(moved);
+        }
+    }
+
     /** {@code /{module}/{id}/Attachments[/{attachment}]} and {@code /{module}/{id}/photo}. */
     Answer route(Org.ModuleData m, String recordId, String what, String attachmentId, RecordedRequest req) {
         org.lock.readLock().lock();

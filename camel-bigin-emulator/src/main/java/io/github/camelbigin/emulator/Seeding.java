@@ -11,8 +11,8 @@ import java.util.function.IntFunction;
 /**
  * What the emulated org holds before and beside a test's calls, as a Zoho user would change it in the UI: records
  * (made, changed and deleted with no API call counted), custom modules and views, and the credentials it accepts
- * (access tokens, OAuth clients, Maton keys and their connections). Reset clears the records; modules and credentials
- * stay.
+ * (access tokens, OAuth clients, Maton keys and their connections), Zoho CRM's users and blueprints. Reset clears the
+ * records and blueprints; modules, users and credentials stay.
  */
 public final class Seeding {
 
@@ -95,6 +95,23 @@ public final class Seeding {
     /** Adds a custom view: list calls with {@code cvid} return the records matching {@code criteria} (null: all). */
     public Seeding view(String module, String cvid, String criteria) {
         emulator.routes().defineView(module, cvid, criteria);
+        return this;
+    }
+
+    /** Adds an active user to the org (records can be given to them); returns the user's id. */
+    public String user(String name, String email) {
+        return org.addUser(name, email);
+    }
+
+    /**
+     * Zoho CRM: adds a transition to the module's blueprint on the picklist {@code field} — from one of its values to
+     * another, needing {@code fieldsNeeded} — as an admin draws it in the UI. {@code transitionId} is a number, as
+     * Zoho's are.
+     */
+    public Seeding blueprintTransition(String module, String field, String transitionId, String name, String from,
+                                       String to, String... fieldsNeeded) {
+        emulator.routes().crm().blueprints().define(module, field, new Blueprints.Transition(transitionId, name, from,
+                to, List.of(fieldsNeeded)));
         return this;
     }
 

@@ -180,6 +180,25 @@ class ReadmeSnippetsTest {
                                 Long.class)).isEqualTo(2);
                         assertThat(context.createProducerTemplate().requestBody("direct:lead-by-erp-id", "erp-1",
                                 java.util.Map.class).get("Last_Name")).isEqualTo("Lead1");
+                    } else if (from.equals("direct://convert-lead")) {
+                        String lead = crm.seed().insert("Leads", java.util.Map.of("Last_Name", "Converted",
+                                "Company", "Readme Ltd"));
+                        List<?> converted = context.createProducerTemplate().requestBodyAndHeader(
+                                "direct:convert-lead", java.util.Map.of("Deals", java.util.Map.of("Deal_Name",
+                                        "Readme deal", "Stage", "Qualification")), "CamelZohoCrmRecordId", lead,
+                                List.class);
+                        assertThat(((io.github.camelbigin.zoho.records.WriteResult) converted.get(0)).getDetails())
+                                .containsKeys("contact_id", "account_id", "deal_id");
+                        List<?> composite = context.createProducerTemplate().requestBody(
+                                "direct:account-with-contact", List.of(java.util.Map.of("method", "POST", "uri",
+                                        "/Accounts", "body", java.util.Map.of("data", List.of(java.util.Map.of(
+                                                "Account_Name", "Composite Ltd"))))), List.class);
+                        assertThat(composite).singleElement().satisfies(r -> assertThat(((java.util.Map<?, ?>) r)
+                                .get("status")).isEqualTo("success"));
+                        String gone = crm.seed().insert("Leads", java.util.Map.of("Last_Name", "Undeleted"));
+                        crm.seed().delete("Leads", gone);
+                        context.createProducerTemplate().requestBody("direct:undelete-leads", List.of(gone));
+                        assertThat(crm.observe().record("Leads", gone)).isPresent();
                     } else if (from.equals("direct://find")) {
                         List<?> found = context.createProducerTemplate().requestBody("direct:find",
                                 "contact1@example.com", List.class);

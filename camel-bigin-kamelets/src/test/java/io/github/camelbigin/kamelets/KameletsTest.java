@@ -162,6 +162,34 @@ class KameletsTest {
     }
 
     @Test
+    void zohocrmSinkConvertsTheIncomingLeadIntoAContactAnAccountAndADeal() throws Exception {
+        String lead = crm.seed().insert("Leads", Map.of("Last_Name", "Lovelace", "Company", "Engines Ltd"));
+        load("crm-convert.camel.yaml", """
+                - route:
+                    from:
+                      uri: direct:qualified
+                      steps:
+                        - to:
+                            uri: kamelet:zohocrm-sink
+                            parameters:
+                              module: Leads
+                              operation: convertLead
+                              dealName: Engines
+                """);
+        context.start();
+
+        context.createProducerTemplate().sendBody("direct:qualified", "{\"id\":\"" + lead
+                                                                       + "\",\"Last_Name\":\"Lovelace\"}");
+
+        assertThat(crm.observe().count("Leads")).isZero();
+        assertThat(crm.observe().count("Contacts")).isEqualTo(1);
+        assertThat(crm.observe().records("Deals")).singleElement()
+                .satisfies(d -> assertThat(d.get("Deal_Name")).isEqualTo("Engines"));
+        assertThat(crm.observe().apiRequests()).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("POST /crm/v8/Leads/" + lead + "/actions/convert");
+    }
+
+    @Test
     void misspelledRequiredPropertiesFailInsteadOfBeingIgnored() throws Exception {
         load("typo.camel.yaml", """
                 - route:

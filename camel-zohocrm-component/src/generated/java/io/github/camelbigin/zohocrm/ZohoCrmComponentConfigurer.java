@@ -155,6 +155,8 @@ public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "rollbackonfail":
+        case "rollbackOnFail": getOrCreateConfiguration(target).setRollbackOnFail(property(camelContext, boolean.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sortby":
@@ -170,6 +172,8 @@ public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implem
         case "statesaveevery":
         case "stateSaveEvery": getOrCreateConfiguration(target).setStateSaveEvery(property(camelContext, int.class, value)); return true;
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "subformrows":
+        case "subformRows": getOrCreateConfiguration(target).setSubformRows(property(camelContext, io.github.camelbigin.zoho.records.SubformRows.class, value)); return true;
         case "tags": getOrCreateConfiguration(target).setTags(property(camelContext, java.lang.String.class, value)); return true;
         case "trigger": getOrCreateConfiguration(target).setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "useiterator":
@@ -314,6 +318,8 @@ public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "rollbackonfail":
+        case "rollbackOnFail": return boolean.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
         case "sortby":
@@ -329,6 +335,8 @@ public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implem
         case "statesaveevery":
         case "stateSaveEvery": return int.class;
         case "streaming": return boolean.class;
+        case "subformrows":
+        case "subformRows": return io.github.camelbigin.zoho.records.SubformRows.class;
         case "tags": return java.lang.String.class;
         case "trigger": return java.lang.String.class;
         case "useiterator":
@@ -469,6 +477,8 @@ public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "rollbackonfail":
+        case "rollbackOnFail": return getOrCreateConfiguration(target).isRollbackOnFail();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
         case "sortby":
@@ -484,6 +494,8 @@ public class ZohoCrmComponentConfigurer extends PropertyConfigurerSupport implem
         case "statesaveevery":
         case "stateSaveEvery": return getOrCreateConfiguration(target).getStateSaveEvery();
         case "streaming": return getOrCreateConfiguration(target).isStreaming();
+        case "subformrows":
+        case "subformRows": return getOrCreateConfiguration(target).getSubformRows();
         case "tags": return getOrCreateConfiguration(target).getTags();
         case "trigger": return getOrCreateConfiguration(target).getTrigger();
         case "useiterator":

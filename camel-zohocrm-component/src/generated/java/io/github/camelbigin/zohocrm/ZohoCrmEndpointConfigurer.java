@@ -155,6 +155,8 @@ public class ZohoCrmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "rollbackonfail":
+        case "rollbackOnFail": target.getConfiguration().setRollbackOnFail(property(camelContext, boolean.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -181,6 +183,8 @@ public class ZohoCrmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "statesaveevery":
         case "stateSaveEvery": target.getConfiguration().setStateSaveEvery(property(camelContext, int.class, value)); return true;
         case "streaming": target.getConfiguration().setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "subformrows":
+        case "subformRows": target.getConfiguration().setSubformRows(property(camelContext, io.github.camelbigin.zoho.records.SubformRows.class, value)); return true;
         case "tags": target.getConfiguration().setTags(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
@@ -336,6 +340,8 @@ public class ZohoCrmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "rollbackonfail":
+        case "rollbackOnFail": return boolean.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -362,6 +368,8 @@ public class ZohoCrmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "statesaveevery":
         case "stateSaveEvery": return int.class;
         case "streaming": return boolean.class;
+        case "subformrows":
+        case "subformRows": return io.github.camelbigin.zoho.records.SubformRows.class;
         case "tags": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
@@ -513,6 +521,8 @@ public class ZohoCrmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "rollbackonfail":
+        case "rollbackOnFail": return target.getConfiguration().isRollbackOnFail();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -539,6 +549,8 @@ public class ZohoCrmEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "statesaveevery":
         case "stateSaveEvery": return target.getConfiguration().getStateSaveEvery();
         case "streaming": return target.getConfiguration().isStreaming();
+        case "subformrows":
+        case "subformRows": return target.getConfiguration().getSubformRows();
         case "tags": return target.getConfiguration().getTags();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();

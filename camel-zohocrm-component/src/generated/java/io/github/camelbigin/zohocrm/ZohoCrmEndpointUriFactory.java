@@ -24,7 +24,7 @@ public class ZohoCrmEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(96);
+        Set<String> props = new HashSet<>(98);
         props.add("accessToken");
         props.add("accountsUrl");
         props.add("apiKey");
@@ -100,6 +100,7 @@ public class ZohoCrmEndpointUriFactory extends org.apache.camel.support.componen
         props.add("retryDeadline");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
+        props.add("rollbackOnFail");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
@@ -114,6 +115,7 @@ public class ZohoCrmEndpointUriFactory extends org.apache.camel.support.componen
         props.add("stateRepository");
         props.add("stateSaveEvery");
         props.add("streaming");
+        props.add("subformRows");
         props.add("tags");
         props.add("timeUnit");
         props.add("trigger");

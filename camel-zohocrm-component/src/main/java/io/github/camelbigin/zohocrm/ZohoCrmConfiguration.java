@@ -3,6 +3,7 @@ package io.github.camelbigin.zohocrm;
 import io.github.camelbigin.common.options.ZohoConfiguration;
 import io.github.camelbigin.common.options.ZohoOperation;
 import io.github.camelbigin.zoho.credits.CrmEdition;
+import io.github.camelbigin.zoho.records.SubformRows;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -11,7 +12,7 @@ import org.apache.camel.spi.UriPath;
 /**
  * The options of the {@code zohocrm:} component and its endpoints: the family's ({@link ZohoConfiguration}), in
  * Zoho CRM's words the module, the operations Zoho CRM offers and its COQL limits, and the options only Zoho CRM has
- * (the org's edition, external ids, notification conditions).
+ * (the org's edition, external ids, notification conditions, subform rows, composite rollback).
  */
 @UriParams
 public class ZohoCrmConfiguration extends ZohoConfiguration {
@@ -22,7 +23,8 @@ public class ZohoCrmConfiguration extends ZohoConfiguration {
             + "deleteNotes,updateRelated,delinkRelated,attachments,uploadAttachment,downloadAttachment,"
             + "deleteAttachment,uploadPhoto,downloadPhoto,deletePhoto,listConnections,createConnection,"
             + "getConnection,deleteConnection,awaitConnection,authorize,modules,fields,layouts,users,"
-            + "org";
+            + "org,convertLead,changeOwner,blueprint,transition,sendMail,recycleBin,restore,purge,"
+            + "composite";
 
     @UriPath(description = "The API name of the module, case-sensitive: Leads, Contacts, Accounts, Deals, Tasks,"
                            + " Events, Calls, Products, Quotes, Sales_Orders, Purchase_Orders, Invoices, Campaigns,"
@@ -63,6 +65,21 @@ public class ZohoCrmConfiguration extends ZohoConfiguration {
                             + " calls back.")
     private String notifyFields;
 
+    @UriParam(label = "producer", defaultValue = "keep",
+              description = "What an update does with the rows of a subform (line items: a Quote's Quoted_Items,"
+                            + " Sales_Orders' Ordered_Items, Invoiced_Items, Purchase_Items) or a multi-select"
+                            + " lookup's links it sends without naming every existing row. keep: the rows it does not"
+                            + " name stay (read first: one more call per 100 records that send such a field), a row"
+                            + " marked \"_delete\" is removed, and each result says how many rows were kept."
+                            + " replace: the field becomes what the update sends, as Zoho does it.")
+    private SubformRows subformRows = SubformRows.keep;
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "composite: undo every sub-request when one fails (Zoho runs them in order and reverts"
+                            + " what the others did), so a parent and its children are written together or not at"
+                            + " all.")
+    private boolean rollbackOnFail;
+
     @Override
     public ZohoCrmConfiguration copy() {
         return (ZohoCrmConfiguration) super.copy();
@@ -86,6 +103,16 @@ public class ZohoCrmConfiguration extends ZohoConfiguration {
     @Override
     public String notifyFields() {
         return notifyFields;
+    }
+
+    @Override
+    public SubformRows subformRows() {
+        return subformRows;
+    }
+
+    @Override
+    public boolean rollbackOnFail() {
+        return rollbackOnFail;
     }
 
     @Override
@@ -140,5 +167,21 @@ public class ZohoCrmConfiguration extends ZohoConfiguration {
 
     public void setNotifyFields(String notifyFields) {
         this.notifyFields = notifyFields;
+    }
+
+    public SubformRows getSubformRows() {
+        return subformRows;
+    }
+
+    public void setSubformRows(SubformRows subformRows) {
+        this.subformRows = subformRows;
+    }
+
+    public boolean isRollbackOnFail() {
+        return rollbackOnFail;
+    }
+
+    public void setRollbackOnFail(boolean rollbackOnFail) {
+        this.rollbackOnFail = rollbackOnFail;
     }
 }

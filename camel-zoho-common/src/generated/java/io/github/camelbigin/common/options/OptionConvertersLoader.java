@@ -100,6 +100,14 @@ public final class OptionConvertersLoader implements TypeConverterLoader, CamelC
                 }
                 return answer;
             });
+        addTypeConverter(registry, io.github.camelbigin.zoho.records.SubformRows.class, java.lang.String.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelbigin.common.options.OptionConverters.toSubformRows((java.lang.String) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
     }
 
     private static void addTypeConverter(TypeConverterRegistry registry, Class<?> toType, Class<?> fromType, boolean allowNull, SimpleTypeConverter.ConversionMethod method) {

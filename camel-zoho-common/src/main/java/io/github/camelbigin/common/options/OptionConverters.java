@@ -6,6 +6,7 @@ import io.github.camelbigin.zoho.metadata.UserType;
 import io.github.camelbigin.zoho.records.DeletedType;
 import io.github.camelbigin.zoho.records.SortBy;
 import io.github.camelbigin.zoho.records.SortOrder;
+import io.github.camelbigin.zoho.records.SubformRows;
 import org.apache.camel.Converter;
 
 /**
@@ -47,6 +48,11 @@ public final class OptionConverters {
     @Converter
     public static UserType toUserType(String text) {
         return (UserType) EnumOptions.constant("userType", UserType.class, text);
+    }
+
+    @Converter
+    public static SubformRows toSubformRows(String text) {
+        return (SubformRows) EnumOptions.constant("subformRows", SubformRows.class, text);
     }
 
     /** Any operation of the family: the endpoint then checks that its product offers it. */

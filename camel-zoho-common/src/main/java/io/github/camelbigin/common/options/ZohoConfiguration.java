@@ -12,6 +12,7 @@ import io.github.camelbigin.zoho.records.Approval;
 import io.github.camelbigin.zoho.records.DeletedType;
 import io.github.camelbigin.zoho.records.SortBy;
 import io.github.camelbigin.zoho.records.SortOrder;
+import io.github.camelbigin.zoho.records.SubformRows;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -433,6 +434,16 @@ public abstract class ZohoConfiguration implements Cloneable {
     /** The fields whose edits call back at once in push mode; null where the product has none. */
     public String notifyFields() {
         return null;
+    }
+
+    /** What an update does with subform rows it does not name; null where the product has no subforms. */
+    public SubformRows subformRows() {
+        return null;
+    }
+
+    /** Whether a composite call is all or nothing (false where the product has none). */
+    public boolean rollbackOnFail() {
+        return false;
     }
 
     @Override

@@ -107,11 +107,43 @@ public enum ZohoOperation {
     /** Read the org's users. */
     users(Group.METADATA, null),
     /** Read the organization. */
-    org(Group.METADATA, null);
+    org(Group.METADATA, null),
+    /**
+     * Zoho CRM: convert the lead in the record id header (the body: Zoho's conversion settings, e.g. a Deal to create;
+     * the result names the Contact, Account and Deal), or the leads in the record ids header by mass-conversion jobs
+     * of 50 (the body's assign_to is then needed; the result counts what each job did).
+     */
+    convertLead(Group.ACTIONS, Feature.RECORD_ACTIONS),
+    /**
+     * Zoho CRM: give the records in the record ids header (or the record id header) the owner of the body's
+     * {"owner": {"id": …}} (and notify, related_modules), 100 a call; with cvid and no ids, every record of that view
+     * by one job.
+     */
+    changeOwner(Group.ACTIONS, Feature.RECORD_ACTIONS),
+    /** Zoho CRM: read the blueprint of the record in the record id header: the transitions it can take now. */
+    blueprint(Group.ACTIONS, Feature.RECORD_ACTIONS),
+    /**
+     * Zoho CRM: perform a blueprint transition on the record in the record id header; the body holds transition_id and
+     * the data (fields) it needs.
+     */
+    transition(Group.ACTIONS, Feature.RECORD_ACTIONS),
+    /** Zoho CRM: send the body's mail (from, to, subject, content or template, attachments) from the record. */
+    sendMail(Group.ACTIONS, Feature.RECORD_ACTIONS),
+    /** Zoho CRM: read the module's records in the recycle bin, newest deletion first. */
+    recycleBin(Group.ACTIONS, Feature.RECYCLE_BIN),
+    /** Zoho CRM: restore records (ids in the body or the record ids header) from the recycle bin, 100 a call. */
+    restore(Group.ACTIONS, Feature.RECYCLE_BIN),
+    /** Zoho CRM: delete records (ids in the body or the record ids header) from the recycle bin for good. */
+    purge(Group.ACTIONS, Feature.RECYCLE_BIN),
+    /**
+     * Zoho CRM: up to five calls in one (the body: a List of sub-requests, each method, uri, and optionally
+     * sub_request_id, params, body), all or nothing with rollbackOnFail; a result per sub-request, in order.
+     */
+    composite(Group.ACTIONS, Feature.COMPOSITE);
 
     /** The families of operations, each served by one handler of the producer. */
     public enum Group {
-        RECORDS, READS, BULK, FILES, METADATA, CONNECTIONS
+        RECORDS, READS, BULK, FILES, METADATA, CONNECTIONS, ACTIONS
     }
 
     private final Group group;

@@ -67,6 +67,11 @@ final class MessageArgs {
         return RecordBodies.records(in.getBody(), op.name());
     }
 
+    /** The body as one object of settings in Zoho's words (a Map, a POJO or JSON); none: an empty map. */
+    Map<String, Object> settings(ZohoOperation op) {
+        return in.getBody() == null ? Map.of() : RecordBodies.records(in.getBody(), op.name()).get(0);
+    }
+
     /** The records of an update: the body's, the record id header naming the one record's id. */
     List<Map<String, Object>> recordsToUpdate(ZohoOperation op) {
         List<Map<String, Object>> records = records(op);
@@ -102,6 +107,19 @@ final class MessageArgs {
         }
         return nonEmpty(RecordBodies.ids(ids, op.name()), op, "the body, or the " + name(Header.RECORD_IDS) + " or "
                                                               + name(Header.RECORD_ID) + " header");
+    }
+
+    /** The ids an operation whose body holds its settings acts on: the record ids header, else the record id header. */
+    List<String> headerIds(ZohoOperation op) {
+        if (!idsInHeaders()) {
+            throw new IllegalArgumentException(op + " on " + scope.label() + " needs the record ids in the "
+                                               + name(Header.RECORD_IDS) + " header, or one id in the "
+                                               + name(Header.RECORD_ID) + " header (the body holds its settings)");
+        }
+        Object ids = in.getHeader(name(Header.RECORD_IDS));
+        return ids != null ? nonEmpty(RecordBodies.ids(ids, op.name()), op, "the " + name(Header.RECORD_IDS)
+                                                                            + " header")
+                : List.of(recordId(op, false));
     }
 
     /** Whether the message names ids in a header (a mass update by ids rather than of a custom view). */
@@ -296,7 +314,8 @@ final class MessageArgs {
         if (trigger != null && !trigger.isBlank()) {
             options.trigger("none".equalsIgnoreCase(trigger.trim()) ? List.of() : Lists.split(trigger));
         }
-        return options.duplicateCheckFields(duplicateCheckFields()).externalField(config.externalField());
+        return options.duplicateCheckFields(duplicateCheckFields()).externalField(config.externalField())
+                .subformRows(config.subformRows());
     }
 
     private String name(Header header) {

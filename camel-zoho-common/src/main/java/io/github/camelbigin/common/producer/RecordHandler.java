@@ -8,7 +8,7 @@ import java.util.Map;
 import io.github.camelbigin.common.client.EndpointScope;
 import io.github.camelbigin.common.options.Header;
 import io.github.camelbigin.common.options.ZohoOperation;
-import io.github.camelbigin.zoho.bulk.MassUpdateResult;
+import io.github.camelbigin.zoho.bulk.JobCounts;
 import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.records.RecordWrites;
 import io.github.camelbigin.zoho.records.RelatedWrites;
@@ -63,16 +63,16 @@ final class RecordHandler implements OperationHandler {
         Map<String, Object> values = in.records(op).get(0);
         String cvid = scope.config().getCvid();
         if (!in.idsInHeaders() && cvid != null) {
-            MassUpdateResult r = client.bulk().massUpdateView(in.module(), values, cvid,
+            JobCounts r = client.bulk().massUpdateView(in.module(), values, cvid,
                     Duration.ofMillis(scope.config().getBulkTimeout()));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("jobId", r.jobId());
             body.put("total", r.total());
-            body.put("updated", r.updated());
-            body.put("notUpdated", r.notUpdated());
+            body.put("updated", r.done());
+            body.put("notUpdated", r.notDone());
             body.put("failed", r.failed());
             out.body(body);
-            out.header(Header.RECORD_COUNT, r.updated());
+            out.header(Header.RECORD_COUNT, r.done());
             return;
         }
         List<String> ids = in.idsInHeaders() ? in.ids(op) : List.of();

@@ -31,6 +31,7 @@ public final class ZohoProducer extends DefaultProducer {
         handlers.put(Group.FILES, new FileHandler(scope));
         handlers.put(Group.METADATA, new MetadataHandler(scope));
         handlers.put(Group.CONNECTIONS, new ConnectionHandler(scope));
+        handlers.put(Group.ACTIONS, new ActionHandler(scope));
     }
 
     @Override

@@ -47,7 +47,7 @@ public record ZohoApi(String product, String basePath, String gatewayApp, int pa
      */
     public static final ZohoApi CRM_V8 = new ZohoApi("Zoho CRM", "/crm/v8", "zoho-crm", 200, 100, 500, 2000, 50, 2000,
             98000, 100, Duration.ofDays(6), Set.of(Feature.RECORD_ACTIONS, Feature.TAGS_IN_BODY, Feature.NOTES_BY_PARENT,
-                    Feature.NOTIFY_CONDITION),
+                    Feature.NOTIFY_CONDITION, Feature.SUBFORMS, Feature.RECYCLE_BIN, Feature.COMPOSITE),
             hints("Zoho CRM", "ZohoCRM", "ZohoCRM.modules.leads.ALL",
                     "ZohoCRM.org.ALL", "Leads, Contacts, Accounts, Deals, Tasks, Events, Calls, Products, Quotes,"
                                        + " Sales_Orders, Invoices or a custom module's API name",

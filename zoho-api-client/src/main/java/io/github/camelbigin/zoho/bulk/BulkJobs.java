@@ -184,17 +184,53 @@ public final class BulkJobs {
      * Sets the same field values on every record of a custom view ({@code POST /{module}/actions/mass_update} with
      * {@code cvid}, Zoho CRM) and waits for the job Zoho runs for it; the job's counts.
      */
-    public MassUpdateResult massUpdateView(String module, Map<String, Object> values, String cvid, Duration timeout) {
-        Names.checkModule(api, module);
+    public JobCounts massUpdateView(String module, Map<String, Object> values, String cvid, Duration timeout) {
         RecordWrites.checkMassUpdateValues(values);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", List.of(values));
         body.put("cvid", cvid);
-        String jobId = jobId(ApiRequest.post("/" + module + "/actions/mass_update").json(JsonCalls.toBytes(body))
-                .operation("massUpdate", module), "job_id");
-        JobStatus status = await("massUpdate", jobId, module, timeout, ApiRequest.get("/" + module
-                + "/actions/mass_update").query("job_id", jobId).operation("massUpdate status", module).build());
-        return MassUpdateResult.of(jobId, status.raw());
+        return massAction(module, "mass_update", "massUpdate", body, timeout, "Updated_Count", "Not_Updated_Count");
+    }
+
+    /** The most leads one mass conversion takes (Zoho CRM documents 50). */
+    public static final int MASS_CONVERT_BATCH = 50;
+
+    /**
+     * Converts leads by Zoho CRM's mass conversion ({@code POST /Leads/actions/mass_convert}): a job for every 50
+     * ids, each awaited; their counts, in order. {@code settings} are the conversion's (assign_to, Deals,
+     * carry_over_tags, related_modules, move_attachments_to) in Zoho's words.
+     */
+    public List<JobCounts> massConvert(List<String> ids, Map<String, Object> settings, Duration timeout) {
+        List<JobCounts> jobs = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += MASS_CONVERT_BATCH) {
+            Map<String, Object> body = new LinkedHashMap<>(settings == null ? Map.of() : settings);
+            body.put("ids", ids.subList(from, Math.min(from + MASS_CONVERT_BATCH, ids.size())));
+            jobs.add(massAction("Leads", "mass_convert", "convertLead", body, timeout, "Converted_Count",
+                    "Not_Converted_Count"));
+        }
+        return jobs;
+    }
+
+    /**
+     * Gives the records of a custom view (or matching a criteria) a new owner by Zoho CRM's mass change of owner
+     * ({@code POST /{module}/actions/mass_change_owner}), awaited; its counts. {@code settings} holds the owner,
+     * notify, related_modules and the cvid or criteria, in Zoho's words.
+     */
+    public JobCounts massChangeOwner(String module, Map<String, Object> settings, Duration timeout) {
+        return massAction(module, "mass_change_owner", "changeOwner", new LinkedHashMap<>(settings), timeout,
+                "Updated_Count", "Not_Updated_Count");
+    }
+
+    /** One mass-action job: created, then its status polled at the same path until it is done. */
+    private JobCounts massAction(String module, String action, String operation, Map<String, Object> body,
+                                 Duration timeout, String doneKey, String notDoneKey) {
+        Names.checkModule(api, module);
+        String path = "/" + module + "/actions/" + action;
+        String jobId = jobId(ApiRequest.post(path).json(JsonCalls.toBytes(body)).operation(operation, module),
+                "job_id");
+        JobStatus status = await(operation, jobId, module, timeout, ApiRequest.get(path).query("job_id", jobId)
+                .operation(operation + " status", module).build());
+        return JobCounts.of(jobId, status.raw(), doneKey, notDoneKey);
     }
 
     /** Downloads a read job's zipped result, waiting for a slot of the ten a minute. */

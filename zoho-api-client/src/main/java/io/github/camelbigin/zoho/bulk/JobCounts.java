@@ -3,14 +3,16 @@ package io.github.camelbigin.zoho.bulk;
 import java.util.Map;
 
 /**
- * What a Zoho CRM mass update of a custom view did: its job id and counts ({@code Total_Count},
- * {@code Updated_Count}, {@code Not_Updated_Count}, {@code Failed_Count}).
+ * What one of Zoho CRM's mass-action jobs did (a mass update of a custom view, a mass conversion of leads, a mass
+ * change of owner): its id and counts — of the records it took, did, did not do (yet or because nothing changed) and
+ * failed on. Zoho's job answers no more than these counts: no ids.
  */
-public record MassUpdateResult(String jobId, long total, long updated, long notUpdated, long failed) {
+public record JobCounts(String jobId, long total, long done, long notDone, long failed) {
 
-    static MassUpdateResult of(String jobId, Map<String, Object> status) {
-        return new MassUpdateResult(jobId, count(status, "Total_Count"), count(status, "Updated_Count"),
-                count(status, "Not_Updated_Count"), count(status, "Failed_Count"));
+    /** The counts of a job's status, whose done and not-done counts have the action's names (Updated_Count, …). */
+    static JobCounts of(String jobId, Map<String, Object> status, String doneKey, String notDoneKey) {
+        return new JobCounts(jobId, count(status, "Total_Count"), count(status, doneKey), count(status, notDoneKey),
+                count(status, "Failed_Count"));
     }
 
     private static long count(Map<String, Object> status, String key) {

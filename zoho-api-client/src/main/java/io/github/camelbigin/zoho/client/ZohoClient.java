@@ -19,16 +19,20 @@ import io.github.camelbigin.zoho.records.JsonCalls;
 import io.github.camelbigin.zoho.bulk.BulkJobs;
 import io.github.camelbigin.zoho.credits.CreditBudget;
 import io.github.camelbigin.zoho.records.Attachments;
+import io.github.camelbigin.zoho.records.Composite;
+import io.github.camelbigin.zoho.records.RecordActions;
 import io.github.camelbigin.zoho.records.RecordReads;
 import io.github.camelbigin.zoho.records.RecordWrites;
+import io.github.camelbigin.zoho.records.RecycleBin;
 import io.github.camelbigin.zoho.records.RelatedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A client of one Zoho REST API ({@link ZohoApi#BIGIN_V2}, {@link ZohoApi#CRM_V8}) for one connection, with no Camel
- * types. Its services, one per concern: {@link #reads()}, {@link #writes()}, {@link #related()},
- * {@link #attachments()}, {@link #bulk()}, {@link #metadata()}, {@link #watch()}. It spends as few calls as the API allows: writes go 100 records a call, reads 200 a page, field metadata is
+ * types. Its services, one per concern: {@link #reads()}, {@link #writes()}, {@link #related()}, {@link #actions()},
+ * {@link #recycleBin()}, {@link #composite()}, {@link #attachments()}, {@link #bulk()}, {@link #metadata()},
+ * {@link #watch()}. It spends as few calls as the API allows: writes go 100 records a call, reads 200 a page, field metadata is
  * asked once per module. Thread-safe; share one per connection.
  *
  * <pre>{@code
@@ -49,6 +53,9 @@ public final class ZohoClient implements AutoCloseable {
     private final RecordReads reads;
     private final RecordWrites writes;
     private final RelatedWrites related;
+    private final RecordActions actions;
+    private final RecycleBin recycleBin;
+    private final Composite composite;
     private final Metadata metadata;
     private final Watch watch;
     private final Attachments attachments;
@@ -63,8 +70,11 @@ public final class ZohoClient implements AutoCloseable {
         JsonCalls calls = new JsonCalls(transport, stats);
         this.metadata = new Metadata(calls);
         this.reads = new RecordReads(calls, metadata::defaultFields);
-        this.writes = new RecordWrites(calls);
+        this.writes = new RecordWrites(calls, metadata::subformFields);
         this.related = new RelatedWrites(calls);
+        this.actions = new RecordActions(calls);
+        this.recycleBin = new RecycleBin(calls);
+        this.composite = new Composite(calls);
         this.watch = new Watch(calls);
         this.attachments = new Attachments(calls);
         this.bulk = new BulkJobs(calls, this::orgId, b.clock, b.sleeper);
@@ -92,6 +102,21 @@ public final class ZohoClient implements AutoCloseable {
     /** What is written beside records: tags, notes, related lists. */
     public RelatedWrites related() {
         return related;
+    }
+
+    /** Zoho CRM's record actions: lead conversion, owner changes, blueprint transitions, mail sent from a record. */
+    public RecordActions actions() {
+        return actions;
+    }
+
+    /** Zoho CRM's recycle bin: list, restore, delete for good. */
+    public RecycleBin recycleBin() {
+        return recycleBin;
+    }
+
+    /** Zoho CRM's composite calls: up to five in one, optionally all or nothing. */
+    public Composite composite() {
+        return composite;
     }
 
     /** The files of records: attachments and photos, streamed both ways. */

@@ -1,8 +1,11 @@
 package io.github.camelbigin.zoho.metadata;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.http.ApiRequest;
@@ -18,6 +21,7 @@ public final class Metadata {
     private final JsonCalls calls;
     private final ZohoApi api;
     private final DefaultFields defaultFields;
+    private final Map<String, Set<String>> subformFields = new ConcurrentHashMap<>();
 
     public Metadata(JsonCalls calls) {
         this.calls = calls;
@@ -31,6 +35,23 @@ public final class Metadata {
      */
     public List<String> defaultFields(String module) {
         return defaultFields.of(module);
+    }
+
+    /**
+     * A module's fields whose value is a list of rows an update replaces — subforms (line items) and multi-select
+     * lookups (their links, rows of the linking module) — from its field metadata, kept per module.
+     */
+    public Set<String> subformFields(String module) {
+        return subformFields.computeIfAbsent(module, m -> {
+            Set<String> names = new LinkedHashSet<>();
+            for (Map<String, Object> f : fields(m)) {
+                Object type = f.get("data_type");
+                if (("subform".equals(type) || "multiselectlookup".equals(type)) && f.get("api_name") != null) {
+                    names.add(f.get("api_name").toString());
+                }
+            }
+            return Set.copyOf(names);
+        });
     }
 
     /** The modules of the org ({@code GET /settings/modules}). */

@@ -96,7 +96,9 @@ final class BatchWriter {
         ApiRequest request = call.request().apply(chunk).operation(operation, module).recordResults().build();
         ApiResponse response = calls.execute(request);
         Map<?, ?> answer = calls.object(request, response);
-        Object data = answer.get("data") != null ? answer.get("data") : answer.get("tags"); // tag settings say tags
+        // tag settings answer under tags, the recycle bin under recycle_bin, the rest under data
+        Object data = answer.get("data") != null ? answer.get("data") : answer.get("tags") != null
+                ? answer.get("tags") : answer.get("recycle_bin");
         List<?> entries = data instanceof List ? (List<?>) data
                 : chunk.size() == 1 && answer.get("status") != null ? List.of(answer) : null; // a photo's answer
         if (entries == null || entries.size() != chunk.size()) {

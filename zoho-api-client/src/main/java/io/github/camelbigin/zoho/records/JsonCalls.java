@@ -58,6 +58,14 @@ public final class JsonCalls {
         return new RecordIterator.Page(data, info.moreRecords, info.nextPageToken);
     }
 
+    /** A page already read into a map (a composite call's sub-answer; null: one without content). */
+    public RecordIterator.Page pageOf(Map<String, Object> body) {
+        RawPage page = body == null ? new RawPage() : JSON.convertValue(body, RawPage.class);
+        stats.recordsRead(page.records().size());
+        Info info = page.info == null ? new Info() : page.info;
+        return new RecordIterator.Page(page.records(), info.moreRecords, info.nextPageToken);
+    }
+
     /** The records (or metadata entries) of an answer that is not paged. */
     public List<Map<String, Object>> list(ApiRequest request) {
         return records(request, transport.execute(request));
@@ -80,6 +88,11 @@ public final class JsonCalls {
             throw ApiErrors.malformed(api(), request, response, "could not read the answer, and "
                                                                 + api().product() + " may have written some records");
         }
+    }
+
+    /** A value as JSON text (a query parameter's, say). */
+    public static String toJson(Object value) {
+        return new String(toBytes(value), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A value as JSON bytes, for a request body. */
@@ -121,7 +134,7 @@ public final class JsonCalls {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     static final class RawPage {
-        @JsonAlias({ "users", "modules", "fields", "layouts", "org", "watch", "tags" })
+        @JsonAlias({ "users", "modules", "fields", "layouts", "org", "watch", "tags", "recycle_bin" })
         public List<Map<String, Object>> data;
         public Info info;
 

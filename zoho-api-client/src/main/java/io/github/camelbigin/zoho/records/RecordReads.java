@@ -28,12 +28,14 @@ public final class RecordReads {
     private final JsonCalls calls;
     private final ZohoApi api;
     private final Function<String, List<String>> defaultFields;
+    private final ChunkReads chunkReads;
 
     /** @param defaultFields the fields a read asks for when the query names none, by module */
     public RecordReads(JsonCalls calls, Function<String, List<String>> defaultFields) {
         this.calls = calls;
         this.api = calls.api();
         this.defaultFields = defaultFields;
+        this.chunkReads = new ChunkReads(calls);
     }
 
     /** One record by id with every field, or empty when there is no such record. */
@@ -67,13 +69,11 @@ public final class RecordReads {
         }
         List<String> all = fields != null && !fields.isEmpty() ? fields : defaultFields.apply(module);
         for (int attempt = 1;; attempt++) {
-            List<Map<String, Object>> parts = new ArrayList<>();
-            for (List<String> chunk : WideRecords.chunks(all, api.maxFields())) {
-                Map<String, Object> part = getOnce(module, id, chunk, external);
-                if (part == null) {
-                    return Optional.empty();
-                }
-                parts.add(part);
+            List<ApiRequest> reads = WideRecords.chunks(all, api.maxFields()).stream()
+                    .map(chunk -> getRequest(module, id, chunk, external)).toList();
+            List<Map<String, Object>> parts = chunkReads.record(reads);
+            if (parts.contains(null)) {
+                return Optional.empty();
             }
             List<Map<String, Object>> merged = WideRecords.merge(List.of(parts.get(0)),
                     parts.subList(1, parts.size()).stream().map(List::of).toList(), r -> null);
@@ -87,20 +87,9 @@ public final class RecordReads {
 
     private static final int MAX_CONSISTENT_READS = 3;
 
-    private Map<String, Object> getOnce(String module, String id, List<String> fields, String external) {
-        ApiRequest request = ApiRequest.get("/" + module + "/" + UriEncoding.encode(id)).operation("get", module).query("fields", String.join(",", fields))
-                .header("X-EXTERNAL", external).build();
-        ApiResponse response;
-        try {
-            response = calls.execute(request);
-        } catch (ZohoApiException e) {
-            if (e.getStatusCode() == 404 || e.getStatusCode() == 400 && "INVALID_DATA".equals(e.getCode())) {
-                return null;
-            }
-            throw e;
-        }
-        List<Map<String, Object>> data = calls.records(request, response);
-        return data.isEmpty() ? null : data.get(0);
+    private static ApiRequest getRequest(String module, String id, List<String> fields, String external) {
+        return ApiRequest.get("/" + module + "/" + UriEncoding.encode(id)).operation("get", module)
+                .query("fields", String.join(",", fields)).header("X-EXTERNAL", external).build();
     }
 
     /**
@@ -129,16 +118,14 @@ public final class RecordReads {
         List<List<String>> chunks = WideRecords.chunks(fields, api.maxFields());
         String[] tokens = new String[chunks.size()];
         return JsonCalls.paged(q, (page, token, perPage) -> {
-            List<RecordIterator.Page> pages = new ArrayList<>(chunks.size());
+            List<ApiRequest> reads = new ArrayList<>(chunks.size());
             for (int c = 0; c < chunks.size(); c++) {
-                String chunkToken = c == 0 ? token : page == 1 ? null : tokens[c];
-                RecordIterator.Page p = calls.page(JsonCalls.pageParams(request.apply(chunks.get(c)), page,
-                        chunkToken, perPage).build());
-                tokens[c] = p.nextPageToken();
-                pages.add(p);
-                if (c == 0 && p.records().isEmpty()) {
-                    break; // nothing to complete: an empty or unchanged page costs one call, however wide the module
-                }
+                reads.add(JsonCalls.pageParams(request.apply(chunks.get(c)), page,
+                        c == 0 ? token : page == 1 ? null : tokens[c], perPage).build());
+            }
+            List<RecordIterator.Page> pages = chunkReads.pages(reads);
+            for (int c = 0; c < pages.size(); c++) {
+                tokens[c] = pages.get(c).nextPageToken();
             }
             return merged(module, pages, chunks, q.skipChangedDuringRead());
         });

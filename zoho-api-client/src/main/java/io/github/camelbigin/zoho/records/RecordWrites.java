@@ -3,6 +3,7 @@ package io.github.camelbigin.zoho.records;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,10 +19,13 @@ public final class RecordWrites {
 
     private final BatchWriter writer;
     private final ZohoApi api;
+    private final Subforms subforms;
 
-    public RecordWrites(JsonCalls calls) {
+    /** @param subformFields a module's subform fields (its line items), asked only by updates that send one */
+    public RecordWrites(JsonCalls calls, Function<String, Set<String>> subformFields) {
         this.writer = new BatchWriter(calls);
         this.api = calls.api();
+        this.subforms = new Subforms(calls, subformFields);
     }
 
     /** Creates records; results in input order. */
@@ -31,13 +35,26 @@ public final class RecordWrites {
 
     /**
      * Updates records, each identified by its {@code id}; results in input order. A record without a well-formed id
-     * is refused here, like any record Zoho refuses: its result says why, and the others are written.
+     * is refused here, like any record Zoho refuses: its result says why, and the others are written. Where the API
+     * has subforms, the rows an update does not name stay ({@link SubformRows#keep}, the default: read first, one call
+     * per 100 records that send a subform) and each result says how many were kept.
      */
     public List<WriteResult> update(String module, List<Map<String, Object>> records, WriteOptions options) {
         String external = options == null ? null : options.externalField();
-        return write(RecordWrite.UPDATE, module, records, options, external == null ? writer::idProblem
-                : r -> r.get(external) == null || r.get(external).toString().isBlank() ? "has no '" + external
-                        + "': each record to update by external id needs its value" : null);
+        Subforms.Prepared prepared = api.has(Feature.SUBFORMS) && external == null
+                ? subforms.prepare(module, records, options == null ? SubformRows.keep : options.subformRows())
+                : new Subforms.Prepared(records, Map.of());
+        List<WriteResult> results = write(RecordWrite.UPDATE, module, prepared.records(), options,
+                external == null ? writer::idProblem
+                        : r -> r.get(external) == null || r.get(external).toString().isBlank() ? "has no '"
+                               + external + "': each record to update by external id needs its value" : null);
+        if (prepared.kept().isEmpty()) {
+            return results;
+        }
+        List<WriteResult> said = new java.util.ArrayList<>(results);
+        prepared.kept().forEach((i, kept) -> said.set(i, said.get(i).isSuccess()
+                ? said.get(i).withDetail(Subforms.KEPT, kept) : said.get(i)));
+        return List.copyOf(said);
     }
 
     /** Inserts records or updates those that match on the duplicate-check fields; results say which. */

@@ -13,6 +13,7 @@ public final class WriteOptions {
     private int batchSize = MAX_BATCH;
     private boolean failOnRecordError = true;
     private String externalField;
+    private SubformRows subformRows = SubformRows.keep;
 
     public static WriteOptions create() {
         return new WriteOptions();
@@ -71,6 +72,16 @@ public final class WriteOptions {
 
     public WriteOptions externalField(String externalField) {
         this.externalField = externalField == null || externalField.isBlank() ? null : externalField;
+        return this;
+    }
+
+    /** What an update does with subform rows it does not name (Zoho CRM's line items); default {@code keep}. */
+    public SubformRows subformRows() {
+        return subformRows;
+    }
+
+    public WriteOptions subformRows(SubformRows subformRows) {
+        this.subformRows = subformRows == null ? SubformRows.keep : subformRows;
         return this;
     }
 }

@@ -40,6 +40,13 @@ public final class WriteResult {
         this.input = input;
     }
 
+    /** This result with one more entry in its details (what the component did beside Zoho's answer). */
+    public WriteResult withDetail(String key, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(details);
+        more.put(key, value);
+        return new WriteResult(index, status, code, message, more, action, duplicateField, input);
+    }
+
     /** Position of the record in the input, counting from 0. */
     public int getIndex() {
         return index;

@@ -14,7 +14,7 @@ import io.github.camelbigin.emulator.BiginEmulatorExtension;
 import io.github.camelbigin.emulator.Fault;
 import io.github.camelbigin.zoho.api.ZohoApi;
 import io.github.camelbigin.zoho.auth.StaticTokenAuthenticator;
-import io.github.camelbigin.zoho.bulk.MassUpdateResult;
+import io.github.camelbigin.zoho.bulk.JobCounts;
 import io.github.camelbigin.zoho.credits.CrmEdition;
 import io.github.camelbigin.zoho.records.CoqlQuery;
 import io.github.camelbigin.zoho.records.RecordQuery;
@@ -101,14 +101,14 @@ class CrmV8ClientTest {
 
             List<WriteResult> byIds = client.writes().massUpdate("Leads", Map.of("Lead_Status", "Lost"), ids.subList(0, 2),
                     WriteOptions.create());
-            MassUpdateResult byView = client.bulk().massUpdateView("Leads", Map.of("Industry", "Wool"), "42",
+            JobCounts byView = client.bulk().massUpdateView("Leads", Map.of("Industry", "Wool"), "42",
                     Duration.ofSeconds(10));
             Map<String, Object> lead = client.reads().get("Leads", "x-2", List.of("Lead_Status", "Industry"),
                     "External_Lead_ID").orElseThrow();
 
             assertThat(byIds).extracting(WriteResult::getId).containsExactlyElementsOf(ids.subList(0, 2));
             assertThat(byView.total()).isEqualTo(3);
-            assertThat(byView.updated()).isEqualTo(3);
+            assertThat(byView.done()).isEqualTo(3);
             assertThat(lead).containsEntry("Industry", "Wool").containsEntry("id", ids.get(2));
             assertThat(emulator.observe().apiRequests().get(5).header("X-EXTERNAL")).isEqualTo("Leads.External_Lead_ID");
         }
