@@ -34,13 +34,19 @@ public class CrmActionRoutes extends RouteBuilder {
                                 + " \"related_modules\": [{\"api_name\": \"Contacts\"}]}"))
                 .to("zohocrm:Accounts?operation=changeOwner");
 
-        // a deal takes the blueprint transition a process decided, with the fields the transition needs
+        // what a deal can do next in its blueprint, and the transition a process decided, with the fields it needs
+        from("direct:deal-next-steps")
+                .to("zohocrm:Deals?operation=blueprint");
         from("direct:qualify-deal")
                 .to("zohocrm:Deals?operation=transition");
 
-        // what was deleted by mistake comes back from the recycle bin
+        // what is in the recycle bin; what was deleted by mistake comes back, the rest goes for good
+        from("direct:leads-in-bin")
+                .to("zohocrm:Leads?operation=recycleBin");
         from("direct:undelete-leads")
                 .to("zohocrm:Leads?operation=restore");
+        from("direct:purge-leads")
+                .to("zohocrm:Leads?operation=purge");
 
         // an account and its contact in one call, all or nothing
         from("direct:account-with-contact")

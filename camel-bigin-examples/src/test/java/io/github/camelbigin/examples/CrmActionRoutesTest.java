@@ -91,6 +91,9 @@ class CrmActionRoutesTest {
                 "Needs Analysis", "Amount");
         String deal = crm.seed().insert("Deals", Map.of("Deal_Name", "Big", "Stage", "Qualification"));
 
+        Map<?, ?> blueprint = template.requestBodyAndHeader("direct:deal-next-steps", null,
+                ZohoCrmConstants.RECORD_ID, deal, Map.class);
+        assertThat((List<?>) blueprint.get("transitions")).hasSize(1);
         template.requestBodyAndHeader("direct:qualify-deal", Map.of("transition_id", "7255024000000400001", "data",
                 Map.of("Amount", 900)), ZohoCrmConstants.RECORD_ID, deal);
 
@@ -98,13 +101,19 @@ class CrmActionRoutesTest {
     }
 
     @Test
-    void deletedLeadsComeBackFromTheRecycleBin() {
+    void deletedLeadsAreListedFromTheRecycleBinAndComeBackOrGoForGood() {
         String lead = crm.seed().insert("Leads", Map.of("Last_Name", "Gone"));
+        String other = crm.seed().insert("Leads", Map.of("Last_Name", "Forgotten"));
         crm.seed().delete("Leads", lead);
+        crm.seed().delete("Leads", other);
 
+        List<?> bin = template.requestBody("direct:leads-in-bin", null, List.class);
         template.requestBody("direct:undelete-leads", List.of(lead));
+        template.requestBody("direct:purge-leads", List.of(other));
 
+        assertThat(bin).hasSize(2);
         assertThat(record("Leads", lead)).containsEntry("Last_Name", "Gone");
+        assertThat(template.requestBody("direct:leads-in-bin", null, List.class)).isEmpty();
     }
 
     @Test

@@ -199,6 +199,7 @@ class ReadmeSnippetsTest {
                         crm.seed().delete("Leads", gone);
                         context.createProducerTemplate().requestBody("direct:undelete-leads", List.of(gone));
                         assertThat(crm.observe().record("Leads", gone)).isPresent();
+                        crmActions(context.createProducerTemplate(), crm);
                     } else if (from.equals("direct://find")) {
                         List<?> found = context.createProducerTemplate().requestBody("direct:find",
                                 "contact1@example.com", List.class);
@@ -209,5 +210,42 @@ class ReadmeSnippetsTest {
                 }
             }
         }
+    }
+
+    /** The README's YAML routes of Zoho CRM's actions beyond records, each run once with what Zoho then holds checked. */
+    private static void crmActions(org.apache.camel.ProducerTemplate t, BiginEmulator crm) {
+        String quote = crm.seed().insert("Quotes", java.util.Map.of("Subject", "Gears", "Quoted_Items",
+                List.of(java.util.Map.of("Quantity", 1))));
+        t.requestBody("direct:add-quote-line", java.util.Map.of("id", quote, "Quoted_Items",
+                List.of(java.util.Map.of("Quantity", 2))));
+        assertThat((List<?>) crm.observe().record("Quotes", quote).orElseThrow().get("Quoted_Items")).hasSize(2);
+
+        String owner = crm.seed().user("Readme Owner", "owner@readme.example");
+        String account = crm.seed().insert("Accounts", java.util.Map.of("Account_Name", "Readme Accounts"));
+        t.requestBodyAndHeader("direct:reassign-accounts", java.util.Map.of("owner", java.util.Map.of("id", owner)),
+                "CamelZohoCrmRecordIds", List.of(account));
+        assertThat(crm.observe().record("Accounts", account).orElseThrow().get("Owner").toString()).contains(owner);
+
+        crm.seed().blueprintTransition("Deals", "Stage", "7255024000000409001", "Qualify", "Qualification",
+                "Needs Analysis");
+        String deal = crm.seed().insert("Deals", java.util.Map.of("Deal_Name", "Readme", "Stage", "Qualification"));
+        java.util.Map<?, ?> blueprint = t.requestBodyAndHeader("direct:deal-next-steps", null, "CamelZohoCrmRecordId",
+                deal, java.util.Map.class);
+        assertThat((List<?>) blueprint.get("transitions")).hasSize(1);
+        t.requestBodyAndHeader("direct:qualify-deal", java.util.Map.of("transition_id", "7255024000000409001"),
+                "CamelZohoCrmRecordId", deal);
+        assertThat(crm.observe().record("Deals", deal).orElseThrow()).containsEntry("Stage", "Needs Analysis");
+
+        String gone = crm.seed().insert("Leads", java.util.Map.of("Last_Name", "Purged"));
+        crm.seed().delete("Leads", gone);
+        assertThat(t.requestBody("direct:leads-in-bin", null, List.class)).isNotEmpty();
+        t.requestBody("direct:purge-leads", List.of(gone));
+        assertThat(crm.observe().record("Leads", gone)).isEmpty();
+
+        String contact = crm.seed().insert("Contacts", java.util.Map.of("Last_Name", "Mailed"));
+        t.requestBodyAndHeader("direct:mail-contact", java.util.Map.of("from", java.util.Map.of("email",
+                "admin@emulator.example"), "to", List.of(java.util.Map.of("email", "reader@example.com")), "subject",
+                "From the README", "content", "Hello"), "CamelZohoCrmRecordId", contact);
+        assertThat(crm.observe().mails()).anyMatch(m -> "From the README".equals(m.get("subject")));
     }
 }
