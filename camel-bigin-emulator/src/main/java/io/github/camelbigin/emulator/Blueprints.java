@@ -62,11 +62,9 @@ final class Blueprints {
         try {
             Process p = processes.get(m.spec.apiName());
             Org.StoredRecord r = org.find(m, id);
-            if (r == null) {
-                return refusal("INVALID_DATA", "invalid data", "id");
-            }
-            if (p == null) {
-                return refusal("RECORD_NOT_IN_PROCESS", "record not in process", m.spec.apiName());
+            Answer refused = refusedFor(m, p, r);
+            if (refused != null) {
+                return refused;
             }
             List<Map<String, Object>> transitions = new ArrayList<>();
             int sequence = 0;
@@ -96,11 +94,9 @@ final class Blueprints {
         try {
             Process p = processes.get(m.spec.apiName());
             Org.StoredRecord r = org.find(m, id);
-            if (r == null) {
-                return refusal("INVALID_DATA", "invalid data", "id");
-            }
-            if (p == null) {
-                return refusal("RECORD_NOT_IN_PROCESS", "record not in process", m.spec.apiName());
+            Answer refused = refusedFor(m, p, r);
+            if (refused != null) {
+                return refused;
             }
             Transition t = available(p, r).stream().filter(x -> x.id().equals(transitionId)).findFirst()
                     .orElse(null);
@@ -130,6 +126,14 @@ final class Blueprints {
         } finally {
             org.lock.writeLock().unlock();
         }
+    }
+
+    /** The refusal of a call about a record that is not there, or not in a process; null when neither. */
+    private static Answer refusedFor(Org.ModuleData m, Process p, Org.StoredRecord r) {
+        if (r == null) {
+            return refusal("INVALID_DATA", "invalid data", "id");
+        }
+        return p == null ? refusal("RECORD_NOT_IN_PROCESS", "record not in process", m.spec.apiName()) : null;
     }
 
     private static List<Transition> available(Process p, Org.StoredRecord r) {
