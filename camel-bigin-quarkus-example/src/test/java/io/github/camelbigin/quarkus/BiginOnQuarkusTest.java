@@ -40,6 +40,15 @@ class BiginOnQuarkusTest {
     }
 
     @Test
+    void aYamlRouteOfTheApplicationListsContacts() {
+        EmulatorResource.emulator.seed().insert("Contacts", Map.of("Last_Name", "Listed"));
+
+        List<?> contacts = producer.requestBody("direct:list-contacts", null, List.class);
+
+        assertThat(contacts).anySatisfy(c -> assertThat(((Map<?, ?>) c).get("Last_Name")).isEqualTo("Listed"));
+    }
+
+    @Test
     void aZohoCrmProducerRouteCreatesALead() {
         List<?> results = producer.requestBody("direct:new-lead", Map.of("Last_Name", "Quarkus", "Company", "Q"),
                 List.class);

@@ -97,6 +97,18 @@ class ZohoCrmActionsTest extends ZohoCrmTestSupport {
     }
 
     @Test
+    void settingsGivenAsSeveralObjectsAreRefusedBeforeAnyCallNamingTheIdsHeader() {
+        String lead = emulator().seed().insert("Leads", Map.of("Last_Name", "Twice"));
+
+        Exchange ex = send(crm("Leads?operation=convertLead"), List.of(Map.of("overwrite", true),
+                Map.of("overwrite", false)), Map.of(ZohoCrmConstants.RECORD_ID, lead));
+
+        assertThat(ex.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one object of settings").hasMessageContaining(ZohoCrmConstants.RECORD_IDS);
+        assertThat(calls()).isEmpty();
+    }
+
+    @Test
     void anUpdateOfAQuoteThatDoesNotNameItsLineItemsKeepsThemAndSaysSo() {
         String product = emulator().seed().insert("Products", Map.of("Product_Name", "Gear"));
         String quote = emulator().seed().insert("Quotes", Map.of("Subject", "Gears", "Quoted_Items", List.of(

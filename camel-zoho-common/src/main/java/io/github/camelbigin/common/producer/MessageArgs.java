@@ -69,7 +69,16 @@ final class MessageArgs {
 
     /** The body as one object of settings in Zoho's words (a Map, a POJO or JSON); none: an empty map. */
     Map<String, Object> settings(ZohoOperation op) {
-        return in.getBody() == null ? Map.of() : RecordBodies.records(in.getBody(), op.name()).get(0);
+        if (in.getBody() == null) {
+            return Map.of();
+        }
+        List<Map<String, Object>> given = RecordBodies.records(in.getBody(), op.name());
+        if (given.size() != 1) {
+            throw new IllegalArgumentException(op + " on " + scope.label() + " takes one object of settings as its"
+                                               + " body, not " + given.size() + ": the records it acts on go in the "
+                                               + name(Header.RECORD_IDS) + " header");
+        }
+        return given.get(0);
     }
 
     /** The records of an update: the body's, the record id header naming the one record's id. */

@@ -101,7 +101,9 @@ final class Subforms {
                                                      Set<String> subforms) {
         List<String> ids = new ArrayList<>();
         for (Map<String, Object> r : records) {
-            if (r.get("id") != null && subforms.stream().anyMatch(f -> r.get(f) instanceof List)) {
+            // a malformed id is refused record by record by the update itself: it is not read here
+            if (r.get("id") != null && Names.isId(r.get("id").toString())
+                && subforms.stream().anyMatch(f -> r.get(f) instanceof List)) {
                 ids.add(r.get("id").toString());
             }
         }
