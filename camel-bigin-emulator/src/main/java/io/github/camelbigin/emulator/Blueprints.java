@@ -117,12 +117,7 @@ final class Blueprints {
                 Object field = ((Map<String, Object>) result.get("details")).get("api_name");
                 return refusal("INVALID_DATA", "invalid data", field == null ? "data" : field.toString());
             }
-            Map<String, Object> ok = new LinkedHashMap<>();
-            ok.put("status", "success");
-            ok.put("code", "SUCCESS");
-            ok.put("message", "transition updated successfully");
-            ok.put("details", Map.of());
-            return Answer.json(200, ok);
+            return Answer.json(200, Org.success(Map.of(), "transition updated successfully"));
         } finally {
             org.lock.writeLock().unlock();
         }
@@ -143,18 +138,8 @@ final class Blueprints {
 
     /** A refusal as the specification's API_Exception has it (every detail key is required), with HTTP 200. */
     private static Answer refusal(String code, String message, String apiName) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("api_name", apiName);
-        details.put("message", message);
-        details.put("expected_data_type", "");
-        details.put("info_message", "");
-        details.put("parent_api_name", "");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "error");
-        body.put("code", code);
-        body.put("message", message);
-        body.put("details", details);
-        return Answer.json(200, body);
+        return Answer.json(200, Org.error(code, message, "api_name", apiName, "message", message,
+                "expected_data_type", "", "info_message", "", "parent_api_name", ""));
     }
 
     private Map<String, Object> processInfo(Org.ModuleData m, Process p, Org.StoredRecord r) {
@@ -202,9 +187,9 @@ final class Blueprints {
     /** A field a transition needs, in blueprint.json's Field shape (every key it requires). */
     private static Map<String, Object> field(FieldSpec f, int sequence) {
         Map<String, Object> out = f.toCrmJson();
-        out.put("crypt", nulls("mode", "column", "table", "status"));
+        out.put("crypt", FieldSpec.nulls("mode", "column", "table", "status"));
         out.put("layouts", Map.of("id", "7255024000000091055", "name", "Standard"));
-        Map<String, Object> lookup = nulls("display_label", "api_name", "module", "id");
+        Map<String, Object> lookup = FieldSpec.nulls("display_label", "api_name", "module", "id");
         if (f.lookupModule() != null && "lookup".equals(f.dataType())) {
             lookup.put("display_label", f.lookupModule());
             lookup.put("api_name", f.apiName());
@@ -212,16 +197,16 @@ final class Blueprints {
             lookup.put("id", String.valueOf(f.id() + 500_000));
         }
         out.put("lookup", lookup);
-        out.put("multiselectlookup", nulls("display_label", "linking_module", "lookup_apiname", "api_name",
+        out.put("multiselectlookup", FieldSpec.nulls("display_label", "linking_module", "lookup_apiname", "api_name",
                 "connectedlookup_apiname", "id"));
-        Map<String, Object> multiModule = nulls("display_label", "api_name");
+        Map<String, Object> multiModule = FieldSpec.nulls("display_label", "api_name");
         multiModule.put("modules", List.of());
         out.put("multi_module_lookup", multiModule);
-        out.put("currency", nulls("rounding_option", "precision"));
-        out.put("formula", nulls("return_type", "expression"));
-        out.put("auto_number", nulls("prefix", "suffix", "start_number"));
-        out.put("association_details", Map.of("lookup_field", nulls("id", "name"), "related_field",
-                nulls("id", "name")));
+        out.put("currency", FieldSpec.nulls("rounding_option", "precision"));
+        out.put("formula", FieldSpec.nulls("return_type", "expression"));
+        out.put("auto_number", FieldSpec.nulls("prefix", "suffix", "start_number"));
+        out.put("association_details", Map.of("lookup_field", FieldSpec.nulls("id", "name"), "related_field",
+                FieldSpec.nulls("id", "name")));
         out.put("history_tracking", null);
         out.put("content", null);
         out.put("validation_rule", null);
@@ -231,13 +216,5 @@ final class Blueprints {
         out.put("mandatory", true);
         out.put("quick_sequence_number", f.id() % 1000);
         return out;
-    }
-
-    private static Map<String, Object> nulls(String... keys) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String k : keys) {
-            m.put(k, null);
-        }
-        return m;
     }
 }

@@ -183,21 +183,11 @@ final class CompositeRequests {
         response.put("headers", Map.of());
         response.put("body", body);
         response.put("status_code", status);
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("code", "SUCCESS");
-        item.put("details", Map.of("response", response));
-        item.put("message", "the sub-request was run");
-        item.put("status", "success");
-        return item;
+        return Org.success(Map.of("response", response), "the sub-request was run");
     }
 
     private static Map<String, Object> stopped(String code, String message, int failedAt) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("code", code);
-        item.put("details", Map.of("rollbacked_by_sub_request_index", failedAt));
-        item.put("message", message);
-        item.put("status", "error");
-        return item;
+        return Org.error(code, message, "rollbacked_by_sub_request_index", failedAt);
     }
 
     private static EmulatorError invalid(String apiName, String path) {

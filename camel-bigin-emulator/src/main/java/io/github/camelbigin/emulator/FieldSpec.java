@@ -201,7 +201,7 @@ public final class FieldSpec {
     }
 
     /** An object of these keys, each null. */
-    private static Map<String, Object> nulls(String... keys) {
+    static Map<String, Object> nulls(String... keys) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (String k : keys) {
             m.put(k, null);

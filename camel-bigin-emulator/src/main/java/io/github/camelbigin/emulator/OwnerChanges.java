@@ -143,11 +143,6 @@ final class OwnerChanges {
         if (jobId != null) {
             details.put("job_id", jobId);
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("status", "success");
-        result.put("code", "SUCCESS");
-        result.put("message", "owner is successfully updated");
-        result.put("details", details);
-        return result;
+        return Org.success(details, "owner is successfully updated");
     }
 }

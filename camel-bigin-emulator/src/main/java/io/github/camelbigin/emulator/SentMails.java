@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,8 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the emulator: the mails are kept for tests to read.
  */
 final class SentMails {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Org org;
     private final List<Map<String, Object>> sent = Collections.synchronizedList(new ArrayList<>());
@@ -98,7 +95,7 @@ final class SentMails {
             throw EmulatorError.badRequest("MANDATORY_NOT_FOUND", "required field not found", "api_name",
                     a.isObject() && a.path("email").isTextual() ? "user_name" : "email", "json_path", path);
         }
-        if (!EMAIL.matcher(a.get("email").asText()).matches()) {
+        if (!Org.EMAIL.matcher(a.get("email").asText()).matches()) {
             throw invalid("email", path + ".email", "invalid data");
         }
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import io.github.camelbigin.common.client.EndpointScope;
 import io.github.camelbigin.common.options.Header;
 import io.github.camelbigin.common.options.ZohoOperation;
-import io.github.camelbigin.zoho.bulk.JobCounts;
 import io.github.camelbigin.zoho.client.ZohoClient;
 import io.github.camelbigin.zoho.http.ZohoApiException;
 import io.github.camelbigin.zoho.records.RecordActions;
@@ -72,9 +71,7 @@ final class ActionHandler implements OperationHandler {
                                                + " needs the user the new records go to: put {\"assign_to\": {\"id\":"
                                                + " \"…\"}} in the body (the users operation lists them)");
         }
-        List<JobCounts> jobs = client.bulk().massConvert(ids, settings, bulkTimeout());
-        out.body(summary(jobs, "converted", "notConverted"));
-        out.header(Header.RECORD_COUNT, jobs.stream().mapToLong(JobCounts::done).sum());
+        out.jobs(client.bulk().massConvert(ids, settings, bulkTimeout()), "converted", "notConverted");
     }
 
     /** By ids: a result per record; with cvid and no ids: one job over the view, its counts. */
@@ -84,9 +81,8 @@ final class ActionHandler implements OperationHandler {
         if (!in.idsInHeaders() && cvid != null) {
             Map<String, Object> body = new LinkedHashMap<>(settings);
             body.put("cvid", cvid);
-            JobCounts job = client.bulk().massChangeOwner(in.module(), body, bulkTimeout());
-            out.body(summary(List.of(job), "updated", "notUpdated"));
-            out.header(Header.RECORD_COUNT, job.done());
+            out.jobs(List.of(client.bulk().massChangeOwner(in.module(), body, bulkTimeout())), "updated",
+                    "notUpdated");
             return;
         }
         if (!in.idsInHeaders()) {
@@ -119,27 +115,6 @@ final class ActionHandler implements OperationHandler {
 
     private Duration bulkTimeout() {
         return Duration.ofMillis(scope.config().getBulkTimeout());
-    }
-
-    /** Jobs' counts as a body: each job's, and their sums. */
-    private static Map<String, Object> summary(List<JobCounts> jobs, String doneName, String notDoneName) {
-        List<Map<String, Object>> each = new ArrayList<>();
-        for (JobCounts j : jobs) {
-            Map<String, Object> job = new LinkedHashMap<>();
-            job.put("jobId", j.jobId());
-            job.put("total", j.total());
-            job.put(doneName, j.done());
-            job.put(notDoneName, j.notDone());
-            job.put("failed", j.failed());
-            each.add(job);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jobs", each);
-        body.put("total", jobs.stream().mapToLong(JobCounts::total).sum());
-        body.put(doneName, jobs.stream().mapToLong(JobCounts::done).sum());
-        body.put(notDoneName, jobs.stream().mapToLong(JobCounts::notDone).sum());
-        body.put("failed", jobs.stream().mapToLong(JobCounts::failed).sum());
-        return body;
     }
 
     private static String text(Object value) {

@@ -1,7 +1,6 @@
 package io.github.camelbigin.common.producer;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,14 +64,7 @@ final class RecordHandler implements OperationHandler {
         if (!in.idsInHeaders() && cvid != null) {
             JobCounts r = client.bulk().massUpdateView(in.module(), values, cvid,
                     Duration.ofMillis(scope.config().getBulkTimeout()));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("jobId", r.jobId());
-            body.put("total", r.total());
-            body.put("updated", r.done());
-            body.put("notUpdated", r.notDone());
-            body.put("failed", r.failed());
-            out.body(body);
-            out.header(Header.RECORD_COUNT, r.done());
+            out.job(r, "updated", "notUpdated");
             return;
         }
         List<String> ids = in.idsInHeaders() ? in.ids(op) : List.of();

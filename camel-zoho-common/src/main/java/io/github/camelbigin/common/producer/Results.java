@@ -2,6 +2,7 @@ package io.github.camelbigin.common.producer;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import io.github.camelbigin.common.client.EndpointScope;
 import io.github.camelbigin.common.options.Header;
 import io.github.camelbigin.common.options.ZohoConfiguration;
 import io.github.camelbigin.zoho.bulk.BulkReader;
+import io.github.camelbigin.zoho.bulk.JobCounts;
 import io.github.camelbigin.zoho.credits.CreditBudget;
 import io.github.camelbigin.zoho.http.ZohoJson;
 import io.github.camelbigin.zoho.records.Download;
@@ -112,6 +114,37 @@ final class Results {
     void count(long count) {
         out.setBody(count);
         header(Header.RECORD_COUNT, count);
+    }
+
+    /**
+     * One mass-action job's counts as the body ({@code jobId}, {@code total}, the action's done and not-done counts
+     * under its own names, {@code failed}), the records it did in the record count header.
+     */
+    void job(JobCounts job, String doneName, String notDoneName) {
+        out.setBody(counts(job, doneName, notDoneName));
+        header(Header.RECORD_COUNT, job.done());
+    }
+
+    /** Several jobs of one action: each one's counts under {@code jobs}, and their sums beside. */
+    void jobs(List<JobCounts> jobs, String doneName, String notDoneName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jobs", jobs.stream().map(j -> counts(j, doneName, notDoneName)).toList());
+        body.put("total", jobs.stream().mapToLong(JobCounts::total).sum());
+        body.put(doneName, jobs.stream().mapToLong(JobCounts::done).sum());
+        body.put(notDoneName, jobs.stream().mapToLong(JobCounts::notDone).sum());
+        body.put("failed", jobs.stream().mapToLong(JobCounts::failed).sum());
+        out.setBody(body);
+        header(Header.RECORD_COUNT, jobs.stream().mapToLong(JobCounts::done).sum());
+    }
+
+    private static Map<String, Object> counts(JobCounts job, String doneName, String notDoneName) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("jobId", job.jobId());
+        counts.put("total", job.total());
+        counts.put(doneName, job.done());
+        counts.put(notDoneName, job.notDone());
+        counts.put("failed", job.failed());
+        return counts;
     }
 
     /** Anything else as the body (the org, a user, a job's counts), with a count when it is one. */
