@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.camelbigin.common.client.EndpointScope;
 import io.github.camelbigin.common.options.Header;
@@ -42,7 +43,7 @@ final class ActionHandler implements OperationHandler {
                 Object data = step.get("data");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> fields = data instanceof Map ? (Map<String, Object>) data : Map.of();
-                out.written(actions.transition(module, in.recordId(op, false), text(step.get("transition_id")),
+                out.written(actions.transition(module, in.recordId(op, false), Objects.toString(step.get("transition_id"), null),
                         fields, options));
             }
             case sendMail -> out.written(actions.sendMail(module, in.recordId(op, false), in.settings(op), options));
@@ -115,9 +116,5 @@ final class ActionHandler implements OperationHandler {
 
     private Duration bulkTimeout() {
         return Duration.ofMillis(scope.config().getBulkTimeout());
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }
