@@ -43,8 +43,8 @@ final class ActionHandler implements OperationHandler {
                 Object data = step.get("data");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> fields = data instanceof Map ? (Map<String, Object>) data : Map.of();
-                out.written(actions.transition(module, in.recordId(op, false), Objects.toString(step.get("transition_id"), null),
-                        fields, options));
+                out.written(actions.transition(module, in.recordId(op, false),
+                        Objects.toString(step.get("transition_id"), null), fields, options));
             }
             case sendMail -> out.written(actions.sendMail(module, in.recordId(op, false), in.settings(op), options));
             case recycleBin -> out.records(client.recycleBin().list(module, in.query()), false);
